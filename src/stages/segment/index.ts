@@ -21,7 +21,8 @@ export function createSegmentStage(): Stage<"sentences" | "tokens"> {
     run(doc) {
       const text = doc.text;
       if (text.length === 0) return { sentences: [], tokens: [] };
-      const wdoc = nlp.readDoc(text);
+      const seen = breakLongRuns(text);
+      const wdoc = nlp.readDoc(seen);
       const values = wdoc.tokens().out() as string[];
       const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
       const pos = wdoc.tokens().out(its.pos) as string[];
@@ -37,11 +38,11 @@ export function createSegmentStage(): Stage<"sentences" | "tokens"> {
         at += spaces[i].length;
         const v = values[i];
         // Defensive: find the token if wink normalised something (should not happen).
-        if (text.startsWith(v, at)) {
+        if (seen.startsWith(v, at) || v.length === 0) {
           starts[i] = at;
           at += v.length;
         } else {
-          const found = text.indexOf(v, at);
+          const found = seen.indexOf(v, at);
           starts[i] = found >= 0 ? found : at;
           at = found >= 0 ? found + v.length : at;
         }
@@ -60,7 +61,7 @@ export function createSegmentStage(): Stage<"sentences" | "tokens"> {
       const tokens: Token[] = values.map((v, i) => ({
         start: starts[i],
         end: ends[i],
-        text: v,
+        text: text.slice(starts[i], ends[i]),
         pos: pos[i],
         lemma: (lemmas[i] ?? v).toLowerCase(),
         norm: v.toLowerCase(),
@@ -70,6 +71,31 @@ export function createSegmentStage(): Stage<"sentences" | "tokens"> {
       return { sentences, tokens };
     },
   };
+}
+
+/** Longest run of non-space characters handed to wink in one piece. */
+export const MAX_RUN = 200;
+
+/**
+ * wink's tokenizer is quadratic in the length of a single whitespace-free run (30k characters
+ * take ~0.5 s, 100k ~5 s). Such runs are never prose, so every MAX_RUN characters one character
+ * is replaced by a space in the copy wink reads. Lengths are unchanged, so offsets still point
+ * into the original text.
+ */
+export function breakLongRuns(text: string): string {
+  let run = 0;
+  let chars: string[] | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 13 || c === 9 || c === 0xa0) {
+      run = 0;
+    } else if (++run > MAX_RUN) {
+      chars ??= Array.from({ length: text.length }, (_, k) => text[k]);
+      chars[i] = " ";
+      run = 0;
+    }
+  }
+  return chars ? chars.join("") : text;
 }
 
 function tokenKind(t: string): TokenKind {
