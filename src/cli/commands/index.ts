@@ -1,5 +1,12 @@
 import type { Command } from "../command.js";
+import { dataLintCommand } from "./data-lint.js";
 import { extractCommand } from "./extract.js";
 
-/** Every `sitrep` command, in the order `sitrep --help` lists them. Add one import line per command. */
-export const COMMANDS: readonly Command[] = [extractCommand];
+/**
+ * Every `sitrep` command, in the order `sitrep --help` lists them.
+ * To add one: one import line above and one line in this array.
+ */
+export const COMMANDS: readonly Command[] = [
+  extractCommand,
+  dataLintCommand,
+];
