@@ -6,6 +6,7 @@ import { extractCommand } from "./extract.js";
  * Every `sitrep` command, in the order `sitrep --help` lists them.
  * To add one: one import line above and one line in this array.
  */
+// prettier-ignore
 export const COMMANDS: readonly Command[] = [
   extractCommand,
   dataLintCommand,
