@@ -1,6 +1,6 @@
 import type { TimesResources } from "../stages/times/index.js";
 
-// PLACEHOLDER: reads the times stage's data files (owned by the times work).
+/** The times stage reads no data files (its grammar is code); kept for the pipeline's uniform shape. */
 export function loadTimesResources(_dataDir: string): TimesResources {
   return {};
 }

@@ -1,18 +1,27 @@
+import { layer } from "../../model/document.js";
 import type { Stage } from "../../pipeline/stage.js";
+import { extractTimes, TIMES_STAGE } from "./extract.js";
 
-// PLACEHOLDER: replaced by the real stage (owned by the times work). Returns no annotations.
-export const TIMES_STAGE = "times.v1";
+export { TIMES_STAGE } from "./extract.js";
 
+/**
+ * The times stage needs no data files: its grammar (month and weekday names, units,
+ * modifiers) is part of the code. The interface stays so a loader can add, e.g., a
+ * holiday calendar later without changing the pipeline.
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-interface
 export interface TimesResources {}
 
-export function createTimesStage(_resources: TimesResources): Stage<"times"> {
+/** Time expressions normalised against the publication date (see extract.ts for the rules). */
+export function createTimesStage(_resources: TimesResources = {}): Stage<"times"> {
   return {
     name: TIMES_STAGE,
-    requires: ["sentences", "tokens"],
+    requires: ["published", "sentences", "tokens"],
     provides: ["times"],
-    run() {
-      return { times: [] };
+    run(doc) {
+      const published = layer(doc, "published").value;
+      const { times, notes } = extractTimes(doc.text, layer(doc, "sentences"), published);
+      return notes.length > 0 ? { times, notes } : { times };
     },
   };
 }

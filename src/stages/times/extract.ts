@@ -1,0 +1,494 @@
+import type { Note, Span, TimeExpression, TimeModifier, TimePrecision } from "../../model/annotations.js";
+import {
+  addDays,
+  addMonths,
+  addYears,
+  dateString,
+  diffDays,
+  monthString,
+  pad,
+  parseIsoDate,
+  weekday as weekdayOf,
+  weekString,
+  yearString,
+  type Ymd,
+} from "./calendar.js";
+import { chronoCandidates } from "./chrono.js";
+import { positionMod, recognise, type Candidate } from "./recognise.js";
+
+export const TIMES_STAGE = "times.v1";
+
+/**
+ * Finds and normalises the time expressions of a text.
+ *
+ * - Candidates come from our grammar (recognise.ts) and, for formats it does not cover
+ *   (numeric dates like 5/12/2023, clock phrases), from chrono-node, filtered (chrono.ts).
+ * - Overlaps are settled longest-first; then modifiers ("early", "the end of") widen a
+ *   span and signals ("since", "by") set `modifier`; adjacent pieces are joined
+ *   ("Sunday, January 28", "10:30 pm on Jan. 3", "the morning of April 19").
+ * - Values are computed in document order. A year-less date ("January 4") takes its
+ *   year from (1) an explicit year in the same or previous sentence, (2) in a historical
+ *   narrative (most explicit years long before the publication date and no deictic
+ *   "yesterday / on Sunday" language), the last year in context, else (3) the
+ *   publication year, or the year before when the date would fall well after publication.
+ * - Without a publication date, expressions that need one get TIMEX placeholders
+ *   ("XXXX-01-04", "XXXX-XX-XX") and the stage adds a note; fully stated ones keep
+ *   their value.
+ * - Vague references get TIMEX reference values: "now" -> PRESENT_REF, "recently" ->
+ *   PAST_REF, "the future" -> FUTURE_REF (precision null).
+ */
+export function extractTimes(
+  text: string,
+  sentences: readonly Span[],
+  published: string | null,
+): { times: TimeExpression[]; notes: Note[] } {
+  const dct = parseIsoDate(published);
+  const raw = recognise(text);
+  const chosen = select(text, [...raw, ...chronoCandidates(text, raw)]);
+  applyModifiers(text, chosen);
+  const merged = mergeAdjacent(text, chosen);
+  return resolveAll(text, sentences, dct, merged);
+}
+
+// ---------------------------------------------------------------- selection
+
+const RULE_RANK: Readonly<Record<string, number>> = { chrono: -1, "part-of-day": 0, reference: 0, "vague-duration": 0 };
+
+function select(text: string, cands: Candidate[]): Candidate[] {
+  const sorted = cands
+    .filter((c) => c.end > c.start)
+    .sort((a, b) => b.end - b.start - (a.end - a.start) || (RULE_RANK[b.rule] ?? 1) - (RULE_RANK[a.rule] ?? 1) || a.start - b.start);
+  const used = new Uint8Array(text.length + 1);
+  const out: Candidate[] = [];
+  for (const c of sorted) {
+    let free = true;
+    for (let i = c.start; i < c.end; i++) {
+      if (used[i]) {
+        free = false;
+        break;
+      }
+    }
+    if (!free) continue;
+    for (let i = c.start; i < c.end; i++) used[i] = 1;
+    out.push({ ...c });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+// ---------------------------------------------------------------- modifiers and signals
+
+const POSITION_PREFIX =
+  /(?:\b(early|late|mid|middle)[\s-]{1,2}(?:in\s+)?|\b(?:the\s+|at\s+the\s+)?(end|beginning|start|middle|close|turn|first\s+half|second\s+half|latter\s+part|early\s+part|first\s+days|last\s+days|final\s+days)\s+of\s+(?:the\s+)?)$/i;
+const SIGNAL_PREFIX =
+  /\b(since|by|before|after|until|till|up\s+until|up\s+to|through|around|about|circa|c\.|approximately|roughly|no\s+later\s+than|not\s+before|prior\s+to|ahead\s+of|following)\s+(?:(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of)[\s-]{1,2})?(?:the\s+)?$/i;
+
+function applyModifiers(text: string, cands: Candidate[]): void {
+  let prevEnd = 0;
+  for (const c of cands) {
+    if (c.kind === "date") {
+      const before = text.slice(Math.max(prevEnd, c.start - 40), c.start);
+      const pos = POSITION_PREFIX.exec(before);
+      if (pos && !c.mod) {
+        c.start -= pos[0].length;
+        const w = (pos[1] ?? pos[2]).toLowerCase().replace(/\s+/g, " ");
+        c.mod =
+          w === "early" || w === "beginning" || w === "start" || w === "early part" || w === "first half" || w === "first days"
+            ? w === "early" || w === "early part" || w === "first half"
+              ? "early"
+              : "start"
+            : w === "late" || w === "latter part" || w === "second half"
+              ? "late"
+              : w === "end" || w === "close" || w === "turn" || w === "last days" || w === "final days"
+                ? "end"
+                : positionMod(w);
+      }
+      const sig = SIGNAL_PREFIX.exec(text.slice(Math.max(prevEnd, c.start - 40), c.start));
+      if (sig) {
+        const s = sig[1].toLowerCase().replace(/\s+/g, " ");
+        const mod: TimeModifier | undefined =
+          s === "since"
+            ? "since"
+            : s === "by" || s === "no later than"
+              ? "by"
+              : s === "before" || s === "prior to" || s === "ahead of"
+                ? "before"
+                : s === "after" || s === "not before" || s === "following"
+                  ? "after"
+                  : s === "until" || s === "till" || s === "up until" || s === "up to" || s === "through"
+                    ? "until"
+                    : "approx";
+        if (mod !== "approx" || !c.mod) c.mod = mod;
+      }
+    }
+    prevEnd = c.end;
+  }
+}
+
+// ---------------------------------------------------------------- joining adjacent pieces
+
+function isDayDate(c: Candidate): boolean {
+  return (
+    c.kind === "date" &&
+    c.clock === undefined &&
+    ((c.m !== undefined && c.d !== undefined) ||
+      (c.rel?.unit === "day" && c.part === undefined) ||
+      (c.weekday !== undefined && c.part === undefined))
+  );
+}
+
+function mergeAdjacent(text: string, cands: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of cands) {
+    const prev = out[out.length - 1];
+    if (prev) {
+      const gap = text.slice(prev.end, c.start);
+      // "Sunday, January 28" / "Sunday (January 28)": the weekday adds nothing to the value.
+      if (
+        prev.rule === "weekday" &&
+        prev.kind === "date" &&
+        prev.part === undefined &&
+        c.m !== undefined &&
+        c.d !== undefined &&
+        /^[\s,(]{1,3}$/.test(gap)
+      ) {
+        out[out.length - 1] = { ...c, start: prev.start, end: c.end, weekday: undefined };
+        continue;
+      }
+      // "10:30 pm on Jan. 3" / "Jan. 3 at 10:30 pm" / "Sunday at 3 p.m."
+      if (
+        prev.clock &&
+        !prev.m &&
+        !prev.rel &&
+        prev.weekday === undefined &&
+        isDayDate(c) &&
+        /^\s{0,2}(?:on\s+|,\s*)?(?:\S{0,3}\s*)?$/.test(gap) &&
+        gap.length <= 6
+      ) {
+        out[out.length - 1] = { ...c, start: prev.start, clock: prev.clock };
+        continue;
+      }
+      if (
+        c.clock &&
+        !c.m &&
+        !c.rel &&
+        c.weekday === undefined &&
+        c.part === undefined &&
+        isDayDate(prev) &&
+        /^(?:,?\s{1,2}(?:at\s+|around\s+|about\s+)?|,\s*)$/.test(gap)
+      ) {
+        out[out.length - 1] = { ...prev, end: c.end, clock: c.clock };
+        continue;
+      }
+      // "the morning of April 19", "the night of 9 November"
+      if (prev.rule === "part-of-day" && prev.kind === "date" && !prev.rel && isDayDate(c) && /^\s+of\s+$/.test(gap)) {
+        out[out.length - 1] = { ...c, start: prev.start, part: prev.part };
+        continue;
+      }
+      // "April 19 morning" is rare; "January 4 night" likewise: join a bare part of day after a day date.
+      if (c.rule === "part-of-day" && c.kind === "date" && !c.rel && isDayDate(prev) && /^\s{1,2}$/.test(gap)) {
+        out[out.length - 1] = { ...prev, end: c.end, part: c.part };
+        continue;
+      }
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- resolution
+
+interface Context {
+  year?: number;
+  month?: { y: number; m: number };
+  day?: Ymd;
+  daySentence?: number;
+  explicitYear?: { y: number; sentence: number };
+}
+
+const FUTURE_CUE = /\b(?:will|shall|next|upcoming|scheduled|plans?\s+to|planned|expected\s+to|to\s+be\s+held|going\s+to|due\s+to)\b/i;
+
+function sentenceIndexer(sentences: readonly Span[]): (pos: number) => number {
+  return (pos) => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    let ans = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentences[mid].start <= pos) {
+        ans = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return ans;
+  };
+}
+
+function isHistorical(cands: readonly Candidate[], dct: Ymd | null): boolean {
+  if (!dct) return true;
+  let old = 0;
+  let years = 0;
+  let deictic = 0;
+  for (const c of cands) {
+    if (c.explicitYear && c.y !== undefined) {
+      years++;
+      if (c.y < dct.y - 2) old++;
+    }
+    if ((c.rel?.base === "dct" && c.kind === "date") || (c.rule === "weekday" && c.kind === "date")) deictic++;
+  }
+  return years >= 3 && old / years >= 0.6 && old >= 8 * deictic;
+}
+
+interface Resolved {
+  value: string;
+  precision: TimePrecision | null;
+  anchor: "absolute" | "relative";
+  /** The calendar point the value names (for context), if any. */
+  point?: { y: number; m?: number; d?: number };
+  unresolved?: boolean;
+}
+
+export function resolveAll(
+  text: string,
+  sentences: readonly Span[],
+  dct: Ymd | null,
+  cands: readonly Candidate[],
+): { times: TimeExpression[]; notes: Note[] } {
+  const sentenceOf = sentenceIndexer(sentences);
+  const historical = isHistorical(cands, dct);
+  const ctx: Context = {};
+  const times: TimeExpression[] = [];
+  const notes: Note[] = [];
+  for (const c of cands) {
+    const si = sentences.length > 0 ? sentenceOf(c.start) : 0;
+    const sentence = sentences.length > 0 ? sentences[si] : { start: 0, end: text.length };
+    const future = FUTURE_CUE.test(text.slice(sentence.start, sentence.end));
+    const r = resolveOne(c, { dct, ctx, historical, sentence: si, future });
+    if (!r) continue;
+    if (r.unresolved)
+      notes.push({
+        stage: TIMES_STAGE,
+        message: `no publication date: "${text.slice(c.start, c.end)}" left as ${r.value}`,
+        start: c.start,
+        end: c.end,
+      });
+    const type = c.kind === "duration" ? "duration" : c.kind === "set" ? "set" : c.clock && c.clock !== "WE" ? "time" : "date";
+    const t: TimeExpression = {
+      start: c.start,
+      end: c.end,
+      text: text.slice(c.start, c.end),
+      rule: `${TIMES_STAGE}:${c.rule}`,
+      type,
+      value: r.value,
+      precision: r.precision,
+      ...(c.mod ? { modifier: c.mod } : {}),
+      anchor: r.anchor,
+    };
+    times.push(t);
+    if (r.point) updateContext(ctx, r.point, si, !!c.explicitYear);
+  }
+  return { times, notes };
+}
+
+function updateContext(ctx: Context, p: { y: number; m?: number; d?: number }, sentence: number, explicit: boolean): void {
+  if (ctx.year !== p.y) {
+    if (ctx.month && ctx.month.y !== p.y) ctx.month = undefined;
+    if (ctx.day && ctx.day.y !== p.y) ctx.day = undefined;
+  }
+  ctx.year = p.y;
+  if (p.m !== undefined) {
+    if (ctx.month && ctx.month.m !== p.m) ctx.day = undefined;
+    ctx.month = { y: p.y, m: p.m };
+    if (p.d !== undefined) {
+      ctx.day = { y: p.y, m: p.m, d: p.d };
+      ctx.daySentence = sentence;
+    }
+  }
+  if (explicit) ctx.explicitYear = { y: p.y, sentence };
+}
+
+interface Env {
+  dct: Ymd | null;
+  ctx: Context;
+  historical: boolean;
+  sentence: number;
+  future: boolean;
+}
+
+const SEASON_MONTH: Readonly<Record<string, number>> = { SP: 4, SU: 7, FA: 10, WI: 1 };
+
+function withPart(value: string, c: Candidate): string {
+  if (c.clock && c.clock !== "WE") return `${value}T${c.clock}`;
+  if (c.part) return `${value}T${c.part}`;
+  return value;
+}
+
+function dayPrecision(c: Candidate): TimePrecision {
+  if (c.clock && c.clock !== "WE") return c.clock.endsWith(":00") ? "hour" : "minute";
+  return "day";
+}
+
+/** The year a year-less month (and day) belongs to. */
+function governingYear(env: Env, m: number, d: number | undefined): { y: number; fromContext: boolean } | null {
+  const { ctx, dct } = env;
+  if (ctx.explicitYear && ctx.explicitYear.sentence >= env.sentence - 1) return { y: ctx.year ?? ctx.explicitYear.y, fromContext: true };
+  if (env.historical && ctx.year !== undefined) {
+    // A narrative that moves on: "In November 1941 ... in January" is the next January.
+    return { y: ctx.year, fromContext: true };
+  }
+  if (!dct) return ctx.year !== undefined ? { y: ctx.year, fromContext: true } : null;
+  const cand: Ymd = { y: dct.y, m, d: d ?? 1 };
+  if (!env.future && diffDays(dct, cand) > 45) return { y: dct.y - 1, fromContext: false };
+  if (env.future && diffDays(dct, { y: dct.y, m, d: d ?? 28 }) < -200) return { y: dct.y + 1, fromContext: false };
+  return { y: dct.y, fromContext: false };
+}
+
+function resolveOne(c: Candidate, env: Env): Resolved | null {
+  const { dct, ctx } = env;
+  if (c.kind === "duration") return { value: c.duration ?? "PXD", precision: null, anchor: "relative" };
+  if (c.kind === "ref") return { value: c.ref ?? "PRESENT_REF", precision: null, anchor: "relative" };
+  if (c.kind === "set") {
+    if (c.weekday !== undefined) return { value: `XXXX-WXX-${c.weekday === 0 ? 7 : c.weekday}`, precision: "day", anchor: "relative" };
+    if (c.part) return { value: `XXXX-XX-XXT${c.part}`, precision: null, anchor: "relative" };
+    return { value: setValue(c), precision: null, anchor: "relative" };
+  }
+
+  // Decades and centuries are stated in full.
+  if (c.decade !== undefined) return { value: String(c.decade), precision: "decade", anchor: "absolute" };
+  if (c.century !== undefined) return { value: pad(c.century, 2), precision: "century", anchor: "absolute" };
+
+  // Fully stated year.
+  if (c.y !== undefined) {
+    const y = c.y;
+    if (c.season) return { value: `${yearString(y)}-${c.season}`, precision: "season", anchor: "absolute", point: { y } };
+    if (c.m !== undefined && c.d !== undefined)
+      return {
+        value: withPart(dateString({ y, m: c.m, d: c.d }), c),
+        precision: dayPrecision(c),
+        anchor: "absolute",
+        point: { y, m: c.m, d: c.d },
+      };
+    if (c.m !== undefined) return { value: monthString(y, c.m), precision: "month", anchor: "absolute", point: { y, m: c.m } };
+    return { value: yearString(y), precision: "year", anchor: "absolute", point: { y } };
+  }
+
+  // Offsets from the publication date or from the context.
+  if (c.rel) {
+    const rel = c.rel;
+    let base: Ymd | null;
+    if (rel.base === "dct") base = dct;
+    else if (rel.unit === "day" || rel.unit === "week") base = ctx.day ?? (ctx.month ? { ...ctx.month, d: 1 } : null) ?? dct;
+    else if (rel.unit === "month") base = ctx.month ? { ...ctx.month, d: 1 } : (ctx.day ?? dct);
+    else base = ctx.year !== undefined ? { y: ctx.year, m: ctx.month?.m ?? 1, d: 1 } : dct;
+    if (rel.base === "context" && rel.unit === "year" && ctx.year === undefined && !dct) base = null;
+    if (!base) return placeholder(c);
+
+    // "October last year", "January 4 the following year"
+    if (c.m !== undefined) {
+      const y = addYears(base.y, c.yearOffset ?? 0);
+      let yy = y;
+      if (c.occurrence !== undefined && c.yearOffset === undefined) {
+        if (c.occurrence < 0) yy = c.m < base.m || (c.m === base.m && false) ? base.y : base.y - 1;
+        else if (c.occurrence > 0) yy = c.m > base.m ? base.y : base.y + 1;
+        else yy = base.y;
+      }
+      if (c.d !== undefined)
+        return { value: dateString({ y: yy, m: c.m, d: c.d }), precision: "day", anchor: "relative", point: { y: yy, m: c.m, d: c.d } };
+      return { value: monthString(yy, c.m), precision: "month", anchor: "relative", point: { y: yy, m: c.m } };
+    }
+    if (c.season) {
+      let yy = addYears(base.y, rel.unit === "year" ? rel.n : 0);
+      if (c.occurrence !== undefined) {
+        const sm = SEASON_MONTH[c.season];
+        if (c.occurrence < 0) yy = sm + 2 < base.m ? base.y : base.y - 1;
+        else if (c.occurrence > 0) yy = sm > base.m ? base.y : base.y + 1;
+      }
+      return { value: `${yearString(yy)}-${c.season}`, precision: "season", anchor: "relative", point: { y: yy } };
+    }
+    if (c.weekday !== undefined) {
+      // "last Sunday" / "next Sunday" / "this Sunday"
+      const wd = weekdayOf(base);
+      let delta: number;
+      if (c.occurrence === 1) delta = (c.weekday - wd + 7) % 7 || 7;
+      else if (c.occurrence === -1) delta = -((wd - c.weekday + 7) % 7 || 7);
+      else delta = env.future ? (c.weekday - wd + 7) % 7 : -((wd - c.weekday + 7) % 7);
+      const day = addDays(base, delta);
+      return { value: withPart(dateString(day), c), precision: dayPrecision(c), anchor: "relative", point: day };
+    }
+    switch (rel.unit) {
+      case "day": {
+        const day = addDays(base, rel.n);
+        return { value: withPart(dateString(day), c), precision: c.part ? "day" : dayPrecision(c), anchor: "relative", point: day };
+      }
+      case "week": {
+        const day = addDays(base, 7 * rel.n);
+        return { value: weekString(day) + (c.clock === "WE" ? "-WE" : ""), precision: "week", anchor: "relative", point: { y: day.y } };
+      }
+      case "month": {
+        const mo = addMonths({ ...base, d: 1 }, rel.n);
+        return { value: monthString(mo.y, mo.m), precision: "month", anchor: "relative", point: { y: mo.y, m: mo.m } };
+      }
+      case "year": {
+        const y = addYears(base.y, rel.n);
+        return { value: yearString(y), precision: "year", anchor: "relative", point: { y } };
+      }
+      case "decade": {
+        const dec = Math.floor(base.y / 10) + rel.n;
+        return { value: String(dec), precision: "decade", anchor: "relative" };
+      }
+      case "century": {
+        const cen = Math.floor(base.y / 100) + rel.n;
+        return { value: pad(cen, 2), precision: "century", anchor: "relative" };
+      }
+    }
+  }
+
+  // Year-less month / month-day / season.
+  if (c.m !== undefined || c.season) {
+    const m = c.m ?? SEASON_MONTH[c.season!];
+    const g = governingYear(env, m, c.d);
+    if (!g) return placeholder(c);
+    const y = g.y;
+    if (c.season) return { value: `${yearString(y)}-${c.season}`, precision: "season", anchor: "relative", point: { y } };
+    if (c.d !== undefined)
+      return { value: withPart(dateString({ y, m, d: c.d }), c), precision: dayPrecision(c), anchor: "relative", point: { y, m, d: c.d } };
+    return { value: monthString(y, m), precision: "month", anchor: "relative", point: { y, m } };
+  }
+
+  // Weekdays: the past occurrence in reports, the next one when the sentence speaks of the future.
+  if (c.weekday !== undefined) {
+    const base = env.historical && ctx.day && ctx.daySentence !== undefined && ctx.daySentence >= env.sentence - 2 ? ctx.day : dct;
+    if (!base) return placeholder(c);
+    const wd = weekdayOf(base);
+    const delta = env.future ? (c.weekday - wd + 7) % 7 : -((wd - c.weekday + 7) % 7);
+    const day = addDays(base, delta);
+    return { value: withPart(dateString(day), c), precision: dayPrecision(c), anchor: "relative", point: day };
+  }
+
+  // A clock time or part of day alone: the day in focus in this sentence, else unknown.
+  if (c.clock || c.part) {
+    const day = ctx.day && ctx.daySentence === env.sentence ? ctx.day : null;
+    if (day) return { value: withPart(dateString(day), c), precision: c.clock ? dayPrecision(c) : "day", anchor: "relative" };
+    return { value: withPart("XXXX-XX-XX", c), precision: null, anchor: "relative" };
+  }
+  return null;
+}
+
+function setValue(c: Candidate): string {
+  const r = c.rule;
+  void r;
+  return "XXXX-XX-XX";
+}
+
+/** Without a reference date: keep what is stated, mark the rest with X. */
+function placeholder(c: Candidate): Resolved {
+  const y = "XXXX";
+  if (c.m !== undefined && c.d !== undefined)
+    return { value: withPart(`${y}-${pad(c.m, 2)}-${pad(c.d, 2)}`, c), precision: "day", anchor: "relative", unresolved: true };
+  if (c.m !== undefined) return { value: `${y}-${pad(c.m, 2)}`, precision: "month", anchor: "relative", unresolved: true };
+  if (c.season) return { value: `${y}-${c.season}`, precision: "season", anchor: "relative", unresolved: true };
+  if (c.weekday !== undefined)
+    return { value: `${y}-WXX-${c.weekday === 0 ? 7 : c.weekday}`, precision: "day", anchor: "relative", unresolved: true };
+  const unit = c.rel?.unit ?? "day";
+  const v = unit === "day" ? "XXXX-XX-XX" : unit === "week" ? "XXXX-WXX" : unit === "month" ? "XXXX-XX" : unit === "year" ? "XXXX" : "XXX";
+  return { value: withPart(v, c), precision: unit === "day" ? "day" : (unit as TimePrecision), anchor: "relative", unresolved: true };
+}
