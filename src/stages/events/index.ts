@@ -1,18 +1,1108 @@
+import type {
+  ActorRef,
+  Attribution,
+  Count,
+  Entity,
+  Event,
+  EventDate,
+  EventPlace,
+  Mention,
+  Modality,
+  Place,
+  PloverType,
+  Quantity,
+  Sentence,
+  TimeExpression,
+  Token,
+} from "../../model/annotations.js";
+import { layer } from "../../model/document.js";
 import type { Stage } from "../../pipeline/stage.js";
+import { type ClauseMap, isVerbLike, segmentClauses } from "./clauses.js";
+import { type Lexicon, type LexiconSources, type NounEntry, compileLexicon, matchBefore, matchSequence, wordMatches } from "./lexicon.js";
 
-// PLACEHOLDER: replaced by the real stage (owned by the events work). Returns no annotations.
 export const EVENTS_STAGE = "events.v1";
 
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface EventsResources {}
+/** The parsed, validated data files of data/events/ (see src/runtime/load-events.ts). */
+export type EventsResources = LexiconSources;
 
-export function createEventsStage(_resources: EventsResources): Stage<"events"> {
+/**
+ * Events: PLOVER-coded "who did what to whom, when, where" from verb and noun
+ * triggers. Triggers come from the verb patterns (PETRARCH-derived + our phrases)
+ * and the event nouns; actors from clause structure (subject before the verb, object
+ * after it, "by" in passives, the speaker in reported speech); dates, places and
+ * counts from the other layers in the same clause or sentence.
+ */
+export function createEventsStage(resources: EventsResources): Stage<"events"> {
+  const lex = compileLexicon(resources);
   return {
     name: EVENTS_STAGE,
-    requires: ["sentences", "tokens"],
+    requires: ["published", "sentences", "tokens", "times", "quantities", "mentions", "entities", "places"],
     provides: ["events"],
-    run() {
-      return { events: [] };
+    run(doc) {
+      const ctx: DocContext = {
+        text: doc.text,
+        published: layer(doc, "published").value,
+        sentences: layer(doc, "sentences"),
+        tokens: layer(doc, "tokens"),
+        mentions: layer(doc, "mentions"),
+        entities: new Map(layer(doc, "entities").map((e) => [e.id, e] as const)),
+        times: layer(doc, "times"),
+        places: layer(doc, "places"),
+        quantities: layer(doc, "quantities"),
+      };
+      return { events: extractEvents(ctx, lex) };
     },
   };
+}
+
+interface DocContext {
+  readonly text: string;
+  readonly published: string | null;
+  readonly sentences: readonly Sentence[];
+  readonly tokens: readonly Token[];
+  readonly mentions: readonly Mention[];
+  readonly entities: ReadonlyMap<string, Entity>;
+  readonly times: readonly TimeExpression[];
+  readonly places: readonly Place[];
+  readonly quantities: readonly Quantity[];
+}
+
+/** What a trigger says before actors, dates and the rest are attached. */
+interface Reading {
+  type: PloverType;
+  mode: string | null;
+  context: string | null;
+  cameo: string | null;
+  rule: string;
+  /** Local token range of the trigger. */
+  first: number;
+  last: number;
+  /** Local index of the verb whose clause gives subject and object (-1 for a noun-only trigger). */
+  verb: number;
+  noun: boolean;
+  speakerSource: boolean;
+  reverse: boolean;
+  base: number;
+}
+
+/** Per-sentence view: tokens [a, b) with the annotations that fall in them. */
+interface SentenceView {
+  readonly s: Sentence;
+  readonly a: number;
+  readonly b: number;
+  readonly toks: readonly Token[];
+  /** Mention index covering each local token, or -1. */
+  readonly mentionAt: readonly number[];
+  readonly mentions: readonly Mention[];
+  readonly times: readonly TimeExpression[];
+  readonly places: readonly Place[];
+  readonly quantities: readonly Quantity[];
+  readonly clauses: ClauseMap;
+}
+
+const LOCATIVE = new Set([
+  "in",
+  "at",
+  "near",
+  "across",
+  "inside",
+  "outside",
+  "throughout",
+  "into",
+  "toward",
+  "towards",
+  "around",
+  "from",
+  "to",
+  "within",
+  "over",
+]);
+const TARGET_PREPS = new Set(["against", "on", "with", "at", "to", "from", "upon", "toward", "towards", "for"]);
+const BE = new Set(["be", "get"]);
+const SUBJECT_PRONOUNS = new Set(["it", "they", "he", "she", "we", "i"]);
+const DAY_MS = 86_400_000;
+
+export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
+  const events: Event[] = [];
+  const { tokens } = ctx;
+  // Walk the sorted layers once, handing each sentence its share (linear overall).
+  let ti = 0;
+  const cursors = { m: 0, t: 0, p: 0, q: 0 };
+  let previousConsult: Event | null = null;
+  for (const s of ctx.sentences) {
+    while (ti < tokens.length && tokens[ti].end <= s.start) ti++;
+    const a = ti;
+    while (ti < tokens.length && tokens[ti].start < s.end) ti++;
+    const b = ti;
+    if (b <= a) continue;
+    const mentions = take(ctx.mentions, cursors, "m", s);
+    const view: SentenceView = {
+      s,
+      a,
+      b,
+      toks: tokens.slice(a, b),
+      mentionAt: mentionIndex(tokens, a, b, mentions),
+      mentions,
+      times: take(ctx.times, cursors, "t", s),
+      places: take(ctx.places, cursors, "p", s),
+      quantities: take(ctx.quantities, cursors, "q", s),
+      clauses: segmentClauses(tokens, a, b, lex.speechVerbs),
+    };
+    const found = sentenceEvents(ctx, lex, view, previousConsult);
+    for (const e of found) {
+      events.push(e);
+      if (e.type === "CONSULT" && e.sources.length > 0) previousConsult = e;
+    }
+  }
+  return events;
+}
+
+function take<T extends { start: number; end: number }>(
+  list: readonly T[],
+  cursors: Record<string, number>,
+  key: string,
+  s: Sentence,
+): T[] {
+  const out: T[] = [];
+  let i = cursors[key];
+  while (i < list.length && list[i].start < s.start) i++;
+  while (i < list.length && list[i].start < s.end) out.push(list[i++]);
+  cursors[key] = i;
+  return out;
+}
+
+function mentionIndex(tokens: readonly Token[], a: number, b: number, mentions: readonly Mention[]): number[] {
+  const at: number[] = new Array(b - a).fill(-1);
+  let k = 0;
+  for (let m = 0; m < mentions.length; m++) {
+    const mm = mentions[m];
+    while (k < b - a && tokens[a + k].end <= mm.start) k++;
+    for (let j = k; j < b - a && tokens[a + j].start < mm.end; j++) at[j] = m;
+  }
+  return at;
+}
+
+/* ------------------------------------------------------------------ triggers */
+
+function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previousConsult: Event | null): Event[] {
+  const { toks } = v;
+  const n = toks.length;
+  const readings: Reading[] = [];
+  const consumed = new Set<number>();
+
+  for (let k = 0; k < n; k++) {
+    const t = toks[k];
+    if (consumed.has(k)) continue;
+    const verbish = isVerbLike(t) || (t.pos === "ADJ" && /ed$/.test(t.norm) && lex.verbs.has(t.lemma));
+    if (!verbish) continue;
+    if (lex.speechVerbs.has(t.lemma) && !lex.phrases.has(t.lemma)) continue;
+    const r = readVerb(lex, v, k, consumed);
+    if (r) readings.push(r);
+  }
+  for (let k = 0; k < n; k++) {
+    if (consumed.has(k)) continue;
+    const t = toks[k];
+    if (t.pos !== "NOUN" && t.pos !== "PROPN" && t.pos !== "VERB") continue;
+    const hit = nounAt(lex, toks, k, n);
+    if (!hit || hit.entry.weapon) continue;
+    const r = readNoun(lex, v, k, hit.len, hit.entry);
+    if (r) {
+      readings.push(r);
+      for (let j = k; j < k + hit.len; j++) consumed.add(j);
+    }
+  }
+  readings.sort((x, y) => x.first - y.first);
+
+  const built: Event[] = [];
+  for (const r of readings) {
+    const e = buildEvent(ctx, lex, v, r, previousConsult);
+    if (e) built.push(e);
+  }
+  return mergeSentence(built, v);
+}
+
+interface NounHit {
+  entry: NounEntry;
+  len: number;
+}
+
+function nounAt(lex: Lexicon, toks: readonly Token[], k: number, n: number): NounHit | null {
+  const t = toks[k];
+  const cands = lex.nouns.get(t.lemma) ?? lex.nouns.get(t.norm);
+  if (!cands) return null;
+  for (const entry of cands) {
+    if (k + entry.words.length > n) continue;
+    let ok = true;
+    for (let j = 0; j < entry.words.length; j++) {
+      if (!wordMatches(toks[k + j], entry.words[j])) {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) continue;
+    const last = toks[k + entry.words.length - 1];
+    if (entry.pluralOnly && last.norm === last.lemma) continue;
+    if (t.pos === "VERB" && entry.words.length === 1) continue;
+    return { entry, len: entry.words.length };
+  }
+  return null;
+}
+
+function readVerb(lex: Lexicon, v: SentenceView, k: number, consumed: Set<number>): Reading | null {
+  const { toks, clauses } = v;
+  const t = toks[k];
+  const n = toks.length;
+  const cl = clauses.of[k];
+  let end = k + 1;
+  while (end < n && clauses.of[end] === cl && end < k + 14) end++;
+  let start = k;
+  while (start > 0 && clauses.of[start - 1] === cl && start > k - 10) start--;
+
+  // Threat verbs with an infinitive of violence: "vowed to keep attacking", "threatened to strike".
+  if (lex.threatVerbs.has(t.lemma)) {
+    for (let j = k + 1; j < end && j <= k + 5; j++) {
+      const u = toks[j];
+      if (!isVerbLike(u)) continue;
+      const inner = verbCode(lex, v, j, end, start);
+      if (inner && inner.type === "ASSAULT") {
+        for (let x = k + 1; x <= j; x++) consumed.add(x);
+        return reading(lex, "THREATEN", "violence", "military", "138", `threat-of-violence`, k, k, k, 0.8);
+      }
+    }
+  }
+
+  // Phrases first (hand-written), then a support verb with an event noun, then the PETRARCH patterns.
+  const phrases = lex.phrases.get(t.lemma) ?? [];
+  for (const p of phrases) {
+    if (p.fallback) continue;
+    const after = p.post.length ? matchSequence(toks, k + 1, end, p.post) : k + 1;
+    if (after < 0 || !matchBefore(toks, start, k, p.pre)) continue;
+    if (p.suppress || p.type === null) return null;
+    if (p.post.length) for (let j = k + 1; j < after; j++) if (nounAt(lex, toks, j, n)) consumed.add(j);
+    const r = reading(lex, p.type, p.mode, p.context, p.cameo, p.id, k, k, k, 0.85);
+    r.speakerSource = p.speakerSource;
+    return r;
+  }
+
+  if (lex.lightVerbs.has(t.lemma)) {
+    const obj = lightObject(lex, v, k, end);
+    if (obj) {
+      const entry = obj.entry;
+      for (let j = obj.at; j < obj.at + obj.len; j++) consumed.add(j);
+      if (entry.legislative) {
+        const content = legislativeContent(toks, obj.at + obj.len, n);
+        if (!content) return null;
+        return reading(
+          lex,
+          content.type,
+          content.mode,
+          content.context,
+          content.cameo,
+          `legislative-${content.id}`,
+          k,
+          obj.at + obj.len - 1,
+          k,
+          0.75,
+        );
+      }
+      if (entry.type === null) return null; // "issued a statement": speech, not an event
+      return reading(
+        lex,
+        entry.type,
+        entry.mode,
+        entry.context,
+        entry.cameo,
+        `support-verb-${entry.lemma.replace(/ /g, "-")}`,
+        k,
+        obj.at + obj.len - 1,
+        k,
+        0.85,
+      );
+    }
+  }
+
+  const coded = verbCode(lex, v, k, end, start);
+  if (coded) {
+    if (coded.object >= 0) consumed.add(coded.object);
+    const r = reading(lex, coded.type, coded.mode, coded.context, coded.cameo, coded.rule, k, k, k, coded.base);
+    r.reverse = coded.reverse;
+    return r;
+  }
+  for (const p of phrases) {
+    if (!p.fallback) continue;
+    if (p.post.length && matchSequence(toks, k + 1, end, p.post) < 0) continue;
+    if (p.suppress || p.type === null) return null;
+    return reading(lex, p.type, p.mode, p.context, p.cameo, p.id, k, k, k, 0.7);
+  }
+  return null;
+}
+
+interface Coded {
+  type: PloverType;
+  mode: string | null;
+  context: string | null;
+  cameo: string;
+  rule: string;
+  reverse: boolean;
+  base: number;
+  object: number;
+}
+
+/** The PETRARCH-derived code of the verb at k: the most specific matching pattern, else the verb's own code. */
+function verbCode(lex: Lexicon, v: SentenceView, k: number, end: number, start: number): Coded | null {
+  const { toks } = v;
+  const t = toks[k];
+  const entries = lex.verbs.get(t.lemma) ?? lex.verbs.get(t.norm);
+  if (!entries) return null;
+  let best: { code: string | null; reverse: boolean; weight: number; rule: string; object: number } | null = null;
+  let fallback: { code: string; rule: string } | null = null;
+  for (const e of entries) {
+    // Multi-word verbs: the particle follows ("carried out").
+    let after = k + 1;
+    let ok = true;
+    for (let w = 1; w < e.words.length; w++) {
+      if (after < end && wordMatches(toks[after], e.words[w])) after++;
+      else {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) continue;
+    const block = e.block >= 0 ? lex.blocks[e.block] : null;
+    if (block) {
+      for (const p of block.patterns) {
+        if (p.weight === 0 || (best && p.weight <= best.weight)) continue;
+        const m = p.post.length ? matchSequence(toks, after, end, p.post) : after;
+        if (m < 0) continue;
+        if (!matchBefore(toks, start, k, p.pre)) continue;
+        best = {
+          code: p.code,
+          reverse: p.reverse,
+          weight: p.weight + (e.words.length - 1),
+          rule: `petrarch-${block.name}`,
+          object: p.post.length ? m - 1 : -1,
+        };
+      }
+    }
+    const own = e.code ?? block?.code ?? null;
+    if (own && !fallback && e.words.length === 1) fallback = { code: own, rule: `petrarch-verb-${e.words.join("-")}` };
+    if (own && e.words.length > 1 && (!best || best.weight < e.words.length - 1)) {
+      best = { code: own, reverse: false, weight: e.words.length - 1, rule: `petrarch-verb-${e.words.join("-")}`, object: -1 };
+    }
+  }
+  const pick = best ?? (fallback ? { ...fallback, reverse: false, object: -1 } : null);
+  if (!pick || !pick.code) return null;
+  const info = lex.cameo.get(pick.code) ?? lex.cameo.get(pick.code.slice(0, 3)) ?? lex.cameo.get(pick.code.slice(0, 2));
+  if (!info || !info.type) return null;
+  return {
+    type: info.type,
+    mode: info.mode,
+    context: info.context,
+    cameo: pick.code,
+    rule: pick.rule,
+    reverse: pick.reverse,
+    base: best ? 0.8 : 0.7,
+    object: pick.object,
+  };
+}
+
+function reading(
+  lex: Lexicon,
+  type: PloverType,
+  mode: string | null,
+  context: string | null,
+  cameo: string | null,
+  rule: string,
+  first: number,
+  last: number,
+  verb: number,
+  base: number,
+): Reading {
+  const info = cameo ? lex.cameo.get(cameo) : undefined;
+  return {
+    type,
+    mode: mode ?? info?.mode ?? null,
+    context: context ?? info?.context ?? null,
+    cameo,
+    rule,
+    first,
+    last,
+    verb,
+    noun: false,
+    speakerSource: false,
+    reverse: false,
+    base,
+  };
+}
+
+/** An event noun after a support verb, before any other verb: "carried out an airstrike", "launched the first round of dialogue". */
+function lightObject(lex: Lexicon, v: SentenceView, k: number, end: number): { entry: NounEntry; at: number; len: number } | null {
+  const { toks } = v;
+  for (let j = k + 1; j < end && j <= k + 7; j++) {
+    const u = toks[j];
+    if (u.norm === "," || u.norm === ";" || (u.pos === "VERB" && j > k + 1 && !/ing$/.test(u.norm))) return null;
+    if (u.pos === "ADP" && u.norm !== "of" && u.norm !== "out" && j > k + 1) {
+      // "held talks with X" is fine (noun came first); a preposition before any noun ends the object.
+      return null;
+    }
+    const hit = nounAt(lex, toks, j, toks.length);
+    if (hit && !hit.entry.weapon) return { entry: hit.entry, at: j, len: hit.len };
+  }
+  return null;
+}
+
+const LEG_ACTION = new Set([
+  "end",
+  "ending",
+  "withdraw",
+  "withdrawal",
+  "expel",
+  "expulsion",
+  "leave",
+  "departure",
+  "remove",
+  "removal",
+  "evacuate",
+  "evacuation",
+  "terminate",
+  "abolish",
+  "exit",
+  "pullout",
+]);
+const LEG_FORCES = new Set([
+  "presence",
+  "stationing",
+  "troops",
+  "troop",
+  "forces",
+  "force",
+  "foreign",
+  "base",
+  "bases",
+  "coalition",
+  "soldiers",
+  "teams",
+  "mission",
+]);
+
+/** What a bill or resolution asks for, from its own words (a general reading, documented in data/README.md). */
+function legislativeContent(
+  toks: readonly Token[],
+  from: number,
+  n: number,
+): { type: PloverType; mode: string | null; context: string | null; cameo: string; id: string } | null {
+  let action = false;
+  let forces = false;
+  for (let j = from; j < n && j < from + 16; j++) {
+    const w = toks[j].lemma;
+    if (LEG_ACTION.has(w) || LEG_ACTION.has(toks[j].norm)) action = true;
+    if (LEG_FORCES.has(w) || LEG_FORCES.has(toks[j].norm)) forces = true;
+    if (w === "sanction" || w === "embargo")
+      return { type: "SANCTION", mode: "discontinue", context: "economic", cameo: "163", id: "sanctions" };
+    if (w === "ban" || w === "outlaw" || w === "prohibit") return { type: "COERCE", mode: "ban", context: null, cameo: "172", id: "ban" };
+    if (w === "condemn" || w === "condemnation") return { type: "ACCUSE", mode: "disapprove", context: null, cameo: "111", id: "condemn" };
+  }
+  if (action && forces) return { type: "REQUEST", mode: "yield", context: "military", cameo: "1056", id: "withdraw-forces" };
+  return null;
+}
+
+function readNoun(lex: Lexicon, v: SentenceView, k: number, len: number, entry: NounEntry): Reading | null {
+  if (!entry.standalone || entry.type === null) return null;
+  const { toks } = v;
+  // "the US position", "troop withdrawal" as a modifier of another noun is not an event.
+  const nextTok = toks[k + len];
+  if (nextTok && (nextTok.pos === "NOUN" || nextTok.pos === "PROPN") && !/s$/.test(toks[k + len - 1].norm)) return null;
+  const r = reading(
+    lex,
+    entry.type,
+    entry.mode,
+    entry.context,
+    entry.cameo,
+    `noun-${entry.lemma.replace(/ /g, "-")}`,
+    k,
+    k + len - 1,
+    -1,
+    0.6,
+  );
+  r.noun = true;
+  return r;
+}
+
+/* ------------------------------------------------------------------ actors */
+
+function actorOf(ctx: DocContext, m: Mention): ActorRef {
+  const e = m.entityId ? ctx.entities.get(m.entityId) : undefined;
+  return {
+    start: m.start,
+    end: m.end,
+    name: e?.name ?? m.text,
+    entityId: m.entityId ?? null,
+    country: m.country !== undefined ? m.country : (e?.country ?? null),
+    sector: m.sector !== undefined ? m.sector : (e?.sector ?? null),
+    text: m.text,
+  };
+}
+
+/** Mention indices of the subject before local token k, within clause `cl` (and its coordination parents). */
+function subjectBefore(v: SentenceView, k: number, cl: number): number[] {
+  const { toks, clauses, mentionAt } = v;
+  const allowed = new Set<number>([cl]);
+  let c = clauses.clauses[cl];
+  while (c && (c.kind === "coord" || c.kind === "relative") && c.parent >= 0) {
+    allowed.add(c.parent);
+    c = clauses.clauses[c.parent];
+  }
+  for (let j = k - 1; j >= 0; j--) {
+    const jc = clauses.of[j];
+    if (!allowed.has(jc)) {
+      if (jc > cl) continue; // a nested clause in between (relative, content): skip over it
+      break;
+    }
+    const m = mentionAt[j];
+    if (m < 0) continue;
+    let first = j;
+    while (first > 0 && mentionAt[first - 1] === m) first--;
+    const before = first > 0 ? toks[first - 1] : undefined;
+    const before2 = first > 1 ? toks[first - 2] : undefined;
+    const prep = before && before.pos === "DET" ? before2 : before;
+    if (prep && (prep.pos === "ADP" || prep.pos === "SCONJ") && prep.norm !== "of") {
+      j = first;
+      continue;
+    }
+    return coordinated(v, first, m, -1);
+  }
+  return [];
+}
+
+/** A mention plus those coordinated with it ("Iraq and the United States"), walking in `dir`. */
+function coordinated(v: SentenceView, edge: number, m: number, dir: -1 | 1): number[] {
+  const { toks, mentionAt } = v;
+  const out = [m];
+  let at = edge;
+  for (let guard = 0; guard < 6; guard++) {
+    let j = at + dir;
+    if (dir === 1) while (j < toks.length && mentionAt[j] === out[out.length - 1]) j++;
+    const conj = toks[j];
+    if (!conj || (conj.norm !== "and" && conj.norm !== "," && conj.norm !== "&")) break;
+    j += dir;
+    if (toks[j] && toks[j].pos === "DET") j += dir;
+    if (j < 0 || j >= toks.length || mentionAt[j] < 0 || out.includes(mentionAt[j])) break;
+    const next = mentionAt[j];
+    out.push(next);
+    at = j;
+    if (dir === -1) while (at > 0 && mentionAt[at - 1] === next) at--;
+  }
+  return dir === -1 ? out.reverse() : out;
+}
+
+/** Mentions after local token k in the same clause: the direct object or a target preposition's object. */
+function objectAfter(v: SentenceView, k: number, cl: number, skip: ReadonlySet<number>, limit = 14): { mentions: number[]; by: number[] } {
+  const { toks, clauses, mentionAt } = v;
+  let objects: number[] = [];
+  let by: number[] = [];
+  for (let j = k + 1; j < toks.length && j <= k + limit; j++) {
+    if (clauses.of[j] !== cl && clauses.clauses[clauses.of[j]].parent !== cl) break;
+    if (clauses.of[j] !== cl && clauses.clauses[clauses.of[j]].kind !== "relative") break;
+    const m = mentionAt[j];
+    if (m < 0 || skip.has(m)) continue;
+    let first = j;
+    while (first > 0 && mentionAt[first - 1] === m) first--;
+    const before = first > 0 ? toks[first - 1] : undefined;
+    const prep = before && before.pos === "DET" && first > 1 ? toks[first - 2] : before;
+    const group = coordinated(v, first, m, 1);
+    let last = j;
+    while (last + 1 < toks.length && group.includes(mentionAt[last + 1])) last++;
+    j = last;
+    if (prep?.norm === "by") {
+      if (by.length === 0) by = group;
+      continue;
+    }
+    if (prep && prep.pos === "ADP" && LOCATIVE.has(prep.norm) && !TARGET_PREPS.has(prep.norm)) continue;
+    if (objects.length === 0) objects = group;
+    if (by.length > 0) break;
+  }
+  return { mentions: objects, by };
+}
+
+function isPassive(toks: readonly Token[], k: number): boolean {
+  const t = toks[k];
+  if (!/(ed|en|wn|ne|lt|ht|ck|ung|id|t)$/.test(t.norm) || t.norm === t.lemma) return false;
+  for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
+    const u = toks[j];
+    if (BE.has(u.lemma)) return u.norm !== "being" || true;
+    if (u.pos !== "ADV" && u.pos !== "PART") return false;
+  }
+  return false;
+}
+
+/** The speaker governing local token k (reported speech), as a mention index, or a token span when the speaker is no actor. */
+function speakerOf(
+  v: SentenceView,
+  k: number,
+  lexSpeech: ReadonlySet<string>,
+): { verb: number; mentions: number[]; first: number; last: number } | null {
+  const { clauses, toks } = v;
+  let c = clauses.clauses[clauses.of[k]];
+  for (let guard = 0; guard < 6 && c; guard++) {
+    if (c.kind === "content" && c.speechVerb >= 0) return speakerFromVerb(v, c.speechVerb);
+    if (c.parent < 0) break;
+    c = clauses.clauses[c.parent];
+  }
+  if (clauses.trailerSpeech >= 0 && clauses.trailerSpeech !== k && clauses.of[k] !== clauses.of[clauses.trailerSpeech]) {
+    return speakerFromVerb(v, clauses.trailerSpeech);
+  }
+  // "according to X"
+  for (let j = 0; j + 2 < toks.length; j++) {
+    if (toks[j].norm === "according" && toks[j + 1].norm === "to") {
+      const m = v.mentionAt[j + 2] >= 0 ? v.mentionAt[j + 2] : toks[j + 2].pos === "DET" ? (v.mentionAt[j + 3] ?? -1) : -1;
+      if (m >= 0) return { verb: j, mentions: [m], first: j + 2, last: j + 2 };
+    }
+  }
+  void lexSpeech;
+  return null;
+}
+
+function speakerFromVerb(v: SentenceView, sv: number): { verb: number; mentions: number[]; first: number; last: number } | null {
+  const cl = v.clauses.of[sv];
+  const mentions = subjectBefore(v, sv, cl);
+  if (mentions.length > 0) return { verb: sv, mentions, first: sv, last: sv };
+  // Not an actor ("Relevant data show", "analysts said"): keep the words as the speaker.
+  let first = sv;
+  while (first > 0 && v.clauses.of[first - 1] === cl && v.toks[first - 1].norm !== "," && sv - first < 8) first--;
+  if (first === sv) {
+    // trailer: ", a senior officer said" -> words between the comma and the verb
+    return null;
+  }
+  return { verb: sv, mentions: [], first, last: sv - 1 };
+}
+
+/* ------------------------------------------------------------------ building */
+
+function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, previousConsult: Event | null): Event | null {
+  const { toks, clauses, a } = v;
+  const anchor = r.verb >= 0 ? r.verb : r.first;
+  const cl = clauses.of[anchor];
+  const speaker = speakerOf(v, anchor, lex.speechVerbs);
+  let sources: number[] = [];
+  let targets: number[] = [];
+  let weaponMode: string | null = null;
+
+  if (r.noun) {
+    // Noun triggers: "US drone strikes", "attacks by militias on US troops", "talks between X and Y".
+    const n = r.first;
+    if (v.mentionAt[n - 1] !== undefined && v.mentionAt[n - 1] >= 0) sources = [v.mentionAt[n - 1]];
+    else if (n >= 2 && v.mentionAt[n - 2] >= 0 && toks[n - 1].pos !== "ADP" && toks[n - 1].pos !== "VERB") sources = [v.mentionAt[n - 2]];
+    else if (n >= 2 && toks[n - 1].norm === "'s" && v.mentionAt[n - 2] >= 0) sources = [v.mentionAt[n - 2]];
+    for (let j = r.last + 1; j < toks.length && j <= r.last + 8; j++) {
+      const w = toks[j].norm;
+      if (toks[j].pos === "VERB" || w === "," || w === ";") break;
+      if (w === "between" || w === "among") {
+        const m = firstMentionFrom(v, j + 1, j + 4);
+        if (m >= 0) {
+          const group = coordinated(v, firstTokenOf(v, m, j + 1), m, 1);
+          sources = group;
+        }
+        break;
+      }
+      if (w === "by" && sources.length === 0) {
+        const m = firstMentionFrom(v, j + 1, j + 4);
+        if (m >= 0) sources = [m];
+      }
+      if (TARGET_PREPS.has(w) || w === "of") {
+        const m = firstMentionFrom(v, j + 1, j + 4);
+        if (m >= 0 && !sources.includes(m)) {
+          targets = coordinated(v, firstTokenOf(v, m, j + 1), m, 1);
+          break;
+        }
+      }
+    }
+    if (sources.length === 0 && targets.length === 0 && !v.quantities.some((q) => q.role === "killed" || q.role === "injured")) return null;
+  } else {
+    const passive = isPassive(toks, anchor);
+    const subj = subjectBefore(v, anchor, cl);
+    const skip = new Set(subj);
+    const obj = objectAfter(v, r.last, cl, skip);
+    if (passive) {
+      sources = obj.by;
+      targets = subj;
+      if (obj.by.length === 0 && obj.mentions.length > 0 && r.type === "ASSAULT") {
+        // "was attacked ... by US drones" where the agent is outside the window: keep the first mention
+      }
+      weaponMode = weaponAfterBy(lex, v, anchor);
+    } else {
+      sources = subj;
+      targets = obj.mentions;
+      // Pronoun subject in reported speech: "it will insist", "they will continue" -> the speaker.
+      if (sources.length === 0 && speaker && speaker.mentions.length > 0 && pronounSubject(v, anchor, cl)) sources = speaker.mentions;
+    }
+    if (r.speakerSource && speaker && speaker.mentions.length > 0) {
+      targets = subj.length > 0 ? subj : targets;
+      sources = speaker.mentions;
+    }
+  }
+  if (r.reverse) [sources, targets] = [targets, sources];
+
+  let srcRefs = uniqueActors(ctx, v, sources);
+  let tgtRefs = uniqueActors(ctx, v, targets).filter((t) => !srcRefs.some((s) => s.start === t.start));
+  // Symmetric events with coordinated subjects and no object: each is the other's counterpart.
+  if (lex.symmetric.has(r.type) && tgtRefs.length === 0 && srcRefs.length > 1) tgtRefs = [...srcRefs.slice(1), srcRefs[0]];
+  // "The joint statement issued after the meeting": participants of the meeting just reported.
+  if (srcRefs.length === 0 && previousConsult && (r.type === "AGREE" || r.type === "CONSULT") && mentionsMeeting(toks)) {
+    srcRefs = [...previousConsult.sources];
+    tgtRefs = [...previousConsult.targets];
+  }
+
+  const triggerStart = toks[r.first].start;
+  const triggerEnd = toks[r.last].end;
+  const clauseTokens = tokensOfClause(v, cl);
+  const date = eventDate(ctx, v, anchor, cl, speaker?.verb ?? -1);
+  let modality = modalityOf(lex, v, r, anchor, cl);
+  let type = r.type;
+  let mode = weaponMode && type === "ASSAULT" && !r.mode ? weaponMode : r.mode;
+  let cameo = r.cameo;
+  let context = r.context;
+  // A declared intention to use force is a threat: "said it will continue to attack US bases".
+  if (type === "ASSAULT" && (modality === "future" || modality === "planned") && speaker) {
+    type = "THREATEN";
+    mode = "violence";
+    cameo = "138";
+    context = "military";
+    modality = "future";
+  }
+  if (type === "THREATEN" && modality === "asserted" && r.rule === "threat-of-violence") modality = "future";
+  const historical = isHistorical(ctx.published, date, toks, lex);
+  const place = eventPlace(v, clauseTokens, anchor);
+  const counts = countsOf(v, type, cl);
+  let confidence = r.base;
+  if (srcRefs.length === 0) confidence -= 0.2;
+  if (tgtRefs.length === 0) confidence -= 0.1;
+  if (modality === "hypothetical") confidence -= 0.2;
+  if (modality === "reported") confidence -= 0.1;
+  if (date?.basis === "publication") confidence -= 0.05;
+  confidence = Math.round(Math.min(0.99, Math.max(0.05, confidence)) * 100) / 100;
+  const attribution = speaker ? attributionOf(ctx, v, speaker) : null;
+  const sentenceText = ctx.text.slice(v.s.start, v.s.end);
+  void a;
+  return {
+    id: `ev-${v.s.index}-${triggerStart}`,
+    type,
+    mode,
+    context,
+    cameo,
+    acled: acledOf(lex, type, mode),
+    date,
+    sources: srcRefs,
+    targets: tgtRefs,
+    place,
+    killed: counts.killed,
+    injured: counts.injured,
+    quantities: counts.others,
+    modality,
+    historical,
+    attribution,
+    confidence,
+    trigger: { start: triggerStart, end: triggerEnd, text: ctx.text.slice(triggerStart, triggerEnd) },
+    evidence: { sentence: v.s.index, start: v.s.start, end: v.s.end, text: sentenceText },
+    rule: `${EVENTS_STAGE}:${r.rule}`,
+  };
+}
+
+function firstMentionFrom(v: SentenceView, from: number, to: number): number {
+  for (let j = from; j < v.toks.length && j <= to; j++) if (v.mentionAt[j] >= 0) return v.mentionAt[j];
+  return -1;
+}
+
+function firstTokenOf(v: SentenceView, m: number, from: number): number {
+  let j = from;
+  while (j < v.toks.length && v.mentionAt[j] !== m) j++;
+  return j;
+}
+
+function pronounSubject(v: SentenceView, k: number, cl: number): boolean {
+  for (let j = k - 1; j >= 0 && j >= k - 5 && v.clauses.of[j] === cl; j--) if (SUBJECT_PRONOUNS.has(v.toks[j].norm)) return true;
+  return false;
+}
+
+function weaponAfterBy(lex: Lexicon, v: SentenceView, k: number): string | null {
+  const { toks } = v;
+  for (let j = k + 1; j < toks.length && j <= k + 6; j++) {
+    if (toks[j].norm !== "by") continue;
+    for (let x = j + 1; x < toks.length && x <= j + 4; x++) {
+      const hit = nounAt(lex, toks, x, toks.length);
+      if (hit) return hit.entry.mode;
+    }
+  }
+  return null;
+}
+
+function mentionsMeeting(toks: readonly Token[]): boolean {
+  for (let j = 0; j + 1 < toks.length; j++) {
+    if (toks[j].norm === "the" && (toks[j + 1].lemma === "meeting" || toks[j + 1].lemma === "talk" || toks[j + 1].lemma === "summit"))
+      return true;
+  }
+  return false;
+}
+
+function uniqueActors(ctx: DocContext, v: SentenceView, idx: readonly number[]): ActorRef[] {
+  const out: ActorRef[] = [];
+  const seen = new Set<number>();
+  for (const i of idx) {
+    if (i < 0 || seen.has(i)) continue;
+    seen.add(i);
+    out.push(actorOf(ctx, v.mentions[i]));
+  }
+  return out;
+}
+
+function tokensOfClause(v: SentenceView, cl: number): number[] {
+  const out: number[] = [];
+  for (let j = 0; j < v.toks.length; j++) if (v.clauses.of[j] === cl) out.push(j);
+  return out;
+}
+
+function tokenOfOffset(v: SentenceView, offset: number): number {
+  for (let j = 0; j < v.toks.length; j++) if (v.toks[j].end > offset) return j;
+  return v.toks.length - 1;
+}
+
+function eventDate(ctx: DocContext, v: SentenceView, anchor: number, cl: number, speechVerb: number): EventDate | null {
+  const dated = v.times.filter((t) => t.type === "date" || t.type === "time");
+  let best: TimeExpression | null = null;
+  let bestDist = Infinity;
+  const speechClause = speechVerb >= 0 ? v.clauses.of[speechVerb] : -2;
+  let governing: TimeExpression | null = null;
+  let any: TimeExpression | null = null;
+  for (const t of dated) {
+    const j = tokenOfOffset(v, t.start);
+    const tc = v.clauses.of[j];
+    if (tc === cl) {
+      const d = Math.abs(j - anchor);
+      if (d < bestDist) {
+        best = t;
+        bestDist = d;
+      }
+    } else if (tc === speechClause) governing ??= t;
+    else any ??= t;
+  }
+  const toDate = (t: TimeExpression, basis: EventDate["basis"]): EventDate =>
+    t.modifier
+      ? { value: t.value, precision: t.precision, basis, modifier: t.modifier }
+      : { value: t.value, precision: t.precision, basis };
+  if (best) return toDate(best, "explicit");
+  if (governing) return toDate(governing, "governing");
+  // A date in a clause this one depends on, or anywhere in the sentence.
+  let c = v.clauses.clauses[cl];
+  while (c && c.parent >= 0) {
+    const parent = c.parent;
+    const inParent = dated.find((t) => v.clauses.of[tokenOfOffset(v, t.start)] === parent);
+    if (inParent) return toDate(inParent, "governing");
+    c = v.clauses.clauses[parent];
+  }
+  if (any) return toDate(any, "sentence");
+  if (ctx.published) return { value: ctx.published, precision: "day", basis: "publication" };
+  return null;
+}
+
+/** Latest day an ISO-like time value can mean ("2020" -> 2020-12-31), as epoch ms; null when unknown. */
+export function latestDay(value: string): number | null {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value);
+  if (!m) return null;
+  const y = Number(m[1]);
+  if (m[3]) return Date.UTC(y, Number(m[2]) - 1, Number(m[3]));
+  if (m[2]) return Date.UTC(y, Number(m[2]), 0);
+  const rest = value.slice(4);
+  const q = /^-Q(\d)/.exec(rest);
+  if (q) return Date.UTC(y, Number(q[1]) * 3, 0);
+  const w = /^-W(\d{2})/.exec(rest);
+  if (w) return Date.UTC(y, 0, 1) + Number(w[1]) * 7 * DAY_MS;
+  return Date.UTC(y, 11, 31);
+}
+
+function isHistorical(published: string | null, date: EventDate | null, toks: readonly Token[], lex: Lexicon): boolean {
+  if (published && date && date.basis !== "publication" && date.modifier !== "since") {
+    const end = latestDay(date.value);
+    const pub = latestDay(published);
+    if (end !== null && pub !== null && pub - end > 183 * DAY_MS) return true;
+  }
+  for (const phrase of lex.lookback) {
+    for (let j = 0; j + phrase.length <= toks.length; j++) {
+      let ok = true;
+      for (let x = 0; x < phrase.length; x++) if (toks[j + x].norm !== phrase[x]) ok = false;
+      if (ok) return date?.basis !== "explicit" || date.modifier !== "since";
+    }
+  }
+  return false;
+}
+
+function modalityOf(lex: Lexicon, v: SentenceView, r: Reading, anchor: number, cl: number): Modality {
+  const { toks, clauses } = v;
+  let negated = false;
+  let hypothetical = false;
+  let future = false;
+  let planned = false;
+  for (let j = anchor - 1; j >= 0 && j >= anchor - 7; j--) {
+    const jc = clauses.of[j];
+    if (jc !== cl && clauses.clauses[cl].parent !== jc) break;
+    const t = toks[j];
+    if (t.norm === "," && jc !== cl) break;
+    const w = t.norm;
+    if (lex.negation.has(w) && (anchor - j <= 4 || w === "no")) negated = true;
+    if (lex.hypothetical.has(w)) hypothetical = true;
+    if (lex.future.has(w)) {
+      if (
+        w === "plan" ||
+        w === "plans" ||
+        w === "planned" ||
+        w === "planning" ||
+        w === "intend" ||
+        w === "intends" ||
+        w === "intended" ||
+        w === "scheduled"
+      )
+        planned = true;
+      else if (w !== "set" || toks[j + 1]?.norm === "to") future = true;
+    }
+  }
+  if (r.noun && anchor > 0 && toks[anchor - 1].norm === "no") negated = true;
+  if (negated) return "negated";
+  if (hypothetical) return "hypothetical";
+  if (planned) return "planned";
+  if (future) return "future";
+  // "There are reports that", "according to reports", "reportedly"
+  for (let j = 0; j < toks.length; j++) {
+    const w = toks[j].norm;
+    if (lex.reported.has(w)) {
+      if (w === "reports" || w === "reported") {
+        const prev = toks[j - 1]?.norm;
+        if (
+          prev === "to" ||
+          prev === "are" ||
+          prev === "were" ||
+          prev === "is" ||
+          prev === "was" ||
+          prev === "media" ||
+          prev === "unconfirmed" ||
+          prev === "news"
+        )
+          return "reported";
+        continue;
+      }
+      return "reported";
+    }
+  }
+  return "asserted";
+}
+
+function eventPlace(v: SentenceView, clauseTokens: readonly number[], anchor: number): EventPlace | null {
+  if (v.places.length === 0) return null;
+  const inClause = new Set(clauseTokens);
+  let best: Place | null = null;
+  let bestScore = -Infinity;
+  for (const p of v.places) {
+    const j = tokenOfOffset(v, p.start);
+    const prev = j > 0 ? v.toks[j - 1].norm : "";
+    const prev2 = j > 1 ? v.toks[j - 2].norm : "";
+    let score = 0;
+    if (inClause.has(j)) score += 4;
+    if (["in", "at", "near", "outside", "inside", "around"].includes(prev) || ["in", "at", "near"].includes(prev2)) score += 2;
+    if (p.precision !== "country") score += 1;
+    score -= Math.abs(j - anchor) / 100;
+    if (score > bestScore) {
+      best = p;
+      bestScore = score;
+    }
+  }
+  if (!best) return null;
+  const out: EventPlace = {
+    id: best.id,
+    name: best.name,
+    country: best.country,
+    lat: best.lat,
+    lon: best.lon,
+    precision: best.precision,
+    start: best.start,
+    end: best.end,
+    ...(best.relation ? { relation: best.relation } : {}),
+  };
+  return out;
+}
+
+const CASUALTY_TYPES = new Set<PloverType>(["ASSAULT", "COERCE", "PROTEST"]);
+
+function countsOf(v: SentenceView, type: PloverType, cl: number): { killed: Count | null; injured: Count | null; others: Quantity[] } {
+  let killed: Count | null = null;
+  let injured: Count | null = null;
+  const others: Quantity[] = [];
+  const count = (q: Quantity): Count =>
+    q.max !== undefined ? { value: q.value, max: q.max, qualifier: q.qualifier } : { value: q.value, qualifier: q.qualifier };
+  for (const q of v.quantities) {
+    if (q.role === "killed" && CASUALTY_TYPES.has(type)) killed ??= count(q);
+    else if (q.role === "injured" && CASUALTY_TYPES.has(type)) injured ??= count(q);
+    else if (q.role !== "killed" && q.role !== "injured") {
+      const j = tokenOfOffset(v, q.start);
+      if (v.clauses.of[j] === cl || type === "ASSAULT" || type === "RETREAT" || type === "MOBILIZE") others.push(q);
+    }
+  }
+  return { killed, injured, others };
+}
+
+function attributionOf(ctx: DocContext, v: SentenceView, sp: { mentions: number[]; first: number; last: number }): Attribution | null {
+  if (sp.mentions.length > 0) {
+    const m = v.mentions[sp.mentions[0]];
+    const e = m.entityId ? ctx.entities.get(m.entityId) : undefined;
+    return { start: m.start, end: m.end, name: e?.name ?? m.text, entityId: m.entityId ?? null, text: m.text };
+  }
+  if (sp.last < sp.first) return null;
+  const start = v.toks[sp.first].start;
+  const end = v.toks[sp.last].end;
+  const text = ctx.text.slice(start, end);
+  return { start, end, name: text, entityId: null, text };
+}
+
+function acledOf(lex: Lexicon, type: PloverType, mode: string | null): string | null {
+  for (const r of lex.acled) {
+    if (r.type !== type) continue;
+    if (r.modes && (!mode || !r.modes.includes(mode))) continue;
+    return r.acled;
+  }
+  return null;
+}
+
+/* ------------------------------------------------------------------ merging */
+
+/**
+ * One event per happening in a sentence: a participle that reports casualties of an
+ * attack ("..., killing three people") folds into that attack, and a noun trigger of
+ * the same type as a verb trigger in its clause ("the airstrike killed") folds into
+ * the verb's event.
+ */
+function mergeSentence(events: Event[], v: SentenceView): Event[] {
+  const out: Event[] = [];
+  for (const e of events) {
+    const prev = [...out].reverse().find((p) => p.type === e.type);
+    const t = v.toks.find((x) => x.start === e.trigger.start);
+    const isParticiple = t !== undefined && /ing$/.test(t.norm) && isFollowOn(v, t);
+    if (prev && e.type === "ASSAULT" && (isParticiple || e.rule.includes(":noun-") || prev.rule.includes(":noun-"))) {
+      const merged: Event = {
+        ...prev,
+        sources: prev.sources.length ? prev.sources : e.sources,
+        targets: prev.targets.length ? prev.targets : isParticiple ? e.targets : e.targets,
+        mode: prev.mode ?? e.mode,
+        cameo: (e.cameo?.length ?? 0) > (prev.cameo?.length ?? 0) && prev.cameo?.startsWith("19") !== true ? e.cameo : prev.cameo,
+        killed: prev.killed ?? e.killed,
+        injured: prev.injured ?? e.injured,
+        place: prev.place ?? e.place,
+      };
+      out[out.lastIndexOf(prev)] = merged;
+      continue;
+    }
+    out.push(e);
+  }
+  return out;
+}
+
+function isFollowOn(v: SentenceView, t: Token): boolean {
+  const k = v.toks.indexOf(t);
+  const prev = v.toks[k - 1];
+  return prev !== undefined && (prev.norm === "," || prev.norm === "and");
 }

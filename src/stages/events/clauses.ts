@@ -1,0 +1,150 @@
+import type { Token } from "../../model/annotations.js";
+
+/**
+ * Clause structure without a parser: a left-to-right walk over a sentence's tokens
+ * that opens a clause at subordinators, relative pronouns, reported-speech
+ * complements and coordinated predicates, and returns to the outer clause after a
+ * comma-delimited relative clause. Linear in the sentence length.
+ */
+
+export type ClauseKind = "main" | "content" | "relative" | "coord" | "sub";
+
+export interface Clause {
+  readonly id: number;
+  readonly kind: ClauseKind;
+  /** The clause this one depends on (-1 for a main clause). */
+  readonly parent: number;
+  /** For a "content" clause: local index of the speech verb that governs it. */
+  readonly speechVerb: number;
+  /** Local index of the first token. */
+  readonly first: number;
+}
+
+export interface ClauseMap {
+  /** Clause id of each local token. */
+  readonly of: readonly number[];
+  readonly clauses: readonly Clause[];
+  /** Local index of a speech verb that reports the whole sentence ("..., officials said."), or -1. */
+  readonly trailerSpeech: number;
+}
+
+const SUBORDINATORS = new Set([
+  "because",
+  "while",
+  "although",
+  "though",
+  "whereas",
+  "if",
+  "unless",
+  "when",
+  "after",
+  "before",
+  "until",
+  "since",
+  "as",
+  "once",
+]);
+const RELATIVE = new Set(["which", "who", "whom", "whose"]);
+const FINITE_POS = new Set(["VERB", "AUX"]);
+
+export function isVerbLike(t: Token): boolean {
+  return FINITE_POS.has(t.pos);
+}
+
+export function segmentClauses(tokens: readonly Token[], a: number, b: number, speechVerbs: ReadonlySet<string>): ClauseMap {
+  const n = b - a;
+  const of: number[] = new Array(n).fill(0);
+  const clauses: Clause[] = [{ id: 0, kind: "main", parent: -1, speechVerb: -1, first: 0 }];
+  let current = 0;
+  /** Clause to return to at the next comma (after ", which ...,"). */
+  const resume: number[] = [];
+  let hasVerb: boolean[] = [false];
+  let lastSpeech = -1;
+  const open = (kind: ClauseKind, parent: number, first: number, speechVerb = -1): number => {
+    const id = clauses.length;
+    clauses.push({ id, kind, parent, speechVerb, first });
+    hasVerb = [...hasVerb.slice(0, id), false];
+    return id;
+  };
+  for (let k = 0; k < n; k++) {
+    const t = tokens[a + k];
+    const w = t.norm;
+    const prev = k > 0 ? tokens[a + k - 1] : undefined;
+    if (w === ";" || (w === ":" && k > 2)) {
+      of[k] = current;
+      current = open("main", -1, k + 1);
+      resume.length = 0;
+      continue;
+    }
+    if (w === "," && resume.length > 0 && clauses[current].kind === "relative") {
+      of[k] = current;
+      current = resume.pop()!;
+      continue;
+    }
+    if (RELATIVE.has(w) && (t.pos === "PRON" || t.pos === "DET") && k > 0) {
+      if (prev?.norm === ",") resume.push(current);
+      current = open("relative", current, k);
+    } else if (w === "that" && t.pos !== "DET" && t.pos !== "PRON" && lastSpeech >= 0 && k - lastSpeech <= 12) {
+      current = open("content", current, k, lastSpeech);
+      lastSpeech = -1;
+    } else if (w === "that" && t.pos === "SCONJ") {
+      current = open("sub", current, k);
+    } else if (SUBORDINATORS.has(w) && t.pos === "SCONJ") {
+      current = open("sub", current, k);
+    } else if ((w === "and" || w === "but") && hasVerb[current]) {
+      // A new predicate after a finite verb: "X attacked Y and killed Z", "..., but the issue has existed".
+      const next = nextContent(tokens, a + k + 1, b);
+      if (next >= 0 && isVerbLike(tokens[next])) current = open("coord", current, k);
+      else if (next >= 0 && hasVerbAhead(tokens, next, b)) current = open("main", -1, k);
+    } else if (prev && lastSpeech === k - 1 && startsContent(t)) {
+      // "advisers said Iraq was ...": a complement without "that".
+      current = open("content", current, k, k - 1);
+      lastSpeech = -1;
+    }
+    of[k] = current;
+    if (isVerbLike(t)) {
+      if (t.pos === "VERB") hasVerb[current] = true;
+      if (speechVerbs.has(t.lemma) && t.pos === "VERB") lastSpeech = k;
+    }
+  }
+  // "..., a senior police officer said Wednesday.": the last clause reports the rest.
+  let trailerSpeech = -1;
+  for (let k = n - 1; k >= 0 && k >= n - 6; k--) {
+    const t = tokens[a + k];
+    if (t.pos === "VERB" && speechVerbs.has(t.lemma)) {
+      const cl = of[k];
+      let sawComma = false;
+      for (let j = k - 1; j >= 0 && j >= k - 10; j--) {
+        if (tokens[a + j].norm === "," || tokens[a + j].norm === "''" || tokens[a + j].norm === '"') {
+          sawComma = true;
+          break;
+        }
+        if (isVerbLike(tokens[a + j]) && tokens[a + j].pos === "VERB") break;
+      }
+      if (sawComma && !clauses.some((c) => c.kind === "content" && c.speechVerb === k) && cl >= 0) trailerSpeech = k;
+      break;
+    }
+  }
+  return { of, clauses, trailerSpeech };
+}
+
+function nextContent(tokens: readonly Token[], from: number, to: number): number {
+  for (let k = from; k < to && k < from + 3; k++) {
+    if (tokens[k].pos === "ADV" || tokens[k].pos === "PART") continue;
+    return k;
+  }
+  return -1;
+}
+
+function hasVerbAhead(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to && k < from + 8; k++) {
+    const t = tokens[k];
+    if (t.norm === "," || t.norm === "and" || t.norm === "or") return false;
+    if (isVerbLike(t)) return true;
+  }
+  return false;
+}
+
+function startsContent(t: Token): boolean {
+  return t.pos === "PROPN" || t.pos === "PRON" || t.pos === "DET" || t.pos === "NOUN" || t.pos === "NUM";
+}

@@ -1,0 +1,233 @@
+import type { PloverType, Token } from "../../model/annotations.js";
+import type { AcledFile, CameoFile, NounsFile, PhrasesFile, PloverFile, VerbsFile } from "./schema.js";
+
+/**
+ * The events stage's lexicon, compiled once from the data files: verb patterns
+ * (generated from the PETRARCH dictionary), our phrases, event nouns, the CAMEO ->
+ * PLOVER map and the ACLED rules. Everything here is pure (no I/O).
+ */
+
+/** One pattern item: alternatives, each a sequence of words ("air strike" -> ["air","strike"]). */
+export type Item = readonly (readonly string[])[];
+
+export interface CompiledPattern {
+  readonly pre: readonly Item[];
+  readonly post: readonly Item[];
+  readonly code: string | null;
+  readonly reverse: boolean;
+  /** Number of words the pattern requires: more is more specific. */
+  readonly weight: number;
+}
+
+export interface VerbEntry {
+  /** Words of the verb ("carry out" -> ["carry","out"]); the first is matched on lemma or form. */
+  readonly words: readonly string[];
+  readonly code: string | null;
+  readonly block: number;
+}
+
+export interface Phrase {
+  readonly verbs: ReadonlySet<string>;
+  readonly pre: readonly Item[];
+  readonly post: readonly Item[];
+  readonly type: PloverType | null;
+  readonly mode: string | null;
+  readonly cameo: string | null;
+  readonly context: string | null;
+  readonly speakerSource: boolean;
+  readonly suppress: boolean;
+  readonly fallback: boolean;
+  readonly id: string;
+}
+
+export interface NounEntry {
+  readonly words: readonly string[];
+  readonly lemma: string;
+  readonly type: PloverType | null;
+  readonly mode: string | null;
+  readonly cameo: string | null;
+  readonly context: string | null;
+  readonly standalone: boolean;
+  readonly pluralOnly: boolean;
+  readonly speech: boolean;
+  readonly legislative: boolean;
+  readonly weapon: boolean;
+}
+
+export interface CameoInfo {
+  readonly label: string | null;
+  readonly type: PloverType | null;
+  readonly mode: string | null;
+  readonly context: string | null;
+}
+
+export interface Lexicon {
+  readonly verbs: ReadonlyMap<string, readonly VerbEntry[]>;
+  readonly blocks: readonly { readonly name: string; readonly code: string | null; readonly patterns: readonly CompiledPattern[] }[];
+  readonly phrases: ReadonlyMap<string, readonly Phrase[]>;
+  readonly nouns: ReadonlyMap<string, readonly NounEntry[]>;
+  readonly cameo: ReadonlyMap<string, CameoInfo>;
+  readonly symmetric: ReadonlySet<PloverType>;
+  readonly acled: AcledFile["rules"];
+  readonly lightVerbs: ReadonlySet<string>;
+  readonly speechVerbs: ReadonlySet<string>;
+  readonly threatVerbs: ReadonlySet<string>;
+  readonly future: ReadonlySet<string>;
+  readonly hypothetical: ReadonlySet<string>;
+  readonly negation: ReadonlySet<string>;
+  readonly reported: ReadonlySet<string>;
+  readonly lookback: readonly (readonly string[])[];
+}
+
+export interface LexiconSources {
+  readonly plover: PloverFile;
+  readonly cameo: CameoFile;
+  readonly verbs: VerbsFile;
+  readonly nouns: NounsFile;
+  readonly phrases: PhrasesFile;
+  readonly acled: AcledFile;
+}
+
+function compileItem(raw: string, sets: Record<string, string[]>): Item {
+  if (raw.startsWith("&")) {
+    const members = sets[raw] ?? [];
+    return members.map((m) => m.split(" ").filter(Boolean)).filter((w) => w.length > 0);
+  }
+  return raw
+    .split("|")
+    .map((alt) => alt.trim().split(/\s+/).filter(Boolean))
+    .filter((w) => w.length > 0);
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function compileLexicon(src: LexiconSources): Lexicon {
+  const sets = src.verbs.sets;
+  const blocks = src.verbs.blocks.map((b) => ({
+    name: b.name,
+    code: b.code,
+    patterns: b.patterns.map((p): CompiledPattern => {
+      const pre = (p.pre ?? []).map((i) => compileItem(i, sets)).filter((i) => i.length > 0);
+      const post = (p.post ?? []).map((i) => compileItem(i, sets)).filter((i) => i.length > 0);
+      return { pre, post, code: p.code, reverse: p.reverse === true, weight: pre.length + post.length };
+    }),
+  }));
+  const blockIndex = new Map(blocks.map((b, i) => [b.name, i] as const));
+  const verbs = new Map<string, VerbEntry[]>();
+  for (const v of src.verbs.verbs) {
+    const block = blockIndex.get(v.block) ?? -1;
+    const words = v.lemma.split(" ");
+    push(verbs, words[0], { words, code: v.code, block });
+    for (const f of v.forms ?? []) {
+      const fw = f.split(" ");
+      if (fw[0] !== words[0]) push(verbs, fw[0], { words: [fw[0], ...words.slice(1)], code: v.code, block });
+    }
+  }
+  const phrases = new Map<string, Phrase[]>();
+  src.phrases.phrases.forEach((p, n) => {
+    const verbSet = new Set(p.verb.split("|"));
+    const phrase: Phrase = {
+      verbs: verbSet,
+      pre: (p.pre ?? []).map((i) => compileItem(i, sets)),
+      post: (p.post ?? []).map((i) => compileItem(i, sets)),
+      type: p.type,
+      mode: p.mode ?? null,
+      cameo: p.cameo ?? null,
+      context: p.context ?? null,
+      speakerSource: p.speakerSource === true,
+      suppress: p.suppress === true,
+      fallback: p.fallback === true,
+      id: `phrase-${n}-${[...verbSet][0]}`,
+    };
+    for (const v of verbSet) push(phrases, v, phrase);
+  });
+  const nouns = new Map<string, NounEntry[]>();
+  for (const n of src.nouns.nouns) {
+    const words = n.lemma.split(" ");
+    push(nouns, words[0], {
+      words,
+      lemma: n.lemma,
+      type: n.type,
+      mode: n.mode,
+      cameo: n.cameo,
+      context: n.context ?? null,
+      standalone: n.standalone,
+      pluralOnly: n.pluralOnly === true,
+      speech: n.speech === true,
+      legislative: n.legislative === true,
+      weapon: n.weapon === true,
+    });
+  }
+  // Longest nouns first so "drone strike" wins over "drone".
+  for (const list of nouns.values()) list.sort((a, b) => b.words.length - a.words.length);
+  const cameo = new Map<string, CameoInfo>(Object.entries(src.cameo.codes));
+  return {
+    verbs,
+    blocks,
+    phrases,
+    nouns,
+    cameo,
+    symmetric: new Set(src.plover.types.filter((t) => t.symmetric).map((t) => t.type)),
+    acled: src.acled.rules,
+    lightVerbs: new Set(src.phrases.lightVerbs),
+    speechVerbs: new Set(src.phrases.speechVerbs),
+    threatVerbs: new Set(src.phrases.threatVerbs),
+    future: new Set(src.phrases.future),
+    hypothetical: new Set(src.phrases.hypothetical),
+    negation: new Set(src.phrases.negation),
+    reported: new Set(src.phrases.reported),
+    lookback: src.phrases.lookback.map((l) => l.split(" ")),
+  };
+}
+
+/** Does word `w` name token `t` (lemma, surface form, or a plain plural)? */
+export function wordMatches(t: Token, w: string): boolean {
+  return t.lemma === w || t.norm === w || t.norm === w + "s" || t.norm === w + "es";
+}
+
+/** Length of the first alternative of `item` that matches at token index `at` (0 = no match). */
+export function itemAt(tokens: readonly Token[], at: number, end: number, item: Item): number {
+  for (const alt of item) {
+    if (at + alt.length > end) continue;
+    let ok = true;
+    for (let k = 0; k < alt.length; k++) {
+      if (!wordMatches(tokens[at + k], alt[k])) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return alt.length;
+  }
+  return 0;
+}
+
+/**
+ * Matches `items` in order inside [from, to): returns the index just past the last
+ * matched item, or -1. Greedy left-to-right, which is enough for short windows.
+ */
+export function matchSequence(tokens: readonly Token[], from: number, to: number, items: readonly Item[], maxGap = 4): number {
+  let at = from;
+  for (const item of items) {
+    let found = -1;
+    const limit = Math.min(to, at + maxGap + 1);
+    for (let k = at; k < limit; k++) {
+      const n = itemAt(tokens, k, to, item);
+      if (n > 0) {
+        found = k + n;
+        break;
+      }
+    }
+    if (found < 0) return -1;
+    at = found;
+  }
+  return at;
+}
+
+/** Matches `items` in order ending before `to`, starting no earlier than `from`. */
+export function matchBefore(tokens: readonly Token[], from: number, to: number, items: readonly Item[]): boolean {
+  return items.length === 0 || matchSequence(tokens, from, to, items) >= 0;
+}
