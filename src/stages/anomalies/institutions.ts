@@ -1,0 +1,102 @@
+import type { Anomaly } from "../../model/annotations.js";
+import type { Lexicon } from "./lexicon.js";
+import type { InstitutionInfo } from "./resources.js";
+import type { CountryRef, DocView } from "./view.js";
+
+/**
+ * institution-mismatch: a national institution ("the Knesset") named where the sentence's
+ * own actors belong to another country ("88 Iraqi parliamentarians submitted a bill to
+ * the Knesset"). Strong context: a country word right before the institution ("the Iraqi
+ * Knesset") or a country's legislators in the same sentence. Weak context: the sentence
+ * and the article are about another country and the institution's country is never named.
+ * A sentence that names the institution's own country, or that describes a visit or an
+ * address ("addressed the Bundestag"), is left alone.
+ */
+export function findInstitutionMismatches(v: DocView, lex: Lexicon, stage: string): Anomaly[] {
+  const out: Anomaly[] = [];
+  const W = v.words;
+  for (let i = 0; i < W.length;) {
+    const hit = lex.institutionIndex.match(W, i, v.text);
+    if (!hit) {
+      i++;
+      continue;
+    }
+    const [inst, n] = hit;
+    const at = i;
+    i += n;
+    if (inst === null) continue;
+    const before = at > 0 ? W[at - 1] : undefined;
+    const refBefore = refEndingAt(v, at);
+    if (inst.needsArticle && n === 1 && !(before && before.lower === "the") && !refBefore) continue;
+
+    const sentence = v.wordSentence[at];
+    const inSentence = v.refsBySentence.get(sentence) ?? [];
+    if (inSentence.some((r) => inst.countries.includes(r.code))) continue;
+    if (v.wordsOf(sentence).some((w) => lex.foreignCues.has(w.lower))) continue;
+
+    const start = W[at].start;
+    const end = W[at + n - 1].end;
+    const strong =
+      refBefore && !inst.countries.includes(refBefore.code)
+        ? refBefore
+        : (memberContext(v, lex, inSentence, inst) ?? ofCountryAfter(v, at + n));
+    let context: CountryRef | null = strong ?? null;
+    let confidence = 0.85;
+    let why = context ? `the sentence's actors are ${lex.countries.get(context.code)?.name ?? context.code}` : "";
+    if (!context) {
+      // Weak: the article is about another country and never names the institution's own.
+      const frame = v.frame;
+      if (!frame || inst.countries.includes(frame)) continue;
+      if (inst.countries.some((c) => (v.freq.get(c) ?? 0) > 0)) continue;
+      const own = inSentence.find((r) => r.code === frame);
+      if (!own) continue;
+      context = own;
+      confidence = 0.55;
+      why = `the article is about ${lex.countries.get(frame)?.name ?? frame} and never mentions ${inst.countries.map((c) => lex.countries.get(c)?.name ?? c).join(" or ")}`;
+    }
+    const ctx = lex.countries.get(context.code);
+    const owner = inst.countries.map((c) => lex.countries.get(c)?.name ?? c).join("/");
+    const suggestion = ctx?.legislature ?? `the legislature of ${ctx?.name ?? context.code}`;
+    out.push({
+      kind: "institution-mismatch",
+      start,
+      end,
+      text: v.text.slice(start, end),
+      message: `"${v.text.slice(start, end)}" is ${owner}'s ${inst.kind}, but ${why}`,
+      suggestion,
+      confidence: Math.min(confidence, inst.confidence ?? 1),
+      rule: `${stage}:institution/${strong ? "actor-context" : "article-frame"}`,
+    });
+  }
+  return out;
+}
+
+/** A country ref right before the institution, allowing "'s" and "the": "Iraq's Knesset", "the Iraqi Knesset". */
+function refEndingAt(v: DocView, at: number): CountryRef | null {
+  let k = at - 1;
+  if (k >= 0 && /^['’]s$/.test(v.words[k].text)) k--;
+  if (k < 0) return null;
+  for (const r of v.refsBySentence.get(v.wordSentence[k]) ?? []) if (r.w1 - 1 === k && r.form !== "city") return r;
+  return null;
+}
+
+/** "Iraqi parliamentarians", "lawmakers from Iraq": a country's legislators in the same sentence. */
+function memberContext(v: DocView, lex: Lexicon, inSentence: readonly CountryRef[], inst: InstitutionInfo): CountryRef | null {
+  for (const r of inSentence) {
+    if (inst.countries.includes(r.code) || r.form === "city") continue;
+    let k = r.w1;
+    if (k < v.words.length && /^['’]s$/.test(v.words[k].text)) k++;
+    if (k < v.words.length && lex.memberNouns.match(v.words, k, v.text)) return r;
+    // "lawmakers from Iraq"
+    const p = r.w0 - 1;
+    if (p > 0 && (v.words[p].lower === "from" || v.words[p].lower === "of") && lex.memberNouns.match(v.words, p - 1, v.text)) return r;
+  }
+  return null;
+}
+
+/** "the Knesset of Iraq". */
+function ofCountryAfter(v: DocView, k: number): CountryRef | null {
+  if (k >= v.words.length || v.words[k].lower !== "of") return null;
+  const r = v.refAt.get(k + 1) ?? (v.words[k + 1]?.lower === "the" ? v.refAt.get(k + 2) : undefined);
+  return r && r.form === "name" ? r : null;
+}

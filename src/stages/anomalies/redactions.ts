@@ -1,0 +1,81 @@
+import type { Anomaly } from "../../model/annotations.js";
+import type { RedactionsFile } from "./resources.js";
+
+export interface RedactionMatcher {
+  find(text: string, stage: string): Anomaly[];
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * redaction: marks left where words were removed. "**" attached to a word or standing
+ * alone, runs of block characters, a removal word in brackets ("[censored]"), and XXX
+ * placeholders. Markdown bold ("**word**") and separator lines ("***" alone on a line)
+ * are not removals; neither is a Roman numeral ("Super Bowl XXX", "XXX Corps").
+ */
+export function createRedactionMatcher(data: RedactionsFile): RedactionMatcher {
+  const words = [...data.bracketWords].sort((a, b) => b.length - a.length).map((w) => escape(w).replace(/ /g, "[ \\t]+"));
+  const bracket = new RegExp(`[[(][ \\t]*(?:${words.join("|")})[ \\t]*[\\])]`, "giu");
+  const blocks = new RegExp(`[${escape(data.blockChars)}]+`, "gu");
+  const before = new Set(data.placeholderExceptionsBefore.map((w) => w.toLowerCase()));
+  const after = new Set(data.placeholderExceptionsAfter.map((w) => w.toLowerCase()));
+
+  return {
+    find(text, stage) {
+      const out: Anomaly[] = [];
+      const add = (start: number, end: number, id: string, message: string, confidence: number): void => {
+        out.push({ kind: "redaction", start, end, text: text.slice(start, end), message, confidence, rule: `${stage}:redaction/${id}` });
+      };
+
+      for (const m of text.matchAll(/\*{2,}/g)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (isSeparatorLine(text, start, end) || isMarkdownBold(text, start, end)) continue;
+        add(start, end, "asterisks", "removed-text mark: asterisks stand where words were taken out", 0.9);
+      }
+      for (const m of text.matchAll(blocks))
+        add(m.index, m.index + m[0].length, "blocks", "removed-text mark: blacked-out characters", 0.95);
+      for (const m of text.matchAll(bracket)) add(m.index, m.index + m[0].length, "bracket", `removed-text mark: ${m[0]}`, 0.95);
+      for (const m of text.matchAll(/(?<![\p{L}\p{N}])(?:X{3,}|x{3,})(?![\p{L}\p{N}])/gu)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        const prev = /([\p{L}]+)\.?[ \t]*$/u.exec(text.slice(Math.max(0, start - 40), start));
+        const next = /^[ \t]*([\p{L}]+)/u.exec(text.slice(end, end + 40));
+        if ((prev && before.has(prev[1].toLowerCase())) || (next && after.has(next[1].toLowerCase()))) continue;
+        add(start, end, "placeholder", "placeholder where a name or number was left out", 0.7);
+      }
+      for (const m of text.matchAll(/_{3,}/g))
+        add(m.index, m.index + m[0].length, "underscores", "blank left where text was left out", 0.5);
+      return out.sort((a, b) => a.start - b.start);
+    },
+  };
+}
+
+/** "***" or "* * *" alone on its line: a section break. */
+function isSeparatorLine(text: string, start: number, end: number): boolean {
+  const ls = text.lastIndexOf("\n", start - 1) + 1;
+  let le = text.indexOf("\n", end);
+  if (le < 0) le = text.length;
+  return /^[\s*]*$/.test(text.slice(ls, le));
+}
+
+/** "**word**" on one line, opening before a non-space and closing after one: emphasis, not removal. */
+function isMarkdownBold(text: string, start: number, end: number): boolean {
+  const lineEnd = (() => {
+    const i = text.indexOf("\n", end);
+    return i < 0 ? text.length : i;
+  })();
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  const opens = (s: number, e: number): boolean => e < text.length && !/\s/.test(text[e]) && (s === 0 || /[\s(["'“]/.test(text[s - 1]));
+  const closes = (s: number, e: number): boolean =>
+    s > 0 && !/\s/.test(text[s - 1]) && (e >= text.length || /[\s.,;:!?)\]"'”]/.test(text[e]));
+  if (opens(start, end)) {
+    const close = text.indexOf("**", end);
+    if (close > end && close < lineEnd && close - end <= 120 && closes(close, close + 2)) return true;
+  }
+  if (closes(start, end)) {
+    const open = text.lastIndexOf("**", start - 1);
+    if (open >= lineStart && start - open <= 122 && opens(open, open + 2)) return true;
+  }
+  return false;
+}

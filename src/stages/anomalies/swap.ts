@@ -1,0 +1,220 @@
+import type { Anomaly } from "../../model/annotations.js";
+import type { Lexicon } from "./lexicon.js";
+import { stem } from "./scan.js";
+import type { CountryRef, DocView } from "./view.js";
+
+/** An actor that can be coordinated with a country: a country ref, or an acronym such as ECOWAS. */
+interface Actor {
+  readonly key: string;
+  readonly w0: number;
+  readonly w1: number;
+  readonly sentence: number;
+  readonly ref?: CountryRef;
+}
+
+const MODIFIER_POS = new Set(["NOUN", "PROPN", "ADJ"]);
+
+/**
+ * entity-swap: a country name that contradicts the article's own frame. The frame is
+ * learned from the article: which partner a country is paired with ("talks between A
+ * and B"), which slot it fills ("troops in X", "X's junta"), and how often each member
+ * of a confusable group is named. A mention is flagged only when it belongs to a
+ * confusable group, a confusable counterpart dominates the article, and the mention
+ * fills a role that the counterpart fills elsewhere.
+ */
+export function findEntitySwaps(v: DocView, lex: Lexicon, stage: string): Anomaly[] {
+  const actors = collectActors(v);
+  const partners = new Map<CountryRef, string[]>();
+  const pairCount = new Map<string, number>();
+  for (let k = 0; k + 1 < actors.length; k++) {
+    const a = actors[k];
+    const b = actors[k + 1];
+    if (a.sentence !== b.sentence || a.key === b.key || !coordinated(v, lex, a, b)) continue;
+    const key = pairKey(a.key, b.key);
+    pairCount.set(key, (pairCount.get(key) ?? 0) + 1);
+    if (a.ref) partners.set(a.ref, [...(partners.get(a.ref) ?? []), b.key]); // at most two partners each
+    if (b.ref) partners.set(b.ref, [...(partners.get(b.ref) ?? []), a.key]);
+  }
+
+  const slotKeys = new Map<CountryRef, string[]>();
+  const slotsByCode = new Map<string, Map<string, number>>();
+  for (const r of v.refs) {
+    const keys = slots(v, lex, r);
+    slotKeys.set(r, keys);
+    const m = slotsByCode.get(r.code) ?? new Map<string, number>();
+    for (const key of keys) m.set(key, (m.get(key) ?? 0) + 1);
+    slotsByCode.set(r.code, m);
+  }
+
+  const out: Anomaly[] = [];
+  for (const m of v.refs) {
+    if (m.form === "city") continue;
+    const rivals = lex.confusableWith.get(m.code);
+    if (!rivals) continue;
+    const q = v.freq.get(m.code) ?? 0;
+    let rival: string | null = null;
+    for (const r of rivals) {
+      const n = v.freq.get(r) ?? 0;
+      if (n >= 3 && n >= 2 * q && (rival === null || n > (v.freq.get(rival) ?? 0))) rival = r;
+    }
+    if (rival === null) continue;
+    const mine = partners.get(m) ?? [];
+    if (mine.includes(rival)) continue; // "Iraq and Iran": both meant
+    if (nearNeighbourCue(v, lex, m) || hasOwnAnchor(v, m)) continue;
+
+    const reasons: { confidence: number; id: string; text: string }[] = [];
+    const rivalName = lex.countries.get(rival)?.name ?? rival;
+    for (const p of mine) {
+      if (p === rival) continue;
+      const n = pairCount.get(pairKey(p, rival)) ?? 0;
+      if (n > 0)
+        reasons.push({
+          confidence: 0.85,
+          id: "pair",
+          text: `elsewhere the article pairs ${actorName(lex, p)} with ${rivalName} (${n}x), not with ${lex.countries.get(m.code)?.name ?? m.code}`,
+        });
+    }
+    const rivalSlots = slotsByCode.get(rival);
+    const shared = (slotKeys.get(m) ?? []).filter((k) => rivalSlots?.has(k));
+    if (shared.length > 0)
+      reasons.push({
+        confidence: 0.7,
+        id: "slot",
+        text: `the same role ("${describeSlot(shared[0])}") is filled by ${rivalName} elsewhere in the article`,
+      });
+    const city = rivalCityNearby(v, m, rival);
+    if (city) reasons.push({ confidence: 0.9, id: "city", text: `${city} is in ${rivalName}` });
+    const inst = rivalInstitutionAfter(v, lex, m, rival);
+    if (inst) reasons.push({ confidence: 0.85, id: "institution", text: `the ${inst} belongs to ${rivalName}` });
+    if (reasons.length === 0) continue;
+
+    reasons.sort((a, b) => b.confidence - a.confidence);
+    const info = lex.countries.get(rival);
+    const suggestion = m.form === "demonym" ? (info?.demonyms[0] ?? rivalName) : rivalName;
+    out.push({
+      kind: "entity-swap",
+      start: m.start,
+      end: m.end,
+      text: m.text,
+      message: `"${m.text}" may be a slip for ${suggestion}: ${reasons[0].text}; ${rivalName} is named ${v.freq.get(rival)} times, ${lex.countries.get(m.code)?.name ?? m.code} ${q}`,
+      suggestion,
+      confidence: round(Math.min(0.95, reasons[0].confidence + 0.05 * (reasons.length - 1))),
+      rule: `${stage}:entity-swap/${reasons[0].id}`,
+    });
+  }
+  return out;
+}
+
+const round = (x: number): number => Math.round(x * 100) / 100;
+
+function pairKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+function actorName(lex: Lexicon, key: string): string {
+  return key.startsWith("ORG:") ? key.slice(4) : (lex.countries.get(key)?.name ?? key);
+}
+
+/** Country refs plus upper-case acronyms (ECOWAS, NATO), in text order. */
+function collectActors(v: DocView): Actor[] {
+  const actors: Actor[] = [];
+  let r = 0;
+  for (let i = 0; i < v.words.length; i++) {
+    const ref = r < v.refs.length && v.refs[r].w0 === i ? v.refs[r] : undefined;
+    if (ref) {
+      actors.push({ key: ref.code, w0: ref.w0, w1: ref.w1, sentence: ref.sentence, ref });
+      r++;
+      i = ref.w1 - 1;
+      continue;
+    }
+    const w = v.words[i];
+    if (!v.blocked.has(i) && w.text.length >= 3 && /^\p{Lu}{3,}$/u.test(w.text))
+      actors.push({ key: `ORG:${w.text}`, w0: i, w1: i + 1, sentence: v.wordSentence[i] });
+  }
+  return actors;
+}
+
+/** "A and B", "A and the B", "A or B", "A-B" (as in "US-Iran talks"). */
+function coordinated(v: DocView, lex: Lexicon, a: Actor, b: Actor): boolean {
+  const between = v.words.slice(a.w1, b.w0);
+  if (between.length === 0) return v.words[b.w0].gap === "-";
+  if (between.some((w) => w.gap === "other") || v.words[b.w0].gap === "other") return false;
+  if (between.length > 2) return false;
+  if (!lex.coordination.has(between[0].lower) || between[0].lower === "with") return false;
+  return between.length === 1 || between[1].lower === "the";
+}
+
+/** The roles a country ref plays: "troop|in", "contain|obj", "mod|junta". */
+function slots(v: DocView, lex: Lexicon, r: CountryRef): string[] {
+  const keys: string[] = [];
+  const W = v.words;
+  const same = (i: number): boolean => i >= 0 && i < W.length && v.wordSentence[i] === r.sentence;
+  let p = r.w0 - 1;
+  if (same(p) && (W[p].lower === "the" || W[p].lower === "its") && W[p + 1].gap !== "other") p--;
+  if (same(p) && W[p + 1].gap !== "other") {
+    if (lex.slotPrepositions.has(W[p].lower)) {
+      for (let q = p - 1, n = 0; same(q) && n < 4; q--, n++) {
+        if (W[q + 1].gap === "other" || v.refAt.has(q)) break;
+        const w = W[q];
+        if (lex.stopWords.has(w.lower) || /^\p{N}/u.test(w.text) || lex.slotPrepositions.has(w.lower)) continue;
+        keys.push(`${stem(w.lower)}|${W[p].lower}`);
+        break;
+      }
+    } else if (v.posAt(W[p].start) === "VERB" && !lex.stopWords.has(W[p].lower)) keys.push(`${stem(W[p].lower)}|obj`);
+  }
+  let n = r.w1;
+  if (same(n) && W[n].lower.endsWith("s") && /^['’]s$/.test(W[n].text)) n++;
+  if (same(n) && W[n].gap !== "other" && !v.refAt.has(n) && !lex.stopWords.has(W[n].lower)) {
+    const pos = v.posAt(W[n].start);
+    if (pos === undefined ? /^\p{Ll}/u.test(W[n].text) : MODIFIER_POS.has(pos)) keys.push(`mod|${stem(W[n].lower)}`);
+  }
+  return keys;
+}
+
+function describeSlot(key: string): string {
+  const [a, b] = key.split("|");
+  if (a === "mod") return `X ${b}...`;
+  if (b === "obj") return `${a}... X`;
+  return `${a}... ${b} X`;
+}
+
+/** "neighbouring Niger", "Niger's border": the text itself says a second country is meant. */
+function nearNeighbourCue(v: DocView, lex: Lexicon, m: CountryRef): boolean {
+  for (let i = Math.max(0, m.w0 - 4); i < Math.min(v.words.length, m.w1 + 3); i++) {
+    if (i >= m.w0 && i < m.w1) continue;
+    if (v.wordSentence[i] === m.sentence && lex.neighbourCues.has(v.words[i].lower)) return true;
+  }
+  return false;
+}
+
+/** A city of the mention's own country, or a person/organisation of it (actors stage), in the same sentence. */
+function hasOwnAnchor(v: DocView, m: CountryRef): boolean {
+  for (const r of v.refsBySentence.get(m.sentence) ?? []) if (r !== m && r.code === m.code && r.form === "city") return true;
+  for (const x of v.mentionsBySentence.get(m.sentence) ?? []) {
+    if (x.country === m.code && x.kind !== "country" && (x.end <= m.start || x.start >= m.end)) return true;
+  }
+  return false;
+}
+
+/** "Baghdad, Iran" or "Iran's capital Baghdad": a city of the rival country right next to the mention. */
+function rivalCityNearby(v: DocView, m: CountryRef, rival: string): string | null {
+  for (const r of v.refsBySentence.get(m.sentence) ?? []) {
+    if (r.code !== rival || r.form !== "city") continue;
+    const gapWords = r.w1 <= m.w0 ? v.words.slice(r.w1, m.w0) : v.words.slice(m.w1, r.w0);
+    if (gapWords.length > 3) continue;
+    if (gapWords.some((w) => w.lower === "and" || w.lower === "or" || w.lower === "to" || w.lower === "from")) continue;
+    return r.text;
+  }
+  return null;
+}
+
+/** "Iran's Council of Representatives": an institution of the rival country named as the mention's own. */
+function rivalInstitutionAfter(v: DocView, lex: Lexicon, m: CountryRef, rival: string): string | null {
+  for (let i = m.w1; i < Math.min(v.words.length, m.w1 + 3); i++) {
+    if (v.wordSentence[i] !== m.sentence) break;
+    const hit = lex.institutionIndex.match(v.words, i, v.text);
+    if (hit && hit[0] && hit[0].countries.includes(rival) && !hit[0].countries.includes(m.code))
+      return v.text.slice(v.words[i].start, v.words[i + hit[1] - 1].end);
+  }
+  return null;
+}

@@ -1,0 +1,161 @@
+import type { Mention, Place, Sentence, Token } from "../../model/annotations.js";
+import type { CountryHit, Lexicon, RefForm } from "./lexicon.js";
+import { scanWords, sentenceAt, type Word } from "./scan.js";
+
+/** A place in the text that names or implies a country ("Iraq", "Iraqi", "Baghdad"). */
+export interface CountryRef {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly code: string;
+  readonly form: RefForm;
+  /** Word range [w0, w1) in `DocView.words`. */
+  readonly w0: number;
+  readonly w1: number;
+  readonly sentence: number;
+}
+
+/** What the anomaly rules read: the words, the country references, and the article's country frame. */
+export interface DocView {
+  readonly text: string;
+  readonly words: readonly Word[];
+  readonly wordSentence: readonly number[];
+  readonly sentences: readonly Sentence[];
+  /** Country references from the stage's own lexicon, in text order. */
+  readonly refs: readonly CountryRef[];
+  /** Country refs of each sentence. */
+  readonly refsBySentence: ReadonlyMap<number, readonly CountryRef[]>;
+  /** Word range [from, to) of each sentence. */
+  wordsOf(sentence: number): readonly Word[];
+  /** Word index -> the ref starting at that word. */
+  readonly refAt: ReadonlyMap<number, CountryRef>;
+  /** Word index -> first word after a blocked non-country name covering it ("Niger Delta"). */
+  readonly blocked: ReadonlySet<number>;
+  /** How often each country is referred to (lexicon refs plus other stages' mentions and places). */
+  readonly freq: ReadonlyMap<string, number>;
+  /** The country the article is mostly about, or null. */
+  readonly frame: string | null;
+  /** POS of the word starting at an offset (from the tokens layer), when known. */
+  posAt(offset: number): string | undefined;
+  /** Mentions from the actors stage (may be empty), by sentence. */
+  readonly mentionsBySentence: ReadonlyMap<number, readonly Mention[]>;
+}
+
+export function buildView(
+  text: string,
+  sentences: readonly Sentence[],
+  tokens: readonly Token[],
+  mentions: readonly Mention[],
+  places: readonly Place[],
+  lex: Lexicon,
+): DocView {
+  const words = scanWords(text);
+  const wordSentence = words.map((w) => Math.max(0, sentenceAt(sentences, w.start)));
+  const refs: CountryRef[] = [];
+  const refAt = new Map<number, CountryRef>();
+  const blocked = new Set<number>();
+  for (let i = 0; i < words.length;) {
+    const hit: [CountryHit, number] | null = lex.countryIndex.match(words, i, text);
+    if (!hit) {
+      i++;
+      continue;
+    }
+    const [value, n] = hit;
+    if (value.code === null) {
+      for (let k = i; k < i + n; k++) blocked.add(k);
+    } else {
+      const start = words[i].start;
+      const end = words[i + n - 1].end;
+      const ref: CountryRef = {
+        start,
+        end,
+        text: text.slice(start, end),
+        code: value.code,
+        form: value.form,
+        w0: i,
+        w1: i + n,
+        sentence: wordSentence[i],
+      };
+      refs.push(ref);
+      refAt.set(i, ref);
+    }
+    i += n;
+  }
+
+  const freq = new Map<string, number>();
+  const bump = (code: string | null | undefined, by = 1): void => {
+    if (code) freq.set(code, (freq.get(code) ?? 0) + by);
+  };
+  for (const r of refs) bump(r.code);
+  // Other stages' annotations add to the frame where they do not repeat one of ours.
+  const covered = (s: number, e: number): boolean => {
+    // refs are sorted and disjoint: only the last one starting before `e` can overlap [s, e).
+    let lo = 0;
+    let hi = refs.length - 1;
+    let k = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (refs[mid].start < e) {
+        k = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return k >= 0 && refs[k].end > s;
+  };
+  for (const m of mentions) if (m.country && !covered(m.start, m.end)) bump(m.country);
+  for (const p of places) if (p.country && !covered(p.start, p.end)) bump(p.country);
+  // A dateline ("BAGHDAD, Jan. 27 -") or the first sentence says where the story is.
+  const first = refs.find((r) => r.sentence === 0);
+  if (first) bump(first.code, 2);
+
+  let frame: string | null = null;
+  let best = 0;
+  let second = 0;
+  for (const [code, n] of freq) {
+    if (n > best) {
+      second = best;
+      best = n;
+      frame = code;
+    } else if (n > second) second = n;
+  }
+  if (best < 3 || best < second * 1.5) frame = null;
+
+  const refsBySentence = new Map<number, CountryRef[]>();
+  for (const r of refs) {
+    const list = refsBySentence.get(r.sentence);
+    if (list) list.push(r);
+    else refsBySentence.set(r.sentence, [r]);
+  }
+  const firstWord = new Map<number, number>();
+  const lastWord = new Map<number, number>();
+  wordSentence.forEach((s, i) => {
+    if (!firstWord.has(s)) firstWord.set(s, i);
+    lastWord.set(s, i + 1);
+  });
+
+  const mentionsBySentence = new Map<number, Mention[]>();
+  for (const m of mentions) {
+    const s = sentenceAt(sentences, m.start);
+    const list = mentionsBySentence.get(s);
+    if (list) list.push(m);
+    else mentionsBySentence.set(s, [m]);
+  }
+
+  const pos = new Map<number, string>();
+  for (const t of tokens) pos.set(t.start, t.pos);
+  return {
+    text,
+    words,
+    wordSentence,
+    sentences,
+    refs,
+    refAt,
+    refsBySentence,
+    wordsOf: (s) => words.slice(firstWord.get(s) ?? 0, lastWord.get(s) ?? 0),
+    blocked,
+    freq,
+    frame,
+    posAt: (offset) => pos.get(offset),
+    mentionsBySentence,
+  };
+}
