@@ -1,5 +1,7 @@
 import type { Command } from "../command.js";
+import { checkCommand } from "./check.js";
 import { dataLintCommand } from "./data-lint.js";
+import { evalCommand } from "./eval.js";
 import { extractCommand } from "./extract.js";
 
 /**
@@ -9,5 +11,7 @@ import { extractCommand } from "./extract.js";
 // prettier-ignore
 export const COMMANDS: readonly Command[] = [
   extractCommand,
+  checkCommand,
   dataLintCommand,
+  evalCommand,
 ];

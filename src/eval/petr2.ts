@@ -1,0 +1,114 @@
+import type { Event } from "../model/annotations.js";
+import { type EventExtract, type PRF, isoDate, prf, readGold } from "./events-gold.js";
+
+/**
+ * PETRARCH-2 gold standard (78 news sentences with expected CAMEO events, read from
+ * <bench>/petrarch/UP_PETR2_GSR_validation.jsonl).
+ *
+ * - CAMEO root: P/R/F1 over (sentence, two-digit root) pairs; a "noevents" sentence has no
+ *   gold pair, so anything we find there is a false positive.
+ * - Actors: P/R/F1 over (sentence, role, country) triples, role = source|target, the gold
+ *   country being the first three letters of the gold actor code (e.g. "IRQGOV" -> "IRQ");
+ *   ours come from the events' sources' and targets' countries.
+ */
+export interface Petr2Gold {
+  readonly id: string;
+  readonly date: string;
+  readonly text: string;
+  readonly expected: readonly { eventcode?: string; sourcecode?: string; targetcode?: string; noevents?: string }[];
+}
+
+export interface Petr2Miss {
+  readonly id: string;
+  readonly text: string;
+  readonly goldRoots: string[];
+  readonly ourRoots: string[];
+  readonly goldActors: string[];
+  readonly ourActors: string[];
+  readonly events: string[];
+}
+
+export interface Petr2Score {
+  readonly sentences: number;
+  readonly root: PRF;
+  readonly actors: PRF;
+  readonly misses: readonly Petr2Miss[];
+}
+
+export function readPetr2(benchDir: string): Petr2Gold[] {
+  return readGold(benchDir, "petrarch", "UP_PETR2_GSR_validation.jsonl")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l) as Petr2Gold);
+}
+
+function rootOf(code: string | null | undefined): string | null {
+  if (!code) return null;
+  const m = /^(\d{2})/.exec(code);
+  return m ? m[1] : null;
+}
+
+export function scorePetr2Items(items: readonly Petr2Gold[], extract: EventExtract): Petr2Score {
+  let rtp = 0;
+  let rfp = 0;
+  let rfn = 0;
+  let atp = 0;
+  let afp = 0;
+  let afn = 0;
+  const misses: Petr2Miss[] = [];
+  for (const item of items) {
+    const goldRoots = new Set<string>();
+    const goldActors = new Set<string>();
+    for (const e of item.expected) {
+      if (e.noevents) continue;
+      const root = rootOf(e.eventcode);
+      if (root) goldRoots.add(root);
+      if (e.sourcecode && e.sourcecode.length >= 3) goldActors.add(`src:${e.sourcecode.slice(0, 3)}`);
+      if (e.targetcode && e.targetcode.length >= 3) goldActors.add(`tgt:${e.targetcode.slice(0, 3)}`);
+    }
+    const events = extract(item.text, isoDate(item.date) ?? "2000-01-01").filter((e) => e.modality !== "negated");
+    const ourRoots = new Set<string>();
+    const ourActors = new Set<string>();
+    for (const e of events) {
+      const root = rootOf(e.cameo);
+      if (root) ourRoots.add(root);
+      for (const s of e.sources) if (s.country) ourActors.add(`src:${s.country}`);
+      for (const t of e.targets) if (t.country) ourActors.add(`tgt:${t.country}`);
+    }
+    const [tp1, fp1, fn1] = compare(goldRoots, ourRoots);
+    const [tp2, fp2, fn2] = compare(goldActors, ourActors);
+    rtp += tp1;
+    rfp += fp1;
+    rfn += fn1;
+    atp += tp2;
+    afp += fp2;
+    afn += fn2;
+    if (fp1 + fn1 + fp2 + fn2 > 0) {
+      misses.push({
+        id: item.id,
+        text: item.text,
+        goldRoots: [...goldRoots],
+        ourRoots: [...ourRoots],
+        goldActors: [...goldActors],
+        ourActors: [...ourActors],
+        events: events.map(describe),
+      });
+    }
+  }
+  return { sentences: items.length, root: prf(rtp, rfp, rfn), actors: prf(atp, afp, afn), misses };
+}
+
+export function scorePetr2(benchDir: string, extract: EventExtract): Petr2Score {
+  return scorePetr2Items(readPetr2(benchDir), extract);
+}
+
+function compare(gold: ReadonlySet<string>, ours: ReadonlySet<string>): [number, number, number] {
+  let tp = 0;
+  for (const g of gold) if (ours.has(g)) tp++;
+  return [tp, ours.size - tp, gold.size - tp];
+}
+
+export function describe(e: Event): string {
+  const who = (xs: readonly { text: string; country: string | null }[]) => xs.map((x) => `${x.text}/${x.country ?? "?"}`).join("+") || "-";
+  return `${e.type}${e.mode ? "." + e.mode : ""} [${e.cameo ?? "-"}] "${e.trigger.text}" ${who(e.sources)} -> ${who(e.targets)} (${e.modality}; ${e.rule})`;
+}
