@@ -1,5 +1,6 @@
 import type { Command } from "../command.js";
 import { checkCommand } from "./check.js";
+import { checkCommand } from "./check.js";
 import { dataLintCommand } from "./data-lint.js";
 import { evalCommand } from "./eval.js";
 import { extractCommand } from "./extract.js";
@@ -11,6 +12,7 @@ import { extractCommand } from "./extract.js";
 // prettier-ignore
 export const COMMANDS: readonly Command[] = [
   extractCommand,
+  checkCommand,
   checkCommand,
   dataLintCommand,
   evalCommand,
