@@ -473,7 +473,6 @@ const RULES: Rule[] = [
         // "the fall of Saigon" is an event, not a season.
         if (!m[4] && (/^\s+of\b/.test(text.slice(m.index + whole.length, m.index + whole.length + 5)) || !lead)) return null;
       }
-      if (m[3] !== word && m[3] !== m[3].toUpperCase() && !/^[A-Z]/.test(whole)) return null;
       const season = SEASON[word];
       const c: Candidate = { start: m.index, end: m.index + whole.length, rule: "season", kind: "date", season };
       if (m[2]) c.mod = positionMod(m[2]);
@@ -524,7 +523,7 @@ const RULES: Rule[] = [
       // "the past year", "the last month": a duration (TIMEX2 convention).
       if (
         /\bthe\s+$/i.test(before) &&
-        (w === "past" || w === "last" || w === "coming" || w === "next") &&
+        (w === "past" || w === "last" || w === "coming") &&
         /^(?:week|month|year|decade|century)$/.test(unit)
       ) {
         return {
@@ -536,6 +535,7 @@ const RULES: Rule[] = [
         };
       }
       if (w === "past" || w === "coming") return null;
+      if (w === "next" && /\bthe\s+$/i.test(before)) return null; // "the next year": anaphoric, see below
       const n = w === "last" ? -1 : w === "next" ? 1 : 0;
       if (unit in WEEKDAY_NUM) {
         if (!/^[A-Z]/.test(m[2])) return null;
@@ -560,7 +560,7 @@ const RULES: Rule[] = [
   },
   {
     id: "anaphoric-unit",
-    re: /\b(?:the\s+(next|following|previous|preceding|same|prior)|that|(?:that|the)\s+very|the\s+same)\s+(day|week|month|year|morning|afternoon|evening|night|weekend|decade)\b|\b(the\s+)?(day|week|month|year)\s+(before|after)\b(?!\s+(?:the|a|an|his|her|its|their|last|next|this)\b)/gi,
+    re: /\b(?:the\s+(next|following|previous|preceding|same|prior|subsequent)|that|(?:that|the)\s+very|(?:that|the)\s+same|the\s+same)\s+(day|week|month|year|morning|afternoon|evening|night|weekend|decade)\b|\b(the\s+)?(day|week|month|year)\s+(before|after)\b(?!\s+(?:the|a|an|his|her|its|their|last|next|this)\b)/gi,
     handle(m) {
       const start = m.index;
       const end = m.index + m[0].length;
@@ -581,9 +581,66 @@ const RULES: Rule[] = [
     },
   },
   {
+    id: "holiday",
+    re: /\b(Christmas(?:\s+Day|\s+Eve)?|New\s+Year's\s+(?:Day|Eve)|Independence\s+Day|Bastille\s+Day|Armistice\s+Day|Halloween)\b(?:,?\s+(\d{4})\b)?/g,
+    handle(m, text) {
+      const name = m[1].replace(/\s+/g, " ");
+      const md: Record<string, [number, number]> = {
+        Christmas: [12, 25],
+        "Christmas Day": [12, 25],
+        "Christmas Eve": [12, 24],
+        "New Year's Day": [1, 1],
+        "New Year's Eve": [12, 31],
+        "Independence Day": [7, 4],
+        "Bastille Day": [7, 14],
+        "Armistice Day": [11, 11],
+        Halloween: [10, 31],
+      };
+      const [mo, d] = md[name] ?? [0, 0];
+      if (!mo) return null;
+      // "Independence Day" is the 4th of July only in U.S. usage; other countries' days differ.
+      if (name === "Independence Day" && !/\b(?:U\.?S\.?|American|America)\b/.test(text.slice(Math.max(0, m.index - 80), m.index + 80)))
+        return null;
+      const c: Candidate = { start: m.index, end: m.index + m[0].length, rule: "holiday", kind: "date", m: mo, d };
+      if (m[2] && yearLooksValid(text, m.index + m[0].length - 4, m.index + m[0].length)) {
+        c.y = Number(m[2]);
+        c.explicitYear = true;
+      } else if (m[2]) c.end = m.index + m[1].length;
+      return c;
+    },
+  },
+  {
+    id: "position-anaphoric",
+    re: /\b(?:the\s+)?(end|beginning|start|middle|close|latter\s+part|rest|remainder|first\s+half|second\s+half)\s+of\s+(?:the|that|this)\s+(year|month|week|decade|century)\b/gi,
+    handle(m) {
+      const w = m[1].toLowerCase().replace(/\s+/g, " ");
+      const mod: TimeModifier | undefined =
+        w === "end" || w === "close"
+          ? "end"
+          : w === "beginning" || w === "start"
+            ? "start"
+            : w === "middle"
+              ? "mid"
+              : w === "first half"
+                ? "early"
+                : w === "latter part" || w === "second half"
+                  ? "late"
+                  : undefined;
+      const c: Candidate = {
+        start: m.index,
+        end: m.index + m[0].length,
+        rule: "position-anaphoric",
+        kind: "date",
+        rel: { base: "context", unit: m[2].toLowerCase() as RelUnit, n: 0 },
+      };
+      if (mod) c.mod = mod;
+      return c;
+    },
+  },
+  {
     id: "offset",
     re: new RegExp(
-      String.raw`\b(?:(${QUAL})\s+)?(${NUM})[\s-]{1,2}(${UNIT})\s+(ago|later|earlier|afterwards?|previously|before|from\s+now|hence)\b(?!\s+(?:the|a|an|his|her|its|their|this|that)\b)`,
+      String.raw`\b(?:(${QUAL})\s+)?(${NUM})[\s-]{1,2}(${UNIT})\s+(ago|later|earlier|afterwards?|previously|from\s+now|hence|before(?!\s+(?:the|a|an|his|her|its|their|this|that)\b))\b`,
       "gi",
     ),
     handle(m) {
@@ -651,7 +708,7 @@ const RULES: Rule[] = [
   },
   {
     id: "reference",
-    re: /\b(right\s+now|now|currently|presently|nowadays|at\s+present|present[\s-]day|modern[\s-]day|these\s+days|at\s+this\s+time|for\s+the\s+time\s+being|recently|lately|recent|in\s+the\s+past|the\s+past|formerly|(?:in\s+)?the\s+(?:near\s+|distant\s+)?future|future)\b/gi,
+    re: /\b(right\s+now|now|currently|current|presently|nowadays|at\s+present|present[\s-]day|modern[\s-]day|these\s+days|at\s+this\s+time|for\s+the\s+time\s+being|recently|lately|recent|in\s+the\s+past|the\s+past|formerly|(?:in\s+)?the\s+(?:near\s+|distant\s+)?future|future)\b/gi,
     handle(m, text) {
       const w = m[1].toLowerCase().replace(/\s+/g, " ");
       let ref: Candidate["ref"];
@@ -734,7 +791,18 @@ const RULES: Rule[] = [
     id: "sets",
     re: /\b(daily|weekly|monthly|yearly|annually|every\s+(?:day|week|month|year|morning|night)|each\s+(?:day|week|month|year)|per\s+(?:day|week|month|year))\b/gi,
     handle(m) {
-      return { start: m.index, end: m.index + m[0].length, rule: "sets", kind: "set" };
+      const w = m[1].toLowerCase().replace(/\s+/g, " ");
+      const unit = /day|night|morning/.test(w) ? "day" : /week/.test(w) ? "week" : /month/.test(w) ? "month" : "year";
+      const value = /^(?:every|each|per) /.test(w)
+        ? durationValue(1, unit)
+        : unit === "day"
+          ? "XXXX-XX-XX"
+          : unit === "week"
+            ? "XXXX-WXX"
+            : unit === "month"
+              ? "XXXX-XX"
+              : "XXXX";
+      return { start: m.index, end: m.index + m[0].length, rule: "sets", kind: "set", duration: value };
     },
   },
 ];
