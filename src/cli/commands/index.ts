@@ -4,6 +4,12 @@ import { checkCommand } from "./check.js";
 import { dataLintCommand } from "./data-lint.js";
 import { evalCommand } from "./eval.js";
 import { extractCommand } from "./extract.js";
+import { ingestCommand } from "./ingest.js";
+import { eventsCommand } from "./events.js";
+import { actorsCommand } from "./actors.js";
+import { docsCommand } from "./docs.js";
+import { seriesCommand } from "./series.js";
+import { exportCommand } from "./export.js";
 
 /**
  * Every `sitrep` command, in the order `sitrep --help` lists them.
@@ -12,6 +18,12 @@ import { extractCommand } from "./extract.js";
 // prettier-ignore
 export const COMMANDS: readonly Command[] = [
   extractCommand,
+  ingestCommand,
+  eventsCommand,
+  actorsCommand,
+  docsCommand,
+  seriesCommand,
+  exportCommand,
   checkCommand,
   checkCommand,
   dataLintCommand,

@@ -1,0 +1,255 @@
+import { sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
+
+export type Dialect = "sqlite" | "postgres";
+
+/**
+ * Versioned migrations, written with Kysely's schema builder so they run on SQLite and
+ * PostgreSQL. Full-text search is dialect-specific: FTS5 tables on SQLite; PostgreSQL
+ * searches with ILIKE until it gets its own index (see `textSearch` in repository.ts).
+ * Never edit a released migration: add the next one.
+ */
+export function migrations(dialect: Dialect): Record<string, Migration> {
+  const float = "double precision" as const;
+  return {
+    "0001_initial": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("runs")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("started_at", "text", (c) => c.notNull())
+          .addColumn("finished_at", "text")
+          .addColumn("sitrep_version", "text", (c) => c.notNull())
+          .addColumn("pipeline", "text", (c) => c.notNull())
+          .addColumn("config", "text", (c) => c.notNull())
+          .addColumn("documents_added", "integer", (c) => c.notNull().defaultTo(0))
+          .addColumn("documents_failed", "integer", (c) => c.notNull().defaultTo(0))
+          .execute();
+
+        await db.schema
+          .createTable("documents")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("hash", "text", (c) => c.notNull().unique())
+          .addColumn("url", "text")
+          .addColumn("title", "text")
+          .addColumn("outlet", "text")
+          .addColumn("published", "text")
+          .addColumn("published_source", "text", (c) => c.notNull())
+          .addColumn("origin", "text", (c) => c.notNull())
+          .addColumn("text", "text", (c) => c.notNull())
+          .addColumn("length", "integer", (c) => c.notNull())
+          .addColumn("ingested_at", "text", (c) => c.notNull())
+          .addColumn("run_id", "text", (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex("documents_published").on("documents").columns(["published", "id"]).execute();
+        await db.schema.createIndex("documents_url").on("documents").column("url").execute();
+
+        await db.schema
+          .createTable("extractions")
+          .addColumn("doc_id", "text", (c) => c.primaryKey().references("documents.id").onDelete("cascade"))
+          .addColumn("run_id", "text", (c) => c.notNull())
+          .addColumn("pipeline", "text", (c) => c.notNull())
+          .addColumn("layers", "text", (c) => c.notNull())
+          .addColumn("event_count", "integer", (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable("entities")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("name", "text", (c) => c.notNull())
+          .addColumn("kind", "text", (c) => c.notNull())
+          .addColumn("country", "text")
+          .addColumn("sector", "text")
+          .addColumn("wikidata", "text")
+          .execute();
+
+        await db.schema
+          .createTable("places")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("name", "text", (c) => c.notNull())
+          .addColumn("country", "text")
+          .addColumn("lat", float)
+          .addColumn("lon", float)
+          .addColumn("precision", "text", (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable("events")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("doc_id", "text", (c) => c.notNull().references("documents.id").onDelete("cascade"))
+          .addColumn("local_id", "text", (c) => c.notNull())
+          .addColumn("type", "text", (c) => c.notNull())
+          .addColumn("mode", "text")
+          .addColumn("cameo", "text")
+          .addColumn("acled", "text")
+          .addColumn("date", "text")
+          .addColumn("date_precision", "text")
+          .addColumn("date_basis", "text")
+          .addColumn("date_start", "text")
+          .addColumn("date_end", "text")
+          .addColumn("place_id", "text")
+          .addColumn("place_name", "text")
+          .addColumn("country", "text")
+          .addColumn("lat", float)
+          .addColumn("lon", float)
+          .addColumn("geo_precision", "text")
+          .addColumn("killed", float)
+          .addColumn("killed_max", float)
+          .addColumn("injured", float)
+          .addColumn("injured_max", float)
+          .addColumn("modality", "text", (c) => c.notNull())
+          .addColumn("historical", "integer", (c) => c.notNull())
+          .addColumn("confidence", float, (c) => c.notNull())
+          .addColumn("evidence", "text", (c) => c.notNull())
+          .addColumn("published", "text")
+          .addColumn("data", "text", (c) => c.notNull())
+          .addColumn("merged_id", "text")
+          .execute();
+        await db.schema.createIndex("events_doc").on("events").column("doc_id").execute();
+        await db.schema.createIndex("events_merged").on("events").column("merged_id").execute();
+        await db.schema.createIndex("events_type_date").on("events").columns(["type", "date_start"]).execute();
+
+        await db.schema
+          .createTable("event_actors")
+          .addColumn("event_id", "text", (c) => c.notNull().references("events.id").onDelete("cascade"))
+          .addColumn("role", "text", (c) => c.notNull())
+          .addColumn("position", "integer", (c) => c.notNull())
+          .addColumn("entity_id", "text")
+          .addColumn("name", "text", (c) => c.notNull())
+          .addColumn("country", "text")
+          .addColumn("sector", "text")
+          .addPrimaryKeyConstraint("event_actors_pk", ["event_id", "role", "position"])
+          .execute();
+        await db.schema.createIndex("event_actors_entity").on("event_actors").column("entity_id").execute();
+
+        await db.schema
+          .createTable("merged_events")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("type", "text", (c) => c.notNull())
+          .addColumn("mode", "text")
+          .addColumn("cameo", "text")
+          .addColumn("acled", "text")
+          .addColumn("date", "text")
+          .addColumn("date_precision", "text")
+          .addColumn("country", "text")
+          .addColumn("place_id", "text")
+          .addColumn("location", "text")
+          .addColumn("lat", float)
+          .addColumn("lon", float)
+          .addColumn("geo_precision", "text")
+          .addColumn("actor1", "text")
+          .addColumn("actor1_id", "text")
+          .addColumn("actor1_country", "text")
+          .addColumn("actor2", "text")
+          .addColumn("actor2_id", "text")
+          .addColumn("actor2_country", "text")
+          .addColumn("killed_min", float)
+          .addColumn("killed_max", float)
+          .addColumn("injured_min", float)
+          .addColumn("injured_max", float)
+          .addColumn("modality", "text", (c) => c.notNull())
+          .addColumn("historical", "integer", (c) => c.notNull())
+          .addColumn("confidence", float, (c) => c.notNull())
+          .addColumn("source_count", "integer", (c) => c.notNull())
+          .addColumn("mention_count", "integer", (c) => c.notNull())
+          .addColumn("first_report", "text")
+          .addColumn("last_report", "text")
+          .addColumn("evidence", "text", (c) => c.notNull())
+          .addColumn("details", "text", (c) => c.notNull())
+          .execute();
+        // The query paths of `sitrep events`: newest first, optionally by type / country / place.
+        await db.schema.createIndex("merged_date").on("merged_events").columns(["date", "id"]).execute();
+        await db.schema.createIndex("merged_type_date").on("merged_events").columns(["type", "date"]).execute();
+        await db.schema.createIndex("merged_country_date").on("merged_events").columns(["country", "date"]).execute();
+        await db.schema.createIndex("merged_country_type_date").on("merged_events").columns(["country", "type", "date"]).execute();
+        await db.schema.createIndex("merged_place").on("merged_events").columns(["place_id", "date"]).execute();
+        await db.schema.createIndex("merged_sources").on("merged_events").columns(["source_count", "date"]).execute();
+
+        await db.schema
+          .createTable("merged_actors")
+          .addColumn("merged_id", "text", (c) => c.notNull())
+          .addColumn("role", "text", (c) => c.notNull())
+          .addColumn("entity_id", "text")
+          .addColumn("name", "text", (c) => c.notNull())
+          .addColumn("country", "text")
+          .addColumn("sector", "text")
+          .execute();
+        await db.schema.createIndex("merged_actors_merged").on("merged_actors").column("merged_id").execute();
+        await db.schema.createIndex("merged_actors_entity").on("merged_actors").columns(["entity_id", "merged_id"]).execute();
+        await db.schema.createIndex("merged_actors_country").on("merged_actors").columns(["country", "merged_id"]).execute();
+
+        await db.schema
+          .createTable("event_links")
+          .addColumn("merged_id", "text", (c) => c.notNull())
+          .addColumn("event_id", "text", (c) => c.primaryKey().references("events.id").onDelete("cascade"))
+          .addColumn("doc_id", "text", (c) => c.notNull())
+          .addColumn("score", float, (c) => c.notNull())
+          .addColumn("features", "text", (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex("event_links_merged").on("event_links").column("merged_id").execute();
+
+        await db.schema
+          .createTable("merge_splits")
+          .addColumn("event_a", "text", (c) => c.notNull())
+          .addColumn("event_b", "text", (c) => c.notNull())
+          .addColumn("created_at", "text", (c) => c.notNull())
+          .addPrimaryKeyConstraint("merge_splits_pk", ["event_a", "event_b"])
+          .execute();
+
+        await db.schema
+          .createTable("quantities")
+          .addColumn("id", dialect === "postgres" ? "serial" : "integer", (c) =>
+            dialect === "postgres" ? c.primaryKey() : c.primaryKey().autoIncrement(),
+          )
+          .addColumn("doc_id", "text", (c) => c.notNull().references("documents.id").onDelete("cascade"))
+          .addColumn("role", "text", (c) => c.notNull())
+          .addColumn("value", float, (c) => c.notNull())
+          .addColumn("max", float)
+          .addColumn("from_value", float)
+          .addColumn("qualifier", "text", (c) => c.notNull())
+          .addColumn("unit", "text")
+          .addColumn("text", "text", (c) => c.notNull())
+          .addColumn("date", "text")
+          .addColumn("country", "text")
+          .addColumn("actors", "text", (c) => c.notNull())
+          .addColumn("evidence", "text", (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex("quantities_role_date").on("quantities").columns(["role", "date"]).execute();
+        await db.schema.createIndex("quantities_doc").on("quantities").column("doc_id").execute();
+
+        if (dialect === "sqlite") {
+          await sql`CREATE VIRTUAL TABLE documents_fts USING fts5(doc_id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2')`.execute(
+            db,
+          );
+          await sql`CREATE VIRTUAL TABLE events_fts USING fts5(event_id UNINDEXED, evidence, tokenize = 'unicode61 remove_diacritics 2')`.execute(
+            db,
+          );
+        }
+      },
+      async down(db: Kysely<unknown>) {
+        if (dialect === "sqlite") {
+          await sql`DROP TABLE IF EXISTS events_fts`.execute(db);
+          await sql`DROP TABLE IF EXISTS documents_fts`.execute(db);
+        }
+        for (const t of [
+          "quantities",
+          "merge_splits",
+          "event_links",
+          "merged_actors",
+          "merged_events",
+          "event_actors",
+          "events",
+          "places",
+          "entities",
+          "extractions",
+          "documents",
+          "runs",
+        ])
+          await db.schema.dropTable(t).ifExists().execute();
+      },
+    },
+  };
+}
+
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return { getMigrations: async () => migrations(dialect) };
+}
