@@ -265,7 +265,10 @@ export function resolveAll(
     const c = cands[i];
     const si = sentences.length > 0 ? sentenceOf(c.start) : 0;
     const sentence = sentences.length > 0 ? sentences[si] : { start: 0, end: text.length };
-    const future = FUTURE_CUE.test(text.slice(sentence.start, sentence.end));
+    // The future only when a cue is near, in the same clause: "will meet on Monday", "on Monday, talks will".
+    const future =
+      FUTURE_CUE.test(text.slice(Math.max(sentence.start, c.start - 60), c.start)) ||
+      FUTURE_CUE.test(text.slice(c.end, Math.min(sentence.end, c.end + 30)).split(/\bthat\b|[;:]/)[0]);
     const next = cands[i + 1];
     const forwardYear =
       c.y === undefined &&

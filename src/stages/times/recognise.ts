@@ -154,8 +154,18 @@ type Handler = (m: RegExpExecArray, text: string) => Candidate | Candidate[] | n
 interface Rule {
   id: string;
   re: RegExp;
+  /**
+   * A cheap keyword every match contains. When set, `re` runs only on a short window
+   * around each keyword hit (its optional leading groups make a whole-text scan slow).
+   */
+  key?: RegExp;
   handle: Handler;
 }
+
+const UNIT_KEY = /\b(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ie)|fortnight)s?\b/gi;
+const PART_KEY = /\b(?:morning|afternoon|evening|night|overnight|dawn|dusk|daytime|midday)s?\b/gi;
+const KEY_BEFORE = 80;
+const KEY_AFTER = 40;
 
 function relYear(word: string | undefined): { yearOffset?: number; base?: "dct" | "context" } {
   if (!word) return {};
@@ -639,6 +649,7 @@ const RULES: Rule[] = [
   },
   {
     id: "offset",
+    key: UNIT_KEY,
     re: new RegExp(
       String.raw`\b(?:(${QUAL})\s+)?(${NUM})[\s-]{1,2}(${UNIT})\s+(ago|later|earlier|afterwards?|previously|from\s+now|hence|before(?!\s+(?:the|a|an|his|her|its|their|this|that)\b))\b`,
       "gi",
@@ -672,6 +683,7 @@ const RULES: Rule[] = [
   },
   {
     id: "duration",
+    key: UNIT_KEY,
     re: new RegExp(
       String.raw`\b(?:(${QUAL})\s+)?(?:(?:the|a)\s+(?:past|last|next|first|following|coming|previous|final|same|further|additional|other)\s+)?(${NUM})[\s-]{1,2}(${UNIT})\b(?:[\s-]long\b)?`,
       "gi",
@@ -738,6 +750,7 @@ const RULES: Rule[] = [
   },
   {
     id: "part-of-day",
+    key: PART_KEY,
     re: /\b(?:(?:early|late)\s+)?(?:in\s+)?(?:(?:the|that|this|same)\s+)?(?:(?:early|late)\s+)?(morning|afternoon|evening|night|overnight|dawn|dusk|daytime|midday)(s)?\b/gi,
     handle(m) {
       const word = m[1].toLowerCase();
@@ -823,6 +836,10 @@ export function recognise(text: string): Candidate[] {
   const out: Candidate[] = [];
   if (!PRECHECK.test(text)) return out;
   for (const rule of RULES) {
+    if (rule.key) {
+      runKeyed(rule, rule.key, text, out);
+      continue;
+    }
     rule.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = rule.re.exec(text)) !== null) {
@@ -837,4 +854,36 @@ export function recognise(text: string): Candidate[] {
     }
   }
   return out;
+}
+
+function runKeyed(rule: Rule, key: RegExp, text: string, out: Candidate[]): void {
+  key.lastIndex = 0;
+  let k: RegExpExecArray | null;
+  let doneUpTo = -1;
+  while ((k = key.exec(text)) !== null) {
+    const keyStart = k.index;
+    const keyEnd = k.index + k[0].length;
+    if (keyEnd <= doneUpTo) continue;
+    const from = Math.max(0, keyStart - KEY_BEFORE);
+    const window = text.slice(from, Math.min(text.length, keyEnd + KEY_AFTER));
+    rule.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = rule.re.exec(window)) !== null) {
+      if (m[0].length === 0) {
+        rule.re.lastIndex++;
+        continue;
+      }
+      const start = from + m.index;
+      const end = start + m[0].length;
+      // A match cut by the window's edge is found again from the next keyword, or not at all.
+      if (end <= doneUpTo || end <= keyStart || start >= keyEnd) continue;
+      if ((m.index === 0 && from > 0) || (end === from + window.length && end < text.length)) continue;
+      m.index = start;
+      doneUpTo = end;
+      const got = rule.handle(m, text);
+      if (!got) continue;
+      if (Array.isArray(got)) out.push(...got);
+      else out.push(got);
+    }
+  }
 }
