@@ -121,6 +121,27 @@ const TARGET_PREPS = new Set(["against", "on", "with", "at", "to", "from", "upon
 const BE = new Set(["be", "get"]);
 const SUBJECT_PRONOUNS = new Set(["it", "they", "he", "she", "we", "i"]);
 const DAY_MS = 86_400_000;
+/** Cooperative types, and the CAMEO "intent" code a stated intention of each maps to. */
+const INTENT_CAMEO: Partial<Record<PloverType, string>> = {
+  SUPPORT: "032",
+  COOPERATE: "031",
+  AID: "033",
+  CONCEDE: "035",
+  CONSULT: "036",
+  AGREE: "030",
+};
+const OBLIGATION = new Set(["must", "should", "ought"]);
+
+/** "must return", "should withdraw", "has to stop" just before local token k in its clause. */
+function obligation(toks: readonly Token[], k: number, _cl: number): boolean {
+  for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
+    const w = toks[j].norm;
+    if (OBLIGATION.has(w)) return true;
+    if (w === "to" && (toks[j - 1]?.lemma === "have" || toks[j - 1]?.lemma === "need")) return true;
+    if (toks[j].pos !== "ADV" && toks[j].pos !== "AUX" && toks[j].pos !== "PART" && w !== "to") return false;
+  }
+  return false;
+}
 
 export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
   const events: Event[] = [];
@@ -195,8 +216,22 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     if (consumed.has(k)) continue;
     const verbish = isVerbLike(t) || (t.pos === "ADJ" && /ed$/.test(t.norm) && lex.verbs.has(t.lemma));
     if (!verbish) continue;
-    if (lex.speechVerbs.has(t.lemma) && !lex.phrases.has(t.lemma)) continue;
+    // "U.S.-led", "Syrian-backed": a verb inside a hyphenated modifier is no event.
+    if (t.start > 0 && ctx.text[t.start - 1] === "-") continue;
+    if (lex.speechVerbs.has(t.lemma) && !lex.codedSpeechVerbs.has(t.lemma)) {
+      // "declared a ceasefire", "announced sanctions": the object noun is the event.
+      if (lex.lightVerbs.has(t.lemma)) {
+        const r = readVerb(lex, v, k, consumed, true);
+        if (r) readings.push(r);
+      }
+      continue;
+    }
+    const inf = infinitiveAfter(toks, k, lex.governingVerbs.has(t.lemma) ? 7 : 2);
+    // "seeking to deepen": the embedded verb carries the event.
+    if (inf >= 0 && lex.controlVerbs.has(t.lemma)) continue;
     const r = readVerb(lex, v, k, consumed);
+    // "agreed to cooperate", "urged Iran to withdraw": one event, the governing verb's.
+    if (r && inf >= 0 && lex.governingVerbs.has(t.lemma)) consumed.add(inf);
     if (r) readings.push(r);
   }
   for (let k = 0; k < n; k++) {
@@ -219,6 +254,16 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     if (e) built.push(e);
   }
   return mergeSentence(built, v);
+}
+
+/** Local index of the verb in a "to" + verb complement right after k ("seeking to deepen"), or -1. */
+function infinitiveAfter(toks: readonly Token[], k: number, reach: number): number {
+  for (let j = k + 1; j < toks.length - 1 && j <= k + reach; j++) {
+    const u = toks[j];
+    if (u.norm === "," || u.norm === ";" || (isVerbLike(u) && u.norm !== "to")) return -1;
+    if (u.norm === "to" && (toks[j + 1].pos === "VERB" || toks[j + 1].pos === "AUX")) return j + 1;
+  }
+  return -1;
 }
 
 interface NounHit {
@@ -248,7 +293,7 @@ function nounAt(lex: Lexicon, toks: readonly Token[], k: number, n: number): Nou
   return null;
 }
 
-function readVerb(lex: Lexicon, v: SentenceView, k: number, consumed: Set<number>): Reading | null {
+function readVerb(lex: Lexicon, v: SentenceView, k: number, consumed: Set<number>, objectOnly = false): Reading | null {
   const { toks, clauses } = v;
   const t = toks[k];
   const n = toks.length;
@@ -272,7 +317,7 @@ function readVerb(lex: Lexicon, v: SentenceView, k: number, consumed: Set<number
   }
 
   // Phrases first (hand-written), then a support verb with an event noun, then the PETRARCH patterns.
-  const phrases = lex.phrases.get(t.lemma) ?? [];
+  const phrases = objectOnly ? [] : (lex.phrases.get(t.lemma) ?? []);
   for (const p of phrases) {
     if (p.fallback) continue;
     const after = p.post.length ? matchSequence(toks, k + 1, end, p.post) : k + 1;
@@ -320,8 +365,31 @@ function readVerb(lex: Lexicon, v: SentenceView, k: number, consumed: Set<number
       );
     }
   }
+  if (objectOnly) return null;
 
   const coded = verbCode(lex, v, k, end, start);
+  // A support verb means nothing by itself: "issued", "made", "gave" without an event noun or pattern.
+  if (coded && coded.isDefault && lex.lightVerbs.has(t.lemma)) return null;
+  if (!coded && !phrases.some((p) => p.fallback)) {
+    // A verb the patterns do not code, with an event noun as its object: "renewed negotiations".
+    const obj = lightObject(lex, v, k, end);
+    if (obj && obj.entry.type && !obj.entry.legislative) {
+      for (let j = obj.at; j < obj.at + obj.len; j++) consumed.add(j);
+      const e = obj.entry;
+      return reading(
+        lex,
+        e.type!,
+        e.mode,
+        e.context,
+        e.cameo,
+        `verb-object-${e.lemma.replace(/ /g, "-")}`,
+        k,
+        obj.at + obj.len - 1,
+        k,
+        0.65,
+      );
+    }
+  }
   if (coded) {
     if (coded.object >= 0) consumed.add(coded.object);
     const r = reading(lex, coded.type, coded.mode, coded.context, coded.cameo, coded.rule, k, k, k, coded.base);
@@ -346,6 +414,8 @@ interface Coded {
   reverse: boolean;
   base: number;
   object: number;
+  /** The verb's own code: no pattern matched. */
+  isDefault: boolean;
 }
 
 /** The PETRARCH-derived code of the verb at k: the most specific matching pattern, else the verb's own code. */
@@ -403,6 +473,7 @@ function verbCode(lex: Lexicon, v: SentenceView, k: number, end: number, start: 
     reverse: pick.reverse,
     base: best ? 0.8 : 0.7,
     object: pick.object,
+    isDefault: !best,
   };
 }
 
@@ -686,6 +757,7 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
   let sources: number[] = [];
   let targets: number[] = [];
   let weaponMode: string | null = null;
+  let demand = false;
 
   if (r.noun) {
     // Noun triggers: "US drone strikes", "attacks by militias on US troops", "talks between X and Y".
@@ -735,6 +807,12 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
       // Pronoun subject in reported speech: "it will insist", "they will continue" -> the speaker.
       if (sources.length === 0 && speaker && speaker.mentions.length > 0 && pronounSubject(v, anchor, cl)) sources = speaker.mentions;
     }
+    if (obligation(toks, anchor, cl) && speaker) {
+      // "Russia said Sudan must return the helicopter": the speaker demands it of the subject.
+      demand = true;
+      targets = subj;
+      sources = speaker.mentions;
+    }
     if (r.speakerSource && speaker && speaker.mentions.length > 0) {
       targets = subj.length > 0 ? subj : targets;
       sources = speaker.mentions;
@@ -770,6 +848,30 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
     modality = "future";
   }
   if (type === "THREATEN" && modality === "asserted" && r.rule === "threat-of-violence") modality = "future";
+  const intended = modality === "future" || modality === "planned";
+  if (demand) {
+    type = "REQUEST";
+    mode = "change";
+    cameo = "100";
+    context = null;
+    modality = "asserted";
+  } else if (intended && (type === "COERCE" || type === "SANCTION" || (type === "PROTEST" && mode === "boycott"))) {
+    // Announcing a sanction or restriction to come is a threat of it.
+    cameo = type === "SANCTION" ? "131" : type === "PROTEST" ? "133" : "132";
+    type = "THREATEN";
+    mode = mode === "curfew" || mode === "restrict" ? "restrict" : mode === "ban" ? "ban" : "relations";
+  } else if (intended && INTENT_CAMEO[type] !== undefined && (type !== "CONSULT" || speaker)) {
+    // A stated intention to cooperate, help or meet is an AGREE (PLOVER: "indicate willingness").
+    cameo = INTENT_CAMEO[type] ?? "030";
+    type = "AGREE";
+    mode = null;
+  } else if (modality === "negated" && INTENT_CAMEO[type] !== undefined) {
+    // "will not accept refugees", "would not meet the demands": a refusal that happened.
+    cameo = "120";
+    type = "REJECT";
+    mode = null;
+    modality = "asserted";
+  }
   const historical = isHistorical(ctx.published, date, toks, lex);
   const place = eventPlace(v, clauseTokens, anchor);
   const counts = countsOf(v, type, cl);

@@ -77,6 +77,9 @@ export interface Lexicon {
   readonly negation: ReadonlySet<string>;
   readonly reported: ReadonlySet<string>;
   readonly lookback: readonly (readonly string[])[];
+  readonly controlVerbs: ReadonlySet<string>;
+  readonly governingVerbs: ReadonlySet<string>;
+  readonly codedSpeechVerbs: ReadonlySet<string>;
 }
 
 export interface LexiconSources {
@@ -181,6 +184,9 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     negation: new Set(src.phrases.negation),
     reported: new Set(src.phrases.reported),
     lookback: src.phrases.lookback.map((l) => l.split(" ")),
+    controlVerbs: new Set(src.phrases.controlVerbs),
+    governingVerbs: new Set(src.phrases.governingVerbs),
+    codedSpeechVerbs: new Set(src.phrases.codedSpeechVerbs),
   };
 }
 

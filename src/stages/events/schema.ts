@@ -72,6 +72,9 @@ export const phrasesFileSchema = z.object({
   negation: z.array(z.string()),
   reported: z.array(z.string()),
   lookback: z.array(z.string()),
+  controlVerbs: z.array(z.string()),
+  governingVerbs: z.array(z.string()),
+  codedSpeechVerbs: z.array(z.string()),
 });
 
 export const acledFileSchema = z.object({
