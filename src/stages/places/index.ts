@@ -1,18 +1,684 @@
+import type { Mention, Note, Place, Token } from "../../model/annotations.js";
+import { layer } from "../../model/document.js";
 import type { Stage } from "../../pipeline/stage.js";
+import type { Gazetteer, GazetteerEntry, NameHit } from "./gazetteer.js";
+import { directionVector, haversineKm, offset, round } from "./geometry.js";
+import { placeKey, withoutArticle } from "./normalize.js";
 
-// PLACEHOLDER: replaced by the real stage (owned by the places work). Returns no annotations.
+/**
+ * Places: finds toponyms in the text and geocodes them with the gazetteer.
+ *
+ * 1. Candidates: runs of capitalised tokens (with "al-"/"el-" prefixes, hyphens and
+ *    connectors such as "of", "and", "the") are looked up longest-first.
+ * 2. Filters: spans inside person/organisation actor mentions are skipped; a name that is
+ *    part of a longer capitalised name ("John Kerry", "Washington Post") is not a place;
+ *    stoplisted words (months, "Sunni") never are, and common-word names ("Reading") only
+ *    with locative context. Country names (and country actor mentions) are places only in
+ *    locative context ("in Iraq", "eastern Syria", "Baghdad, Iraq", "in Iraq and Syria"):
+ *    elsewhere they name the actor ("Iraq said").
+ * 3. Ranking: population, feature class (capital > admin seat > town), curated priors,
+ *    the countries the article is about (country names, demonyms, actor mentions) and
+ *    "X, Y" qualifiers.
+ * 4. Parts and vicinity: "eastern Baghdad" (part), "near Mosul", "30 km south of Kirkuk"
+ *    (near) move the point towards the direction, scaled by the size of the place.
+ */
 export const PLACES_STAGE = "places.v1";
 
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface PlacesResources {}
+export interface PlacesResources {
+  readonly gazetteer: Gazetteer;
+}
 
-export function createPlacesStage(_resources: PlacesResources): Stage<"places"> {
+const RULE = (id: string) => `${PLACES_STAGE}:${id}`;
+
+/** Lower-case words that may sit inside a multi-word place name. */
+const CONNECTORS = new Set([
+  "of",
+  "and",
+  "the",
+  "de",
+  "du",
+  "des",
+  "la",
+  "le",
+  "les",
+  "el",
+  "al",
+  "ad",
+  "ar",
+  "as",
+  "an",
+  "ash",
+  "at",
+  "az",
+  "ez",
+  "es",
+  "en",
+  "bin",
+  "ibn",
+  "bint",
+  "upon",
+  "on",
+  "sur",
+  "am",
+  "im",
+  "del",
+  "da",
+  "do",
+  "dos",
+  "das",
+  "di",
+  "van",
+  "der",
+  "von",
+  "y",
+]);
+/** Lower-case Arabic articles that may start a name when hyphenated ("al-Tanf"). */
+const ARTICLES = new Set(["al", "el", "ad", "ar", "as", "an", "ash", "at", "az", "ez", "es", "ed"]);
+/** Capitalised words after a place name that keep it a place ("Mosul Dam", "Kirkuk Airport"). */
+const FACILITY_WORDS = new Set([
+  "airport",
+  "airbase",
+  "air",
+  "base",
+  "camp",
+  "dam",
+  "port",
+  "crossing",
+  "border",
+  "bridge",
+  "square",
+  "refinery",
+  "field",
+  "valley",
+  "river",
+  "province",
+  "governorate",
+  "district",
+  "region",
+  "oblast",
+  "county",
+  "city",
+  "state",
+  "prison",
+  "hospital",
+  "checkpoint",
+  "highway",
+  "road",
+  "mountains",
+  "mountain",
+  "plain",
+  "plains",
+  "desert",
+  "lake",
+  "island",
+  "islands",
+  "coast",
+]);
+/** Words before a name that are not part of it ("Northern Syria", "Iraqi Kurdistan", "Monday"). */
+const COMPASS =
+  /^(?:north|south|east|west|northern|southern|eastern|western|central|north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?|upper|lower|greater|occupied)$/i;
+
+const SAY_VERBS = new Set([
+  "say",
+  "said",
+  "says",
+  "warn",
+  "warned",
+  "warns",
+  "claim",
+  "claimed",
+  "announce",
+  "announced",
+  "accuse",
+  "accused",
+  "deny",
+  "denied",
+  "demand",
+  "demanded",
+  "urge",
+  "urged",
+  "insist",
+  "insisted",
+  "reject",
+  "rejected",
+  "condemn",
+  "condemned",
+  "respond",
+  "responded",
+  "threaten",
+  "threatened",
+  "want",
+  "wants",
+  "hope",
+  "hopes",
+  "argue",
+  "argued",
+  "confirm",
+  "confirmed",
+  "agree",
+  "agreed",
+  "plan",
+  "plans",
+  "seek",
+  "seeks",
+  "believe",
+  "believes",
+  "blamed",
+  "blames",
+  "sees",
+  "views",
+  "pledged",
+  "vowed",
+  "signed",
+  "imposed",
+  "sanctioned",
+]);
+const AUX = new Set([
+  "has",
+  "have",
+  "had",
+  "is",
+  "was",
+  "will",
+  "would",
+  "could",
+  "may",
+  "might",
+  "should",
+  "must",
+  "also",
+  "has",
+  "did",
+  "does",
+  "'s",
+]);
+
+// Context before a name, matched against a short window of text that ends where the name starts.
+// All quantifiers are bounded, so the scan is linear in the window length.
+const DIST_DIR =
+  /\b(\d{1,4}(?:[.,]\d{1,3})?)[\s-]{0,2}(km|kms|kilometers?|kilometres?|miles?|mi)\s{1,3}(?:\([^()]{0,24}\)\s{1,3})?((?:north|south)[\s-]?(?:east|west)|north|south|east|west)(?:wards?)?\s{1,3}of\s{1,3}(?:the\s{1,3})?$/i;
+const DIR_OF =
+  /\b(the\s{1,3})?((?:north|south)[\s-]?(?:east|west)|north|south|east|west)(?:ern\s{1,3}(?:part|outskirts|edge|side|suburbs?))?\s{1,3}of\s{1,3}(?:the\s{1,3})?$/i;
+const DIR_ADJ = /\b((?:north|south)[\s-]?(?:east|west)(?:ern)?|northern|southern|eastern|western|central|north|south|east|west)\s{1,3}$/i;
+const NEAR =
+  /\b(near|nearby|outside|around|close\s{1,3}to|next\s{1,3}to|neighbou?ring|(?:on\s{1,3}the\s{1,3})?(?:outskirts|suburbs|vicinity|edge|environs|periphery|fringes)\s{1,3}of)\s{1,3}(?:the\s{1,3})?$/i;
+const LOCATIVE =
+  /\b(in|at|near|from|to|across|into|inside|throughout|within|towards?|outside|around|over|through|via|off|along|beyond|entered|enter|visited|visit|visiting|left|leave|leaving|reached|reach|fled|flee|toured|deployed|stationed|based|returned|travelled|traveled|arrived|headed|bound\s{1,3}for|all\s{1,3}over)\s{1,3}(?:the\s{1,3})?(?:(?:occupied|neighbou?ring|war-torn|war-ravaged|besieged|embattled|rebel-held|government-held)\s{1,3})?$/i;
+const GEO_OF =
+  /\b(capital|parts?|outskirts|cit(?:y|ies)|provinces?|regions?|borders?|territor(?:y|ies)|soil|airspace|areas?|coast|cent(?:re|er)|heart|interior|streets|towns?|villages?|skies|waters|countryside|suburbs|corners?|north|south|east|west|rest|map|governorates?|districts?|outside|side)\s{1,3}of\s{1,3}(?:the\s{1,3})?$/i;
+const IN_WORDS = /\b(in|at|inside|within)\s{1,3}(?:the\s{1,3})?$/i;
+const COORD = /^\s{0,3}(?:,\s{0,3}(?:and|or)?|and|or|&)\s{1,3}(?:the\s{1,3})?(?:(?:north|south|east|west)(?:ern)?\s{1,3})?$/i;
+const QUALIFIER_GAP = /^\s{0,2}(?:,|\()\s{0,2}$/;
+
+interface Match {
+  readonly first: number;
+  readonly last: number;
+  readonly start: number;
+  readonly end: number;
+  readonly key: string;
+  readonly hits: readonly NameHit[];
+  /** The name is covered by a country actor mention. */
+  readonly countryMention: boolean;
+  readonly sentence: number;
+}
+
+interface Context {
+  relation?: "part" | "near" | "in";
+  vector?: readonly [number, number];
+  distanceKm?: number;
+  start: number;
+  locative: boolean;
+  modifier?: string;
+}
+
+export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
+  const gz = resources.gazetteer;
+  const radii = gz.radiusKm;
+
   return {
     name: PLACES_STAGE,
-    requires: ["sentences", "tokens"],
+    requires: ["sentences", "tokens", "mentions"],
     provides: ["places"],
-    run() {
-      return { places: [] };
+    run(doc) {
+      const text = doc.text;
+      const tokens = layer(doc, "tokens");
+      const sentences = layer(doc, "sentences");
+      const mentions = layer(doc, "mentions");
+      const notes: Note[] = [];
+      if (tokens.length === 0) return { places: [] };
+
+      // Token coverage by actor mentions.
+      const blocked = new Uint8Array(tokens.length); // 1 = person/organisation mention, 2 = country mention
+      markMentions(tokens, mentions, blocked);
+
+      // Evidence of the countries the article is about.
+      const evidence = new Map<string, number>();
+      const bump = (iso3: string | null | undefined, w: number) => {
+        if (iso3) evidence.set(iso3, (evidence.get(iso3) ?? 0) + w);
+      };
+      for (const m of mentions) bump(m.country, 1);
+
+      // 1. Candidates.
+      const matches: Match[] = [];
+      let i = 0;
+      while (i < tokens.length) {
+        const t = tokens[i];
+        if (blocked[i] === 1 || !canStart(tokens, i)) {
+          i++;
+          continue;
+        }
+        const dem = gz.demonyms.get(placeKey(t.text));
+        if (dem) bump(dem, 1);
+        const m = longestMatch(text, tokens, i, blocked, gz);
+        if (!m) {
+          i++;
+          continue;
+        }
+        matches.push(m);
+        const countries = new Set(m.hits.map((h) => h.entry.country));
+        const h0 = m.hits[0].entry;
+        // Only names that are hard to mistake count as evidence (not small towns).
+        if (countries.size === 1 && (h0.kind !== "city" || h0.population >= 100_000)) bump(h0.country, h0.kind === "country" ? 2 : 1);
+        i = m.last + 1;
+      }
+
+      // 2. Context and resolution, in text order (coordination looks at the previous place).
+      let maxEvidence = 0;
+      for (const v of evidence.values()) if (v > maxEvidence) maxEvidence = v;
+      const places: Place[] = [];
+      let prevAccepted: { end: number; locative: boolean; sentence: number } | null = null;
+      const sentenceStart = (s: number) => sentences[s]?.start ?? 0;
+
+      for (let k = 0; k < matches.length; k++) {
+        const m = matches[k];
+        const next = matches[k + 1];
+        const prev = matches[k - 1];
+        const sStart = sentenceStart(m.sentence);
+        const ctx = readContext(text, m.start, sStart);
+        // "X, Y" with Y a country or admin1 qualifies X; Y itself is then a place.
+        const qualifies = next && next.sentence === m.sentence && QUALIFIER_GAP.test(text.slice(m.end, next.start)) ? next : undefined;
+        const qualifiedBy = prev && prev.sentence === m.sentence && QUALIFIER_GAP.test(text.slice(prev.end, m.start)) ? prev : undefined;
+        const coordinated: boolean =
+          prevAccepted !== null &&
+          prevAccepted.locative &&
+          prevAccepted.sentence === m.sentence &&
+          m.start - prevAccepted.end < 40 &&
+          COORD.test(text.slice(prevAccepted.end, m.start));
+
+        const best = resolve(m, qualifies, qualifiedBy, evidence, maxEvidence);
+        if (!best) continue;
+        const e = best.entry;
+        const locative: boolean = ctx.locative || ctx.relation !== undefined || coordinated || (qualifiedBy !== undefined && isArea(e));
+        const stop = gz.stoplist.get(m.key);
+
+        let reject: string | null = null;
+        if (stop === "never") reject = "stoplist";
+        else if (partOfLongerName(tokens, m, gz)) reject = "longer-name";
+        else if (stop === "context" && !locative && !qualifies) reject = "needs-context";
+        else if ((e.kind === "country" || m.countryMention) && !locative && !qualifies) reject = "actor-use";
+        else if ((e.kind === "country" || m.countryMention) && ctx.relation !== "part" && attributive(tokens, m.last))
+          reject = "attributive";
+        else if (e.kind === "city" && e.featureCode === "PPLC" && !locative && saysNext(tokens, m.last)) reject = "metonym";
+        else if (e.kind === "city" && e.population < 15000 && !locative && !qualifies && !qualifiedBy && !evidence.has(e.country ?? ""))
+          reject = "weak-town";
+        if (reject) continue;
+
+        const place = toPlace(text, m, e, ctx, radii);
+        places.push(place);
+        prevAccepted = { end: m.end, locative, sentence: m.sentence };
+      }
+
+      // Places in gazetteer order of appearance; ids are the place identities.
+      places.sort((a, b) => a.start - b.start || a.end - b.end);
+      return notes.length ? { places, notes } : { places };
     },
   };
+
+  function longestMatch(text: string, tokens: readonly Token[], i: number, blocked: Uint8Array, gz: Gazetteer): Match | null {
+    const s = tokens[i].sentence;
+    // Extent of the name-like run starting at i.
+    let end = i;
+    for (let j = i + 1; j < tokens.length && j - i < gz.maxTokens + 2; j++) {
+      const t = tokens[j];
+      if (t.sentence !== s || blocked[j] === 1) break;
+      if (!nameish(tokens, j)) break;
+      end = j;
+    }
+    for (let j = end; j >= i; j--) {
+      const last = tokens[j];
+      if (!(isCapitalised(last.text) || (j > i && (last.kind === "number" || TRAILING_WORDS.has(last.norm))))) continue;
+      const surface = text.slice(tokens[i].start, last.end);
+      const key = placeKey(surface);
+      let hits = gz.lookup(key);
+      let usedKey = key;
+      if (!hits) {
+        const bare = withoutArticle(key);
+        if (bare) {
+          hits = gz.lookup(bare);
+          usedKey = bare;
+        }
+      }
+      if (!hits) continue;
+      const allCaps = isAllCapsWord(surface);
+      const letters = surface.replace(/[^\p{L}]/gu, "").length;
+      const usable = hits.filter((h) => {
+        if (h.caseSensitive) return allCaps;
+        // Short acronyms ("IS", "UN", "AP") are not names of towns.
+        if (allCaps && letters <= 4) return false;
+        return letters >= 3 || h.entry.kind === "country";
+      });
+      if (usable.length === 0) continue;
+      let countryMention = false;
+      for (let x = i; x <= j; x++) if (blocked[x] === 2) countryMention = true;
+      return { first: i, last: j, start: tokens[i].start, end: last.end, key: usedKey, hits: usable, countryMention, sentence: s };
+    }
+    return null;
+  }
+
+  function resolve(
+    m: Match,
+    qualifies: Match | undefined,
+    qualifiedBy: Match | undefined,
+    evidence: ReadonlyMap<string, number>,
+    maxEvidence: number,
+  ): NameHit | null {
+    let best: NameHit | null = null;
+    let bestScore = -Infinity;
+    for (const h of m.hits) {
+      const e = h.entry;
+      let score = prior(e);
+      const ev = e.country ? (evidence.get(e.country) ?? 0) : 0;
+      if (ev > 0 && maxEvidence > 0) score += 8 + 14 * Math.min(1, ev / maxEvidence);
+      if (qualifies && qualifies.hits.some((q) => contains(q.entry, e))) score += 100;
+      if (qualifiedBy && qualifiedBy.hits.some((q) => contains(e, q.entry))) score += 100;
+      if (score > bestScore) {
+        bestScore = score;
+        best = h;
+      }
+    }
+    return best;
+  }
+
+  function toPlace(text: string, m: Match, e: GazetteerEntry, ctx: Context, radii: ReadonlyMap<string, number>): Place {
+    let lat = e.lat;
+    let lon = e.lon;
+    let precision = e.precision;
+    let start = m.start;
+    let rule: string = e.kind;
+    const relation = ctx.relation;
+    if (relation === "part" || relation === "near") {
+      start = ctx.start;
+      const size = sizeKm(e, radii);
+      if (ctx.vector && (ctx.vector[0] !== 0 || ctx.vector[1] !== 0)) {
+        const km = ctx.distanceKm ?? (relation === "part" ? size * 0.5 : size * 1.5);
+        ({ lat, lon } = offset(lat, lon, ctx.vector, km));
+      }
+      if (relation === "part") {
+        if (e.precision === "city") precision = "district";
+        else if (e.precision === "country" || e.precision === "admin1") precision = "region";
+      }
+      rule = `${e.kind}-${relation}`;
+    } else if (relation === "in") {
+      rule = `${e.kind}-in`;
+    }
+    const place: Place = {
+      id: e.id,
+      name: e.name,
+      country: e.country,
+      lat: round(lat),
+      lon: round(lon),
+      precision,
+      ...(relation ? { relation } : {}),
+      ...(e.geonameId !== undefined ? { geonameId: e.geonameId } : {}),
+      text: text.slice(start, m.end),
+      start,
+      end: m.end,
+      rule: RULE(rule),
+    };
+    return place;
+  }
+}
+
+/** Prior plausibility of an entry independent of context (see the ranking notes above). */
+function prior(e: GazetteerEntry): number {
+  switch (e.kind) {
+    case "country":
+      return 62;
+    case "admin1":
+      return 40;
+    case "site":
+      return e.prior * 5;
+    case "city": {
+      const fc = e.featureCode ?? "";
+      const bonus = fc === "PPLC" ? 14 : fc === "PPLA" ? 6 : fc === "PPLA2" ? 2 : fc === "PPLX" ? -6 : 0;
+      return 4 * Math.log10(e.population + 10) + bonus;
+    }
+  }
+}
+
+/** Whether `area` (a country or admin1 entry) holds `inner`. */
+function contains(area: GazetteerEntry, inner: GazetteerEntry): boolean {
+  if (area === inner) return false;
+  if (area.kind === "country") return inner.country === area.country && inner.kind !== "country";
+  if (area.kind === "admin1") {
+    if (inner.country !== area.country) return false;
+    if (area.admin1 && inner.admin1) return area.admin1 === inner.admin1;
+    return inner.kind === "city" || inner.kind === "site";
+  }
+  return false;
+}
+
+function isArea(e: GazetteerEntry): boolean {
+  return e.kind === "country" || e.kind === "admin1" || e.precision === "region";
+}
+
+/** Typical extent (km) of a place, used to scale "eastern X" and "north of X" offsets. */
+function sizeKm(e: GazetteerEntry, radii: ReadonlyMap<string, number>): number {
+  if (e.radiusKm) return e.radiusKm;
+  switch (e.precision) {
+    case "country":
+      return radii.get(e.country ?? "") ?? 250;
+    case "admin1":
+      return 60;
+    case "region":
+      return 150;
+    case "admin2":
+      return 25;
+    case "city":
+      return e.population > 1_000_000 ? 12 : e.population > 100_000 ? 7 : 4;
+    case "district":
+      return 2;
+    case "site":
+      return 1.5;
+  }
+}
+
+function markMentions(tokens: readonly Token[], mentions: readonly Mention[], blocked: Uint8Array): void {
+  if (mentions.length === 0) return;
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  let k = 0;
+  for (let i = 0; i < tokens.length && k < sorted.length; i++) {
+    const t = tokens[i];
+    while (k < sorted.length && sorted[k].end <= t.start) k++;
+    for (let x = k; x < sorted.length && sorted[x].start < t.end; x++) {
+      const m = sorted[x];
+      if (m.end <= t.start) continue;
+      const kind = m.kind === "country" ? 2 : 1;
+      if (kind === 1 || blocked[i] === 0) blocked[i] = kind;
+    }
+  }
+}
+
+/** Capitalised function words that may stand before a name at the start of a sentence ("In Baghdad, ..."). */
+const FUNCTION_WORDS = new Set(
+  "in at on from to the of by for with since during after before near across into inside outside and or but as while when where if then once around over under between throughout within towards toward via a an this that these those its their his her our".split(
+    " ",
+  ),
+);
+
+/**
+ * A name glued to other capitalised words is part of a longer name: "John Kerry",
+ * "President Biden", "Washington Post", "Baghdad Operations Command". Exceptions: a
+ * function word, demonym, compass word, month or weekday before it, and facility words
+ * after it ("Mosul Dam", "Kirkuk Airport").
+ */
+function partOfLongerName(tokens: readonly Token[], m: Match, gz: Gazetteer): boolean {
+  const before = tokens[m.first - 1];
+  if (before && before.sentence === m.sentence && before.kind === "word" && isCapitalised(before.text)) {
+    const k = placeKey(before.text);
+    const ok = FUNCTION_WORDS.has(before.norm) || gz.demonyms.has(k) || COMPASS.test(before.text) || TEMPORAL.test(before.text);
+    if (!ok) return true;
+  }
+  const after = tokens[m.last + 1];
+  if (
+    after &&
+    after.sentence === m.sentence &&
+    after.kind === "word" &&
+    isCapitalised(after.text) &&
+    !attached(tokens, m.last, m.last + 1)
+  ) {
+    const ok = FUNCTION_WORDS.has(after.norm) || FACILITY_WORDS.has(after.norm) || TEMPORAL.test(after.text) || isAllCapsWord(after.text);
+    if (!ok) return true;
+  }
+  return false;
+}
+const TEMPORAL =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+
+const UPPER_START = /^\p{Lu}/u;
+function isCapitalised(s: string): boolean {
+  return UPPER_START.test(s);
+}
+function isAllCapsWord(s: string): boolean {
+  const letters = s.replace(/[^\p{L}]/gu, "");
+  return letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+function attached(tokens: readonly Token[], a: number, b: number): boolean {
+  return tokens[a].end === tokens[b].start;
+}
+
+/** A token that can start a name: a capitalised word, or "al-"/"el-" before a capitalised word. */
+function canStart(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t.kind !== "word" || t.text.length > MAX_WORD) return false;
+  if (isCapitalised(t.text)) return true;
+  return (
+    ARTICLES.has(t.norm) &&
+    i + 2 < tokens.length &&
+    tokens[i + 1].text === "-" &&
+    attached(tokens, i, i + 1) &&
+    attached(tokens, i + 1, i + 2) &&
+    isCapitalised(tokens[i + 2].text)
+  );
+}
+
+/** No place-name word is longer than this; longer tokens are noise (and would slow key building). */
+const MAX_WORD = 40;
+/** Lower-case words that may end a name ("Kandahar province", "Rafah crossing", "Jenin refugee camp"). */
+const TRAILING_WORDS = new Set([
+  ...FACILITY_WORDS,
+  "refugee",
+  "displacement",
+  "nuclear",
+  "power",
+  "plant",
+  "corridor",
+  "strait",
+  "straits",
+  "sea",
+  "oil",
+  "gas",
+  "heights",
+  "strip",
+  "peninsula",
+  "airfield",
+  "garrison",
+  "compound",
+  "gulf",
+  "ocean",
+  "canal",
+]);
+
+/** A token that can continue a name started before it. */
+function nameish(tokens: readonly Token[], j: number): boolean {
+  const t = tokens[j];
+  if (t.text.length > MAX_WORD) return false;
+  if (TRAILING_WORDS.has(t.norm)) return true;
+  if (t.text === "-" || t.text === "‐") return attached(tokens, j - 1, j) && j + 1 < tokens.length && attached(tokens, j, j + 1);
+  if (t.text === "." || t.text === "'" || t.text === "’") return attached(tokens, j - 1, j);
+  if (t.kind === "number") return /^\d{1,3}$/.test(t.text);
+  if (t.kind !== "word") return false;
+  return isCapitalised(t.text) || CONNECTORS.has(t.norm) || (attached(tokens, j - 1, j) && tokens[j - 1].text === "-");
+}
+
+/** Reads the words before a name: part/vicinity modifiers and locative prepositions. */
+function readContext(text: string, start: number, sentenceStart: number): Context {
+  const from = Math.max(sentenceStart, start - 80);
+  let window = text.slice(from, start);
+  const ctx: Context = { start, locative: false };
+  let mm: RegExpExecArray | null;
+  if ((mm = DIST_DIR.exec(window))) {
+    const value = Number(mm[1].replace(",", "."));
+    const unit = mm[2].toLowerCase();
+    ctx.relation = "near";
+    ctx.vector = directionVector(mm[3]) ?? undefined;
+    ctx.distanceKm = unit.startsWith("mi") ? value * 1.609 : value;
+    ctx.start = from + mm.index;
+  } else if ((mm = DIR_OF.exec(window))) {
+    ctx.relation = mm[1] ? "part" : "near";
+    ctx.vector = directionVector(mm[2]) ?? undefined;
+    ctx.start = from + mm.index + (mm[1] ? mm[1].length : 0);
+  } else if ((mm = DIR_ADJ.exec(window)) && !/[A-Z]/.test(mm[1].slice(1)) && isLowerOrSentenceStart(text, from + mm.index, sentenceStart)) {
+    ctx.relation = "part";
+    ctx.vector = directionVector(mm[1]) ?? undefined;
+    ctx.start = from + mm.index;
+  } else if ((mm = NEAR.exec(window))) {
+    ctx.relation = "near";
+    ctx.start = from + mm.index;
+  }
+  // Locative words before the modifier (or before the name).
+  window = text.slice(from, ctx.start);
+  if (ctx.relation === "near") ctx.locative = true;
+  else if (LOCATIVE.test(window) || GEO_OF.test(window)) ctx.locative = true;
+  if (!ctx.relation && IN_WORDS.test(window)) ctx.relation = "in";
+  if (ctx.relation === "part") ctx.locative = true;
+  return ctx;
+}
+
+/** A directional adjective counts when lower-case, or capitalised only at the start of a sentence. */
+function isLowerOrSentenceStart(text: string, at: number, sentenceStart: number): boolean {
+  const c = text[at];
+  if (c === c.toLowerCase()) return true;
+  return text.slice(sentenceStart, at).trim() === "";
+}
+
+const TEMPORAL_NEXT = new Set([
+  "today",
+  "yesterday",
+  "tonight",
+  "now",
+  "last",
+  "this",
+  "next",
+  "earlier",
+  "later",
+  "recently",
+  "since",
+  "until",
+]);
+
+/** "US troops", "Iraq war": a country name used as a modifier of the next noun, not as a place. */
+function attributive(tokens: readonly Token[], last: number): boolean {
+  const n = tokens[last + 1];
+  if (!n || n.sentence !== tokens[last].sentence || n.start > tokens[last].end + 1) return false;
+  if (n.kind !== "word" || isCapitalised(n.text) || TEMPORAL_NEXT.has(n.norm)) return false;
+  return n.pos === "NOUN" || n.pos === "ADJ" || n.pos === "PROPN";
+}
+
+/** "Washington said", "Moscow has warned": a capital standing for its government. */
+function saysNext(tokens: readonly Token[], last: number): boolean {
+  let j = last + 1;
+  if (j < tokens.length && AUX.has(tokens[j].norm)) j++;
+  if (j < tokens.length && AUX.has(tokens[j].norm)) j++;
+  return j < tokens.length && SAY_VERBS.has(tokens[j].norm);
 }

@@ -1,0 +1,32 @@
+/**
+ * Keys for gazetteer look-up. Names are compared without case, diacritics,
+ * apostrophes, dots and hyphens ("Sana'a" = "Sanaa", "Saint-Denis" = "Saint Denis"),
+ * and a word-final "ah" is read as "a" (Arabic transliterations: "Raqqah" = "Raqqa").
+ */
+const MARKS = /[\u0300-\u036f]/g;
+const APOSTROPHES = /['’‘ʼʻ`´]/g;
+const SEPARATORS = /[-‐‑‒–—_/.,]+/g;
+const SPACES = /\s+/g;
+const FINAL_AH = /(?<=\w\w)ah\b/g;
+
+export function placeKey(s: string): string {
+  return s
+    .normalize("NFD")
+    .replace(MARKS, "")
+    .toLowerCase()
+    .replace(APOSTROPHES, "")
+    .replace(SEPARATORS, " ")
+    .replace(SPACES, " ")
+    .trim()
+    .replace(FINAL_AH, "a");
+}
+
+/** Arabic definite articles written as a separate word in transliterated names ("Al Fallujah", "Ar Raqqah"). */
+const ARTICLE = /^(?:al|el|ar|as|ad|an|ash|at|az|adh|ath|ad|ed|es|en|et|ez) /;
+
+/** The key without a leading Arabic article, or null when it has none. */
+export function withoutArticle(key: string): string | null {
+  const m = ARTICLE.exec(key);
+  if (!m || key.length - m[0].length < 3) return null;
+  return key.slice(m[0].length);
+}
