@@ -96,7 +96,7 @@ export function segmentClauses(tokens: readonly Token[], a: number, b: number, s
       const next = nextContent(tokens, a + k + 1, b);
       if (next >= 0 && isVerbLike(tokens[next])) current = open("coord", current, k);
       else if (next >= 0 && hasVerbAhead(tokens, next, b)) current = open("main", -1, k);
-    } else if (prev && lastSpeech === k - 1 && startsContent(t)) {
+    } else if (prev && lastSpeech === k - 1 && startsContent(t) && hasVerbAhead(tokens, a + k, b)) {
       // "advisers said Iraq was ...": a complement without "that".
       current = open("content", current, k, k - 1);
       lastSpeech = -1;

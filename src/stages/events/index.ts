@@ -237,7 +237,9 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
   for (let k = 0; k < n; k++) {
     if (consumed.has(k)) continue;
     const t = toks[k];
-    if (t.pos !== "NOUN" && t.pos !== "PROPN" && t.pos !== "VERB") continue;
+    // Nouns, not names: "the Popular Mobilization Forces" is an actor, not a mobilization.
+    if (t.pos !== "NOUN" && t.pos !== "VERB" && !(t.pos === "PROPN" && t.text === t.norm)) continue;
+    if (v.mentionAt[k] >= 0) continue;
     const hit = nounAt(lex, toks, k, n);
     if (!hit || hit.entry.weapon) continue;
     const r = readNoun(lex, v, k, hit.len, hit.entry);
@@ -330,7 +332,7 @@ function readVerb(lex: Lexicon, v: SentenceView, k: number, consumed: Set<number
   }
 
   if (lex.lightVerbs.has(t.lemma)) {
-    const obj = lightObject(lex, v, k, end);
+    const obj = lightObject(lex, v, k, Math.min(n, k + 9));
     if (obj) {
       const entry = obj.entry;
       for (let j = obj.at; j < obj.at + obj.len; j++) consumed.add(j);
@@ -370,9 +372,9 @@ function readVerb(lex: Lexicon, v: SentenceView, k: number, consumed: Set<number
   const coded = verbCode(lex, v, k, end, start);
   // A support verb means nothing by itself: "issued", "made", "gave" without an event noun or pattern.
   if (coded && coded.isDefault && lex.lightVerbs.has(t.lemma)) return null;
-  if (!coded && !phrases.some((p) => p.fallback)) {
+  if (!coded && t.pos === "VERB" && !phrases.some((p) => p.fallback)) {
     // A verb the patterns do not code, with an event noun as its object: "renewed negotiations".
-    const obj = lightObject(lex, v, k, end);
+    const obj = lightObject(lex, v, k, Math.min(end, k + 5));
     if (obj && obj.entry.type && !obj.entry.legislative) {
       for (let j = obj.at; j < obj.at + obj.len; j++) consumed.add(j);
       const e = obj.entry;
@@ -442,7 +444,9 @@ function verbCode(lex: Lexicon, v: SentenceView, k: number, end: number, start: 
     if (block) {
       for (const p of block.patterns) {
         if (p.weight === 0 || (best && p.weight <= best.weight)) continue;
-        const m = p.post.length ? matchSequence(toks, after, end, p.post) : after;
+        // A "not an event" pattern is a compound ("attack helicopter"): it must touch the verb.
+        const m = p.post.length ? matchSequence(toks, after, end, p.post, p.code === null ? 0 : 4) : after;
+        if (p.code === null && p.pre.length && !matchBefore(toks, Math.max(start, k - p.pre.length), k, p.pre)) continue;
         if (m < 0) continue;
         if (!matchBefore(toks, start, k, p.pre)) continue;
         best = {
@@ -511,12 +515,23 @@ function lightObject(lex: Lexicon, v: SentenceView, k: number, end: number): { e
   const { toks } = v;
   for (let j = k + 1; j < end && j <= k + 7; j++) {
     const u = toks[j];
-    if (u.norm === "," || u.norm === ";" || (u.pos === "VERB" && j > k + 1 && !/ing$/.test(u.norm))) return null;
-    if (u.pos === "ADP" && u.norm !== "of" && u.norm !== "out" && j > k + 1) {
+    if (
+      u.norm === "," ||
+      u.norm === ";" ||
+      u.pos === "SCONJ" ||
+      u.pos === "CCONJ" ||
+      (u.pos === "VERB" && j > k + 1 && !/ing$/.test(u.norm))
+    )
+      return null;
+    if (u.pos === "PROPN" && u.text !== u.norm && v.mentionAt[j] < 0 && nounAt(lex, toks, j, toks.length)) return null;
+    if (u.pos === "ADP" && u.norm !== "of" && u.norm !== "out" && u.norm !== "up") {
       // "held talks with X" is fine (noun came first); a preposition before any noun ends the object.
       return null;
     }
     const hit = nounAt(lex, toks, j, toks.length);
+    // "truce monitors", "withdrawal talks": a noun modifying another noun is not the object.
+    const after = toks[j + (hit?.len ?? 1)];
+    if (hit && after && after.pos === "NOUN" && !/s$/.test(toks[j + hit.len - 1].norm)) continue;
     if (hit && !hit.entry.weapon) return { entry: hit.entry, at: j, len: hit.len };
   }
   return null;
@@ -968,7 +983,7 @@ function tokenOfOffset(v: SentenceView, offset: number): number {
 }
 
 function eventDate(ctx: DocContext, v: SentenceView, anchor: number, cl: number, speechVerb: number): EventDate | null {
-  const dated = v.times.filter((t) => t.type === "date" || t.type === "time");
+  const dated = v.times.filter((t) => (t.type === "date" || t.type === "time") && /^\d{4}/.test(t.value));
   let best: TimeExpression | null = null;
   let bestDist = Infinity;
   const speechClause = speechVerb >= 0 ? v.clauses.of[speechVerb] : -2;
