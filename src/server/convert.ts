@@ -74,7 +74,7 @@ export function documentDetail(d: StoredDocument): DocumentDetail {
     origin: d.origin,
     length: d.text.length,
     text: d.text,
-    extraction: extraction as DocumentDetail["extraction"],
+    extraction,
     merged,
   };
 }

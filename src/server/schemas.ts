@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { PLOVER_TYPES } from "../model/annotations.js";
+import { PLOVER_TYPES, type Event } from "../model/annotations.js";
+import type { Extraction } from "../model/extraction.js";
 import { EventSchema, ExtractionSchema } from "../model/schema.js";
 import { isIsoDate } from "../stages/published/index.js";
 import { EVENT_SORTS, type EventFilter, type EventSort } from "../store/index.js";
@@ -181,7 +182,10 @@ export const EventDetailSchema = z.object({
     .describe("who reported which casualty figure"),
   explanation: z.string().describe("why these reports were merged, in words"),
 });
-export type EventDetail = z.infer<typeof EventDetailSchema>;
+type EventDetailJson = z.infer<typeof EventDetailSchema>;
+export type EventDetail = Omit<EventDetailJson, "sources"> & {
+  sources: (Omit<EventDetailJson["sources"][number], "event"> & { event: Event })[];
+};
 
 export const DocumentDetailSchema = z.object({
   id: z.string(),
@@ -195,7 +199,8 @@ export const DocumentDetailSchema = z.object({
   extraction: ExtractionSchema,
   merged: z.record(z.string(), z.string().nullable()).describe("local event id -> merged event id"),
 });
-export type DocumentDetail = z.infer<typeof DocumentDetailSchema>;
+/** The zod schema describes the JSON; the TypeScript type keeps the model's exact types. */
+export type DocumentDetail = Omit<z.infer<typeof DocumentDetailSchema>, "extraction"> & { extraction: Extraction };
 
 export const ActorsQuerySchema = z.object({
   country: z

@@ -41,7 +41,7 @@ export function eventRoutes(app: FastifyInstance, store: Store): void {
           document: { id: s.docId, title: s.title, outlet: s.outlet, url: s.url, published: s.published },
           score: s.score,
           features: (features.get(s.eventId) ?? {}) as EventDetail["sources"][number]["features"],
-          event: d.event as EventDetail["sources"][number]["event"],
+          event: d.event,
         },
       ];
     });
