@@ -86,6 +86,12 @@ export function findEntitySwaps(v: DocView, lex: Lexicon, stage: string): Anomal
     if (city) reasons.push({ confidence: 0.9, id: "city", text: `${city} is in ${rivalName}` });
     const inst = rivalInstitutionAfter(v, lex, m, rival);
     if (inst) reasons.push({ confidence: 0.85, id: "institution", text: `the ${inst} belongs to ${rivalName}` });
+    if (reasons.length === 0 && q === 1 && v.frame === rival && (v.freq.get(rival) ?? 0) >= 5 && loneLocation(v, lex, m))
+      reasons.push({
+        confidence: 0.5,
+        id: "lone-location",
+        text: `the article is about ${rivalName} and names ${lex.countries.get(m.code)?.name ?? m.code} only here, as a location`,
+      });
     if (reasons.length === 0) continue;
 
     reasons.sort((a, b) => b.confidence - a.confidence);
@@ -151,6 +157,12 @@ function slots(v: DocView, lex: Lexicon, r: CountryRef): string[] {
   const same = (i: number): boolean => i >= 0 && i < W.length && v.wordSentence[i] === r.sentence;
   let p = r.w0 - 1;
   if (same(p) && (W[p].lower === "the" || W[p].lower === "its") && W[p + 1].gap !== "other") p--;
+  // "in eastern Congo": one adjective between the preposition and the name is a role of its own.
+  if (same(p) && W[p + 1].gap !== "other" && v.posAt(W[p].start) === "ADJ" && /^\p{Ll}/u.test(W[p].text)) {
+    keys.push(`${stem(W[p].lower)}|adj`);
+    p--;
+  }
+  if (same(p) && W[p].lower === "the" && W[p + 1].gap !== "other") p--;
   if (same(p) && W[p + 1].gap !== "other") {
     if (lex.slotPrepositions.has(W[p].lower)) {
       for (let q = p - 1, n = 0; same(q) && n < 4; q--, n++) {
@@ -174,6 +186,7 @@ function slots(v: DocView, lex: Lexicon, r: CountryRef): string[] {
 function describeSlot(key: string): string {
   const [a, b] = key.split("|");
   if (a === "mod") return `X ${b}...`;
+  if (b === "adj") return `${a} X`;
   if (b === "obj") return `${a}... X`;
   return `${a}... ${b} X`;
 }
@@ -196,14 +209,23 @@ function hasOwnAnchor(v: DocView, m: CountryRef): boolean {
   return false;
 }
 
-/** "Baghdad, Iran" or "Iran's capital Baghdad": a city of the rival country right next to the mention. */
+/** "Baghdad, Iran", "Baghdad in Iran" or "Iran's capital Baghdad": a city of the rival country tied to the mention. */
 function rivalCityNearby(v: DocView, m: CountryRef, rival: string): string | null {
   for (const r of v.refsBySentence.get(m.sentence) ?? []) {
     if (r.code !== rival || r.form !== "city") continue;
-    const gapWords = r.w1 <= m.w0 ? v.words.slice(r.w1, m.w0) : v.words.slice(m.w1, r.w0);
-    if (gapWords.length > 3) continue;
-    if (gapWords.some((w) => w.lower === "and" || w.lower === "or" || w.lower === "to" || w.lower === "from")) continue;
-    return r.text;
+    if (r.w1 <= m.w0) {
+      const between = v.text.slice(r.end, m.start);
+      if (/^[ \t]*,[ \t]*$/.test(between) || /^[ \t]+in[ \t]+(?:the[ \t]+)?$/i.test(between)) return r.text;
+    } else if (m.w1 <= r.w0) {
+      const between = v.text.slice(m.end, r.start);
+      if (/^(?:['’]s)?[ \t]+capital,?[ \t]+$/i.test(between)) return r.text;
+      // "the capital of Iran, Baghdad"
+      if (
+        /^[ \t]*,[ \t]*$/.test(between) &&
+        /\bcapital[ \t]+of[ \t]+(?:the[ \t]+)?$/i.test(v.text.slice(Math.max(0, m.start - 30), m.start))
+      )
+        return r.text;
+    }
   }
   return null;
 }
@@ -217,4 +239,17 @@ function rivalInstitutionAfter(v: DocView, lex: Lexicon, m: CountryRef, rival: s
       return v.text.slice(v.words[i].start, v.words[i + hit[1] - 1].end);
   }
   return null;
+}
+
+const LOCATIVE = new Set(["in", "across", "throughout", "inside", "within"]);
+
+/** "in Gambia, where ...": the single mention is a bare location, not part of a list or a comparison. */
+function loneLocation(v: DocView, lex: Lexicon, m: CountryRef): boolean {
+  let p = m.w0 - 1;
+  if (p >= 0 && v.words[p].lower === "the") p--;
+  if (p < 0 || v.wordSentence[p] !== m.sentence || !LOCATIVE.has(v.words[p].lower)) return false;
+  const after = v.text.slice(m.end, m.end + 12);
+  const before = v.text.slice(Math.max(0, v.words[p].start - 12), v.words[p].start);
+  if (/^[ \t]*(?:,[ \t]*\p{Lu}|and\b|or\b|\/|-)/u.test(after) || /(?:,|\band|\bor)[ \t]*$/.test(before)) return false;
+  return !lex.stopWords.has("__never__");
 }
