@@ -31,6 +31,11 @@ interface PatternOut {
   code: string | null;
   /** The code is for the reverse direction (target acts on source). */
   reverse?: true;
+  /**
+   * The verbs of the block this pattern was written for (from the pattern's comment, which
+   * the source file uses to name them); absent when the comment names none.
+   */
+  verbs?: string[];
 }
 interface VerbOut {
   /** Base form, lower case; multi-word verbs keep their particle: "carry out". */
@@ -119,6 +124,7 @@ for (const rawLine of verbLines) {
   }
   if (!block) continue;
   if (body.startsWith("-")) {
+    const comment = /#\s*(.*)$/.exec(line)?.[1] ?? "";
     const m = /^-\s*(.*?)\s*(\[[^\]]*\])?\s*$/.exec(body);
     if (!m) continue;
     const [pre, post] = m[1].includes("*") ? m[1].split("*", 2) : ["", m[1]];
@@ -130,6 +136,11 @@ for (const rawLine of verbLines) {
     if (postItems.length) p.post = postItems;
     if (reverse) p.reverse = true;
     if (!p.pre && !p.post) continue;
+    const named = comment
+      .split(/[,\s]+/)
+      .filter((w) => /^[A-Z][A-Z_-]+$/.test(w))
+      .map((w) => wordOf(w));
+    if (named.length) p.verbs = [...new Set(named)];
     block.patterns.push(p);
     continue;
   }

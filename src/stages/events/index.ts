@@ -444,6 +444,7 @@ function verbCode(lex: Lexicon, v: SentenceView, k: number, end: number, start: 
     if (block) {
       for (const p of block.patterns) {
         if (p.weight === 0 || (best && p.weight <= best.weight)) continue;
+        if (p.verbs && !p.verbs.has(e.lemma)) continue;
         // A "not an event" pattern is a compound ("attack helicopter"): it must touch the verb.
         const m = p.post.length ? matchSequence(toks, after, end, p.post, p.code === null ? 0 : 4) : after;
         if (p.code === null && p.pre.length && !matchBefore(toks, Math.max(start, k - p.pre.length), k, p.pre)) continue;

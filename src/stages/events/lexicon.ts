@@ -15,6 +15,8 @@ export interface CompiledPattern {
   readonly post: readonly Item[];
   readonly code: string | null;
   readonly reverse: boolean;
+  /** The block's verbs this pattern was written for (null: all of them). */
+  readonly verbs: ReadonlySet<string> | null;
   /** Number of words the pattern requires: more is more specific. */
   readonly weight: number;
 }
@@ -22,6 +24,8 @@ export interface CompiledPattern {
 export interface VerbEntry {
   /** Words of the verb ("carry out" -> ["carry","out"]); the first is matched on lemma or form. */
   readonly words: readonly string[];
+  /** The verb as listed (base form): what a pattern's `verbs` name. */
+  readonly lemma: string;
   readonly code: string | null;
   readonly block: number;
 }
@@ -110,13 +114,28 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 export function compileLexicon(src: LexiconSources): Lexicon {
   const sets = src.verbs.sets;
+  const blockVerbs = new Map<string, Set<string>>();
+  for (const v of src.verbs.verbs) {
+    const set = blockVerbs.get(v.block) ?? new Set<string>();
+    set.add(v.lemma);
+    blockVerbs.set(v.block, set);
+  }
   const blocks = src.verbs.blocks.map((b) => ({
     name: b.name,
     code: b.code,
     patterns: b.patterns.map((p): CompiledPattern => {
       const pre = (p.pre ?? []).map((i) => compileItem(i, sets)).filter((i) => i.length > 0);
       const post = (p.post ?? []).map((i) => compileItem(i, sets)).filter((i) => i.length > 0);
-      return { pre, post, code: p.code, reverse: p.reverse === true, weight: pre.length + post.length };
+      // A pattern written for some of the block's verbs applies to those only.
+      const own = (p.verbs ?? []).filter((w) => blockVerbs.get(b.name)?.has(w));
+      return {
+        pre,
+        post,
+        code: p.code,
+        reverse: p.reverse === true,
+        verbs: own.length ? new Set(own) : null,
+        weight: pre.length + post.length,
+      };
     }),
   }));
   const blockIndex = new Map(blocks.map((b, i) => [b.name, i] as const));
@@ -124,10 +143,10 @@ export function compileLexicon(src: LexiconSources): Lexicon {
   for (const v of src.verbs.verbs) {
     const block = blockIndex.get(v.block) ?? -1;
     const words = v.lemma.split(" ");
-    push(verbs, words[0], { words, code: v.code, block });
+    push(verbs, words[0], { words, lemma: v.lemma, code: v.code, block });
     for (const f of v.forms ?? []) {
       const fw = f.split(" ");
-      if (fw[0] !== words[0]) push(verbs, fw[0], { words: [fw[0], ...words.slice(1)], code: v.code, block });
+      if (fw[0] !== words[0]) push(verbs, fw[0], { words: [fw[0], ...words.slice(1)], lemma: v.lemma, code: v.code, block });
     }
   }
   const phrases = new Map<string, Phrase[]>();

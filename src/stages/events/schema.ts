@@ -22,6 +22,7 @@ const pattern = z.object({
   post: z.array(z.string().min(1)).optional(),
   code: cameoCode.nullable(),
   reverse: z.literal(true).optional(),
+  verbs: z.array(z.string()).optional(),
 });
 
 export const verbsFileSchema = z.object({

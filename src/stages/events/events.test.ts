@@ -1,0 +1,412 @@
+import { describe, expect, it } from "vitest";
+import type {
+  Event,
+  Mention,
+  Place,
+  Quantity,
+  QuantityQualifier,
+  QuantityRole,
+  TimeExpression,
+  TimePrecision,
+} from "../../model/annotations.js";
+import { createDoc, type Doc } from "../../model/document.js";
+import { applyStage } from "../../pipeline/run.js";
+import { loadEventsResources } from "../../runtime/load-events.js";
+import { DATA_DIR } from "../../runtime/paths.js";
+import { createPublishedStage } from "../published/index.js";
+import { createSegmentStage } from "../segment/index.js";
+import { createEventsStage, latestDay } from "./index.js";
+
+/**
+ * The events stage on its own: sentences and tokens come from the real segment stage,
+ * the other layers (actors, times, quantities, places) are given by each case so the
+ * clause logic is tested whatever the state of those stages.
+ */
+const segment = createSegmentStage();
+const published = createPublishedStage();
+const events = createEventsStage(loadEventsResources(DATA_DIR));
+
+type ActorSpec = readonly [surface: string, country: string | null, sector?: string];
+interface Case {
+  published?: string;
+  actors?: readonly ActorSpec[];
+  times?: readonly (readonly [surface: string, value: string, precision: TimePrecision, modifier?: TimeExpression["modifier"]])[];
+  quantities?: readonly (readonly [surface: string, value: number, role: QuantityRole, qualifier?: QuantityQualifier, from?: number])[];
+  places?: readonly (readonly [surface: string, name: string, country: string, relation?: Place["relation"]])[];
+}
+
+/** Every occurrence of `surface` in `text`, left to right. */
+function spans(text: string, surface: string): [number, number][] {
+  const out: [number, number][] = [];
+  let at = text.indexOf(surface);
+  while (at >= 0) {
+    out.push([at, at + surface.length]);
+    at = text.indexOf(surface, at + surface.length);
+  }
+  if (out.length === 0) throw new Error(`test setup: "${surface}" not in text`);
+  return out;
+}
+
+function run(text: string, c: Case = {}): Event[] {
+  let doc: Doc = createDoc({ text, published: c.published ?? "2024-01-28" });
+  doc = applyStage(doc, published);
+  doc = applyStage(doc, segment);
+  const mentions: Mention[] = [];
+  for (const [surface, country, sector] of c.actors ?? []) {
+    for (const [start, end] of spans(text, surface)) {
+      mentions.push({
+        id: `m${mentions.length}`,
+        start,
+        end,
+        text: surface,
+        rule: "test:actor",
+        kind: "actor",
+        country,
+        sector: (sector ?? null) as Mention["sector"],
+      });
+    }
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  const times: TimeExpression[] = (c.times ?? []).map(([surface, value, precision, modifier]) => {
+    const [start, end] = spans(text, surface)[0];
+    return {
+      start,
+      end,
+      text: surface,
+      rule: "test:time",
+      type: "date",
+      value,
+      precision,
+      anchor: "absolute",
+      ...(modifier ? { modifier } : {}),
+    };
+  });
+  times.sort((a, b) => a.start - b.start);
+  const quantities: Quantity[] = (c.quantities ?? []).map(([surface, value, role, qualifier, from]) => {
+    const [start, end] = spans(text, surface)[0];
+    return {
+      start,
+      end,
+      text: surface,
+      rule: "test:quantity",
+      value,
+      role,
+      qualifier: qualifier ?? "exact",
+      ...(from !== undefined ? { from } : {}),
+    };
+  });
+  quantities.sort((a, b) => a.start - b.start);
+  const places: Place[] = (c.places ?? []).map(([surface, name, country, relation]) => {
+    const [start, end] = spans(text, surface)[0];
+    return {
+      id: `p-${name}`,
+      start,
+      end,
+      text: surface,
+      rule: "test:place",
+      name,
+      country,
+      lat: 33.3,
+      lon: 44.4,
+      precision: "city",
+      ...(relation ? { relation } : {}),
+    };
+  });
+  places.sort((a, b) => a.start - b.start);
+  doc = { ...doc, layers: { ...doc.layers, mentions, entities: [], times, quantities, places } };
+  return [...events.run(doc).events];
+}
+
+const countries = (refs: Event["sources"]) => refs.map((r) => r.country).sort();
+
+describe("triggers and types", () => {
+  const cases: [string, Case, Event["type"], string | null][] = [
+    [
+      "Russian forces attacked Ukrainian positions.",
+      {
+        actors: [
+          ["Russian forces", "RUS"],
+          ["Ukrainian positions", "UKR"],
+        ],
+      },
+      "ASSAULT",
+      null,
+    ],
+    [
+      "Israel carried out an airstrike on Hamas positions.",
+      {
+        actors: [
+          ["Israel", "ISR"],
+          ["Hamas", "PSE"],
+        ],
+      },
+      "ASSAULT",
+      "aerial",
+    ],
+    [
+      "Egypt and Qatar held talks with Hamas officials.",
+      {
+        actors: [
+          ["Egypt", "EGY"],
+          ["Qatar", "QAT"],
+          ["Hamas", "PSE"],
+        ],
+      },
+      "CONSULT",
+      null,
+    ],
+    ["The opposition called for the resignation of the prime minister.", {}, "REQUEST", null],
+    ["Thousands of students staged a protest against the government.", {}, "PROTEST", "demo"],
+    [
+      "The European Union imposed sanctions on Iran.",
+      {
+        actors: [
+          ["The European Union", null, "IGO"],
+          ["Iran", "IRN"],
+        ],
+      },
+      "SANCTION",
+      null,
+    ],
+    ["Police arrested 12 protesters in Nairobi.", { actors: [["Police", "KEN", "POL"]] }, "COERCE", "arrest"],
+    ["The rebels released 30 hostages.", {}, "RETREAT", "release"],
+    ["France condemned the attack.", { actors: [["France", "FRA"]] }, "ACCUSE", null],
+    ["The government rejected the proposal.", {}, "REJECT", null],
+    ["The militia threatened to attack US bases.", { actors: [["US", "USA"]] }, "THREATEN", "violence"],
+    ["The army withdrew from three villages.", {}, "RETREAT", "withdraw"],
+    ["The two sides agreed to a ceasefire.", {}, "AGREE", null],
+  ];
+  it.each(cases)("%s", (text, c, type, mode) => {
+    const found = run(text, c);
+    const hit = found.find((e) => e.type === type);
+    expect(hit, found.map((e) => `${e.type} ${e.trigger.text}`).join("; ")).toBeDefined();
+    if (mode) expect(hit!.mode).toBe(mode);
+    expect(hit!.rule).toMatch(/^events\.v1:/);
+    expect(text.slice(hit!.trigger.start, hit!.trigger.end)).toBe(hit!.trigger.text);
+  });
+
+  it("merges a support verb with its event noun into one event", () => {
+    const found = run("The U.S. military carried out an airstrike in Baghdad.", { actors: [["U.S. military", "USA", "MIL"]] });
+    expect(found).toHaveLength(1);
+    expect(found[0].trigger.text).toBe("carried out an airstrike");
+    expect(found[0].acled).toBe("Explosions/Remote violence");
+  });
+});
+
+describe("actors from clause structure", () => {
+  it("coordinated subjects of a symmetric event are each other's counterparts", () => {
+    const [e] = run("Iraq and the United States launched the first round of dialogue.", {
+      actors: [
+        ["Iraq", "IRQ"],
+        ["the United States", "USA"],
+      ],
+    });
+    expect(e.type).toBe("CONSULT");
+    expect(countries(e.sources)).toEqual(["IRQ", "USA"]);
+    expect(countries(e.targets)).toEqual(["IRQ", "USA"]);
+  });
+
+  it("passive: the by-agent is the source, the subject the target", () => {
+    const text =
+      "On January 4, the headquarters of the Popular Mobilization Forces in eastern Baghdad was attacked by US drones, killing three people and wounding five others.";
+    const found = run(text, {
+      actors: [
+        ["Popular Mobilization Forces", "IRQ", "REB"],
+        ["US", "USA"],
+      ],
+      times: [["January 4", "2024-01-04", "day"]],
+      quantities: [
+        ["three people", 3, "killed"],
+        ["five others", 5, "injured"],
+      ],
+      places: [["Baghdad", "Baghdad", "IRQ", "part"]],
+    });
+    expect(found).toHaveLength(1);
+    const e = found[0];
+    expect(e.type).toBe("ASSAULT");
+    expect(e.mode).toBe("drone");
+    expect(countries(e.sources)).toEqual(["USA"]);
+    expect(countries(e.targets)).toEqual(["IRQ"]);
+    expect(e.killed).toEqual({ value: 3, qualifier: "exact" });
+    expect(e.injured).toEqual({ value: 5, qualifier: "exact" });
+    expect(e.place?.name).toBe("Baghdad");
+    expect(e.date).toEqual({ value: "2024-01-04", precision: "day", basis: "explicit" });
+  });
+
+  it("reported speech: the speaker accuses the embedded subject, with attribution", () => {
+    const text = "Prime Minister Al-Sudani said that the actions of the US military violated Iraq's sovereignty.";
+    const found = run(text, {
+      actors: [
+        ["Prime Minister Al-Sudani", "IRQ", "GOV"],
+        ["US military", "USA", "MIL"],
+        ["Iraq", "IRQ"],
+      ],
+    });
+    const e = found.find((x) => x.type === "ACCUSE");
+    expect(e).toBeDefined();
+    expect(countries(e!.sources)).toEqual(["IRQ"]);
+    expect(countries(e!.targets)).toEqual(["USA"]);
+    expect(e!.attribution?.text).toBe("Prime Minister Al-Sudani");
+  });
+
+  it("a coordinated predicate keeps the subject of the first", () => {
+    const text = "Al-Sudani criticised the strike and repeatedly demanded the withdrawal of US troops.";
+    const found = run(text, {
+      actors: [
+        ["Al-Sudani", "IRQ", "GOV"],
+        ["US troops", "USA", "MIL"],
+      ],
+    });
+    const e = found.find((x) => x.type === "REQUEST");
+    expect(e).toBeDefined();
+    expect(countries(e!.sources)).toEqual(["IRQ"]);
+    expect(countries(e!.targets)).toEqual(["USA"]);
+  });
+
+  it("skips a relative clause to find the subject", () => {
+    const text = "The United States, which had insisted on talks, later attacked the militia.";
+    const found = run(text, {
+      actors: [
+        ["The United States", "USA"],
+        ["the militia", "IRQ", "REB"],
+      ],
+    });
+    const e = found.find((x) => x.type === "ASSAULT");
+    expect(countries(e!.sources)).toEqual(["USA"]);
+    expect(countries(e!.targets)).toEqual(["IRQ"]);
+  });
+});
+
+describe("dates", () => {
+  it("uses the governing clause's date for an embedded event without its own", () => {
+    const text = "The Prime Minister's Office said in a statement on January 27 that Iraq and the United States launched a dialogue.";
+    const [e] = run(text, {
+      actors: [
+        ["Iraq", "IRQ"],
+        ["the United States", "USA"],
+      ],
+      times: [["January 27", "2024-01-27", "day"]],
+    });
+    expect(e.type).toBe("CONSULT");
+    expect(e.date).toEqual({ value: "2024-01-27", precision: "day", basis: "governing" });
+    expect(e.attribution?.text).toMatch(/Prime Minister's Office/);
+  });
+
+  it("falls back to the publication date", () => {
+    const [e] = run("Rebels attacked the town.", { published: "2024-03-01" });
+    expect(e.date).toEqual({ value: "2024-03-01", precision: "day", basis: "publication" });
+    expect(e.historical).toBe(false);
+  });
+
+  it("marks events long before publication as historical, keeping precision", () => {
+    const [e] = run("In January 2020, the U.S. military carried out an airstrike in Baghdad.", {
+      times: [["January 2020", "2020-01", "month"]],
+    });
+    expect(e.date).toEqual({ value: "2020-01", precision: "month", basis: "explicit" });
+    expect(e.historical).toBe(true);
+  });
+
+  it("an ongoing period is not historical", () => {
+    const [e] = run("Since October, militias have repeatedly attacked US troops.", {
+      times: [["Since October", "2023-10", "month", "since"]],
+      actors: [["US troops", "USA", "MIL"]],
+    });
+    expect(e.date?.modifier).toBe("since");
+    expect(e.historical).toBe(false);
+  });
+
+  it("latestDay reads the end of a period", () => {
+    expect(new Date(latestDay("2020")!).toISOString().slice(0, 10)).toBe("2020-12-31");
+    expect(new Date(latestDay("2020-02")!).toISOString().slice(0, 10)).toBe("2020-02-29");
+    expect(latestDay("PAST_REF")).toBeNull();
+  });
+});
+
+describe("modality", () => {
+  const cases: [string, Case, Event["modality"]][] = [
+    ["The army attacked the village.", {}, "asserted"],
+    ["The army did not attack the village.", {}, "negated"],
+    ["The army will withdraw from the village.", {}, "future"],
+    ["The army plans to withdraw from the village.", {}, "planned"],
+    ["The army may attack the village.", {}, "hypothetical"],
+    ["There are reports that the army attacked the village.", {}, "reported"],
+  ];
+  it.each(cases)("%s", (text, c, modality) => {
+    const found = run(text, c);
+    expect(found.length, text).toBeGreaterThan(0);
+    expect(found[0].modality).toBe(modality);
+  });
+
+  it("speculation about clashes is not asserted", () => {
+    const text = "It is foreseeable that there may be more clashes between US forces and Iraqi militias in the future.";
+    const found = run(text, {
+      actors: [
+        ["US forces", "USA", "MIL"],
+        ["Iraqi militias", "IRQ", "REB"],
+      ],
+    });
+    expect(found.length).toBeGreaterThan(0);
+    for (const e of found) expect(e.modality).not.toBe("asserted");
+    expect(found[0].type).toBe("ASSAULT");
+  });
+
+  it("a declared intention to keep attacking is a future THREATEN", () => {
+    const text = "The Islamic Resistance has said that it will continue to attack US military bases.";
+    const found = run(text, {
+      actors: [
+        ["The Islamic Resistance", "IRQ", "REB"],
+        ["US", "USA"],
+      ],
+    });
+    const e = found.find((x) => x.type === "THREATEN");
+    expect(e).toBeDefined();
+    expect(e!.modality).toBe("future");
+    expect(countries(e!.sources)).toEqual(["IRQ"]);
+    expect(found.some((x) => x.type === "ASSAULT")).toBe(false);
+  });
+
+  it("refusing is a REJECT, not a negated event", () => {
+    const found = run("The government refused to release the prisoners.");
+    expect(found.map((e) => e.type)).toEqual(["REJECT"]);
+    expect(found[0].modality).toBe("asserted");
+  });
+});
+
+describe("no events", () => {
+  const texts = ["The weather was fine.", "The report has 40 pages.", "", "Analysts said the economy grew by 3 percent."];
+  it.each(texts)("%j", (text) => {
+    expect(run(text)).toEqual([]);
+  });
+
+  it("does not take a noun modifier or a name for an event", () => {
+    expect(run("The Popular Mobilization Forces are based in Iraq.").filter((e) => e.type === "MOBILIZE")).toEqual([]);
+  });
+
+  it("finishes quickly on pathological input", () => {
+    const text = `${"attack ".repeat(5000)}. ${"(".repeat(2000)}talks${")".repeat(2000)}.`;
+    const t0 = performance.now();
+    run(text);
+    expect(performance.now() - t0).toBeLessThan(5000);
+  });
+});
+
+describe("legislative acts", () => {
+  it("a bill to end the presence of foreign troops is a REQUEST to withdraw", () => {
+    const text = "On 13 January, 88 Iraqi parliamentarians submitted a bill on ending the presence of foreign troops in Iraq.";
+    const found = run(text, {
+      actors: [["Iraqi parliamentarians", "IRQ", "LEG"]],
+      times: [["13 January", "2024-01-13", "day"]],
+      quantities: [["88 Iraqi parliamentarians", 88, "people"]],
+    });
+    const e = found.find((x) => x.trigger.text.includes("bill"));
+    expect(e?.type).toBe("REQUEST");
+    expect(e?.mode).toBe("yield");
+    expect(countries(e!.sources)).toEqual(["IRQ"]);
+    expect(e?.quantities.map((q) => q.value)).toEqual([88]);
+    expect(e?.date?.value).toBe("2024-01-13");
+  });
+
+  it("a bill about something else is no event", () => {
+    expect(run("The parliament submitted a bill on school meals.").filter((e) => e.trigger.text.includes("bill"))).toEqual([]);
+  });
+});
