@@ -443,8 +443,9 @@ function verbCode(lex: Lexicon, v: SentenceView, k: number, end: number, start: 
     const block = e.block >= 0 ? lex.blocks[e.block] : null;
     if (block) {
       for (const p of block.patterns) {
-        if (p.weight === 0 || (best && p.weight <= best.weight)) continue;
-        if (p.verbs && !p.verbs.has(e.lemma)) continue;
+        // Patterns written for this very verb win over those written for its synonyms.
+        const weight = p.weight + (p.verbs && p.verbs.has(e.lemma) ? 10 : 0);
+        if (p.weight === 0 || (best && weight <= best.weight)) continue;
         // A "not an event" pattern is a compound ("attack helicopter"): it must touch the verb.
         const m = p.post.length ? matchSequence(toks, after, end, p.post, p.code === null ? 0 : 4) : after;
         if (p.code === null && p.pre.length && !matchBefore(toks, Math.max(start, k - p.pre.length), k, p.pre)) continue;
@@ -453,7 +454,7 @@ function verbCode(lex: Lexicon, v: SentenceView, k: number, end: number, start: 
         best = {
           code: p.code,
           reverse: p.reverse,
-          weight: p.weight + (e.words.length - 1),
+          weight: weight + (e.words.length - 1),
           rule: `petrarch-${block.name}`,
           object: p.post.length ? m - 1 : -1,
         };

@@ -211,7 +211,9 @@ export function compileLexicon(src: LexiconSources): Lexicon {
 
 /** Does word `w` name token `t` (lemma, surface form, or a plain plural)? */
 export function wordMatches(t: Token, w: string): boolean {
-  return t.lemma === w || t.norm === w || t.norm === w + "s" || t.norm === w + "es";
+  if (t.lemma === w || t.norm === w || t.norm === w + "s" || t.norm === w + "es") return true;
+  // A plural in the dictionary also names the singular ("ATTACKS" ~ "attack").
+  return w.length > 3 && w.endsWith("s") && (t.norm === w.slice(0, -1) || t.lemma === w.slice(0, -1));
 }
 
 /** Length of the first alternative of `item` that matches at token index `at` (0 = no match). */
