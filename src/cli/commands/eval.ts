@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { type EventExtract, GoldMissingError } from "../../eval/events-gold.js";
+import { scoreGeoWebNews, type GeoWebNewsScore } from "../../eval/geowebnews.js";
 import { scorePetr2, type Petr2Score } from "../../eval/petr2.js";
 import { scorePlover, type PloverScore } from "../../eval/plover.js";
 import { scoreWikiwars, type WikiwarsScore } from "../../eval/wikiwars.js";
@@ -17,7 +18,7 @@ interface Results {
   petr2?: Petr2Score;
   plover?: PloverScore;
   wikiwars?: WikiwarsScore;
-  geo?: unknown;
+  geo?: GeoWebNewsScore;
   skipped: Record<string, string>;
   ms: Record<string, number>;
 }
@@ -51,11 +52,7 @@ export const evalCommand: Command = {
         else if (suite === "plover") results.plover = scorePlover(bench, events);
         else if (suite === "wikiwars")
           results.wikiwars = scoreWikiwars(bench, (text, dct) => extractor.extract({ text, published: dct }).times);
-        else if (suite === "geo") {
-          const geo = await scoreGeo(bench, extractor);
-          if (geo.skipped) results.skipped.geo = geo.skipped;
-          else results.geo = geo.score;
-        }
+        else if (suite === "geo") results.geo = scoreGeoWebNews(bench, (text) => extractor.extract({ text }).places);
         results.ms[suite] = Math.round(performance.now() - t0);
       }
     } catch (e) {
@@ -71,19 +68,6 @@ export const evalCommand: Command = {
     return EXIT_OK;
   },
 };
-
-/** GeoWebNews is scored by the places work's scorer when it is present. */
-async function scoreGeo(bench: string, extractor: ReturnType<typeof defaultExtractor>): Promise<{ score?: unknown; skipped?: string }> {
-  let mod: Record<string, unknown>;
-  try {
-    mod = (await import(["../../eval", "geowebnews.js"].join("/"))) as Record<string, unknown>;
-  } catch {
-    return { skipped: "src/eval/geowebnews.ts is not available yet" };
-  }
-  const fn = mod.scoreGeoWebNews;
-  if (typeof fn !== "function") return { skipped: "src/eval/geowebnews.ts has no scoreGeoWebNews" };
-  return { score: await (fn as (b: string, x: unknown) => unknown)(bench, extractor) };
-}
 
 function pct(x: number): string {
   return x.toFixed(3);
@@ -126,7 +110,16 @@ function table(r: Results): string {
     ]);
     rows.push(["wikiwars", "value accuracy / F1", `${pct(w.valueAccuracy)} / ${pct(w.valueF1)}`, ""]);
   }
-  if (r.geo !== undefined) rows.push(["geo", "score", "", JSON.stringify(r.geo).slice(0, 200)]);
+  if (r.geo) {
+    const g = r.geo;
+    rows.push([
+      "geo",
+      "toponym F1",
+      pct(g.f1),
+      `P ${pct(g.precision)} R ${pct(g.recall)} (${g.articles} articles, ${g.gold} gold, ${g.predicted} predicted)`,
+    ]);
+    rows.push(["geo", "accuracy@161km", pct(g.accuracyAt161km), `median error ${g.medianErrorKm.toFixed(0)} km`]);
+  }
   for (const [s, why] of Object.entries(r.skipped)) rows.push([s, "skipped", "", why]);
   for (const [s, ms] of Object.entries(r.ms)) rows.push([s, "time", `${ms} ms`, ""]);
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
@@ -145,6 +138,9 @@ function stripMisses(r: Results): unknown {
     ...r,
     petr2: r.petr2 ? { ...r.petr2, misses: r.petr2.misses.length } : undefined,
     plover: r.plover ? { ...r.plover, misses: r.plover.misses.length } : undefined,
+    geo: r.geo
+      ? { ...r.geo, misses: r.geo.misses.length, falsePositives: r.geo.falsePositives.length, farOff: r.geo.farOff.length }
+      : undefined,
   };
 }
 
