@@ -670,6 +670,8 @@ function coordinated(v: SentenceView, edge: number, m: number, dir: -1 | 1): num
   for (let guard = 0; guard < 6; guard++) {
     let j = at + dir;
     if (dir === 1) while (j < toks.length && mentionAt[j] === out[out.length - 1]) j++;
+    // "Iraq and the United States": the article belongs to the next name, not the conjunction.
+    if (dir === -1 && toks[j] && toks[j].pos === "DET" && mentionAt[j] < 0) j--;
     const conj = toks[j];
     if (!conj || (conj.norm !== "and" && conj.norm !== "," && conj.norm !== "&")) break;
     j += dir;
@@ -840,7 +842,7 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
   let srcRefs = uniqueActors(ctx, v, sources);
   let tgtRefs = uniqueActors(ctx, v, targets).filter((t) => !srcRefs.some((s) => s.start === t.start));
   // Symmetric events with coordinated subjects and no object: each is the other's counterpart.
-  if (lex.symmetric.has(r.type) && tgtRefs.length === 0 && srcRefs.length > 1) tgtRefs = [...srcRefs.slice(1), srcRefs[0]];
+  if (lex.symmetric.has(r.type) && srcRefs.length > 1 && !withObject(v, r.last)) tgtRefs = [...srcRefs.slice(1), srcRefs[0]];
   // "The joint statement issued after the meeting": participants of the meeting just reported.
   if (srcRefs.length === 0 && previousConsult && (r.type === "AGREE" || r.type === "CONSULT") && mentionsMeeting(toks)) {
     srcRefs = [...previousConsult.sources];
@@ -924,6 +926,15 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
     evidence: { sentence: v.s.index, start: v.s.start, end: v.s.end, text: sentenceText },
     rule: `${EVENTS_STAGE}:${r.rule}`,
   };
+}
+
+/** "held talks with X": the counterpart of a symmetric event is named after "with". */
+function withObject(v: SentenceView, last: number): boolean {
+  for (let j = last + 1; j < v.toks.length && j <= last + 6; j++) {
+    if (v.toks[j].norm === "with") return true;
+    if (v.toks[j].pos === "VERB" || v.toks[j].norm === ",") return false;
+  }
+  return false;
 }
 
 function firstMentionFrom(v: SentenceView, from: number, to: number): number {
