@@ -163,7 +163,7 @@ function verbRoleNear(
   let best: { role: QuantityRole; distance: number } | null = null;
   for (let j = start - 1, d = 1; j >= 0 && d <= 4 && tokens[j].sentence === sentence; j--, d++) {
     const t = tokens[j];
-    if (t.kind === "punctuation" && t.text !== "-") break;
+    if ((t.kind === "punctuation" && t.text !== "-") || t.pos === "CCONJ") break;
     const r = idx.verbRole.get(t.norm);
     if (r) {
       best = { role: r, distance: d };
@@ -358,7 +358,8 @@ function readMatchInner(
   const firstTok = tokenAfter(tokens, start);
   const verb = verbRoleNear(tokens, firstTok, noun && noun.next >= 0 ? noun.next : ti, sentenceIdx, idx);
   let role: QuantityRole = noun?.role ?? "other";
-  if (verb && (EVENT_ROLES.has(verb.role) || !noun)) role = verb.role;
+  // "30 wounded": a noun that names what happened wins; else a verb that does ("killing three people").
+  if (verb && !(noun?.role && EVENT_ROLES.has(noun.role)) && (EVENT_ROLES.has(verb.role) || !noun)) role = verb.role;
   if (!noun && !verb && (num1 ?? "").length > 0 && /^\d{4}$/.test(num1!) && !qual1) {
     // A bare four-digit number the times stage did not take is a year-like code, not a count.
     return null;
@@ -418,7 +419,8 @@ function readSingle(
     idx,
   );
   let role: QuantityRole = noun?.role ?? "other";
-  if (verb && (EVENT_ROLES.has(verb.role) || !noun)) role = verb.role;
+  // "30 wounded": a noun that names what happened wins; else a verb that does ("killing three people").
+  if (verb && !(noun?.role && EVENT_ROLES.has(noun.role)) && (EVENT_ROLES.has(verb.role) || !noun)) role = verb.role;
   return {
     start,
     end,
