@@ -206,6 +206,12 @@ const LOCATIVE =
   /\b(in|at|near|from|to|across|into|inside|throughout|within|towards?|outside|around|over|through|via|off|along|beyond|entered|enter|visited|visit|visiting|left|leave|leaving|reached|reach|fled|flee|toured|deployed|stationed|based|returned|travelled|traveled|arrived|headed|bound\s{1,3}for|all\s{1,3}over)\s{1,3}(?:the\s{1,3})?(?:(?:occupied|neighbou?ring|war-torn|war-ravaged|besieged|embattled|rebel-held|government-held)\s{1,3})?$/i;
 const GEO_OF =
   /\b(capital|parts?|outskirts|cit(?:y|ies)|provinces?|regions?|borders?|territor(?:y|ies)|soil|airspace|areas?|coast|cent(?:re|er)|heart|interior|streets|towns?|villages?|skies|waters|countryside|suburbs|corners?|north|south|east|west|rest|map|governorates?|districts?|outside|side)\s{1,3}of\s{1,3}(?:the\s{1,3})?$/i;
+/** "according to X", "a letter to X", "ambassador to X": "to" without motion or location. */
+const NOT_LOCATIVE_TO =
+  /\b(?:according|thanks|due|compared|belonging|belongs|pointed|listen(?:ed)?|talk(?:ed|ing)?|sp[eo]ak(?:ing)?|spoke|said|told|wrote|write|writing|letter|message|ambassador|envoy|answer|repl(?:y|ied)|respond(?:ed)?|referring|refers|similar|opposed|related|committed|loyal|allegiance|support|threats?|apolog(?:y|ized|ised)|addressed|handed|sent|gave|given|sold|delivered|offered|owed|to)\s{1,3}to\s{1,3}(?:the\s{1,3})?$/i;
+/** "countries such as Greece, Italy or Spain": a list of places. */
+const PLACE_LIST =
+  /\b(?:countries|nations|states|cities|towns|villages|places|regions|provinces|areas|destinations|capitals|islands)\s{1,3}(?:such\s{1,3}as|like|including|as\s{1,3}well\s{1,3}as)\s{1,3}(?:the\s{1,3})?$/i;
 const IN_WORDS = /\b(in|at|inside|within)\s{1,3}(?:the\s{1,3})?$/i;
 const COORD = /^\s{0,3}(?:,\s{0,3}(?:and|or)?|and|or|&)\s{1,3}(?:the\s{1,3})?(?:(?:north|south|east|west)(?:ern)?\s{1,3})?$/i;
 const QUALIFIER_GAP = /^\s{0,2}(?:,|\()\s{0,2}$/;
@@ -257,6 +263,9 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
         if (iso3) evidence.set(iso3, (evidence.get(iso3) ?? 0) + w);
       };
       for (const m of mentions) bump(m.country, 1);
+      const personParts = new Set<string>();
+
+      for (const m of mentions) if (m.kind === "person") for (const part of placeKey(m.text).split(" ")) personParts.add(part);
 
       // 1. Candidates.
       const matches: Match[] = [];
@@ -275,6 +284,9 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
           continue;
         }
         matches.push(m);
+        // "John Allen", "Mohamed Salah": a name glued to a capitalised word before it is a person's;
+        // later bare uses ("Allen said") are the person too.
+        if (leftGlued(tokens, m, gz)) personParts.add(m.key);
         const countries = new Set(m.hits.map((h) => h.entry.country));
         const h0 = m.hits[0].entry;
         // Only names that are hard to mistake count as evidence (not small towns).
@@ -303,7 +315,8 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
           prevAccepted.locative &&
           prevAccepted.sentence === m.sentence &&
           m.start - prevAccepted.end < 40 &&
-          COORD.test(text.slice(prevAccepted.end, m.start));
+          COORD.test(text.slice(prevAccepted.end, m.start)) &&
+          endsConjunct(tokens, m.last, gz);
 
         const best = resolve(m, qualifies, qualifiedBy, evidence, maxEvidence);
         if (!best) continue;
@@ -315,9 +328,17 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
         if (stop === "never") reject = "stoplist";
         else if (partOfLongerName(tokens, m, gz)) reject = "longer-name";
         else if (stop === "context" && !locative && !qualifies) reject = "needs-context";
+        else if (personParts.has(m.key) && !locative && !qualifies && !qualifiedBy) reject = "person-name";
+        else if (
+          e.kind === "city" &&
+          m.first === m.last &&
+          sentenceInitial(tokens, m.first) &&
+          tokens[m.first].pos !== "PROPN" &&
+          !qualifies
+        )
+          reject = "sentence-initial-word";
         else if ((e.kind === "country" || m.countryMention) && !locative && !qualifies) reject = "actor-use";
-        else if ((e.kind === "country" || m.countryMention) && ctx.relation !== "part" && attributive(tokens, m.last))
-          reject = "attributive";
+        else if ((e.kind === "country" || m.countryMention) && !ctx.locative && attributive(tokens, m.last)) reject = "attributive";
         else if (e.kind === "city" && e.featureCode === "PPLC" && !locative && saysNext(tokens, m.last)) reject = "metonym";
         else if (e.kind === "city" && e.population < 15000 && !locative && !qualifies && !qualifiedBy && !evidence.has(e.country ?? ""))
           reject = "weak-town";
@@ -388,7 +409,7 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
       const e = h.entry;
       let score = prior(e);
       const ev = e.country ? (evidence.get(e.country) ?? 0) : 0;
-      if (ev > 0 && maxEvidence > 0) score += 8 + 14 * Math.min(1, ev / maxEvidence);
+      if (ev > 0 && maxEvidence > 0) score += 4 + 10 * Math.min(1, ev / maxEvidence);
       if (qualifies && qualifies.hits.some((q) => contains(q.entry, e))) score += 100;
       if (qualifiedBy && qualifiedBy.hits.some((q) => contains(e, q.entry))) score += 100;
       if (score > bestScore) {
@@ -503,7 +524,10 @@ function markMentions(tokens: readonly Token[], mentions: readonly Mention[], bl
     for (let x = k; x < sorted.length && sorted[x].start < t.end; x++) {
       const m = sorted[x];
       if (m.end <= t.start) continue;
-      const kind = m.kind === "country" ? 2 : 1;
+      // Unknown names are left to this stage (many are places); country and actor mentions
+      // ("Iraq", "US forces") are places only in locative context; people and organisations never.
+      if (m.kind === "unknown") continue;
+      const kind = m.kind === "country" || m.kind === "actor" ? 2 : 1;
       if (kind === 1 || blocked[i] === 0) blocked[i] = kind;
     }
   }
@@ -523,12 +547,7 @@ const FUNCTION_WORDS = new Set(
  * after it ("Mosul Dam", "Kirkuk Airport").
  */
 function partOfLongerName(tokens: readonly Token[], m: Match, gz: Gazetteer): boolean {
-  const before = tokens[m.first - 1];
-  if (before && before.sentence === m.sentence && before.kind === "word" && isCapitalised(before.text)) {
-    const k = placeKey(before.text);
-    const ok = FUNCTION_WORDS.has(before.norm) || gz.demonyms.has(k) || COMPASS.test(before.text) || TEMPORAL.test(before.text);
-    if (!ok) return true;
-  }
+  if (leftGlued(tokens, m, gz)) return true;
   const after = tokens[m.last + 1];
   if (
     after &&
@@ -542,6 +561,21 @@ function partOfLongerName(tokens: readonly Token[], m: Match, gz: Gazetteer): bo
   }
   return false;
 }
+/** The name follows a capitalised word that is not a function word, demonym, compass word or date word. */
+function leftGlued(tokens: readonly Token[], m: Match, gz: Gazetteer): boolean {
+  const before = tokens[m.first - 1];
+  if (!before || before.sentence !== m.sentence || before.kind !== "word" || !isCapitalised(before.text)) return false;
+  const k = placeKey(before.text);
+  return !(FUNCTION_WORDS.has(before.norm) || gz.demonyms.has(k) || COMPASS.test(before.text) || TEMPORAL.test(before.text));
+}
+
+/** First word of its sentence (after any opening quotes or brackets). */
+function sentenceInitial(tokens: readonly Token[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && tokens[j].sentence === tokens[i].sentence; j--)
+    if (tokens[j].kind === "word" || tokens[j].kind === "number") return false;
+  return true;
+}
+
 const TEMPORAL =
   /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 
@@ -639,7 +673,7 @@ function readContext(text: string, start: number, sentenceStart: number): Contex
   // Locative words before the modifier (or before the name).
   window = text.slice(from, ctx.start);
   if (ctx.relation === "near") ctx.locative = true;
-  else if (LOCATIVE.test(window) || GEO_OF.test(window)) ctx.locative = true;
+  else if ((LOCATIVE.test(window) && !NOT_LOCATIVE_TO.test(window)) || GEO_OF.test(window) || PLACE_LIST.test(window)) ctx.locative = true;
   if (!ctx.relation && IN_WORDS.test(window)) ctx.relation = "in";
   if (ctx.relation === "part") ctx.locative = true;
   return ctx;
@@ -673,6 +707,22 @@ function attributive(tokens: readonly Token[], last: number): boolean {
   if (!n || n.sentence !== tokens[last].sentence || n.start > tokens[last].end + 1) return false;
   if (n.kind !== "word" || isCapitalised(n.text) || TEMPORAL_NEXT.has(n.norm)) return false;
   return n.pos === "NOUN" || n.pos === "ADJ" || n.pos === "PROPN";
+}
+
+/**
+ * A coordinated name ends its conjunct when what follows is punctuation, a conjunction or
+ * a preposition, not a verb ("..., and Israel struck") or a noun/demonym it modifies
+ * ("..., and U.S. and British forces").
+ */
+function endsConjunct(tokens: readonly Token[], last: number, gz: Gazetteer): boolean {
+  const n = tokens[last + 1];
+  if (!n || n.sentence !== tokens[last].sentence) return true;
+  if (n.kind === "punctuation") return true;
+  if (n.pos === "CCONJ") {
+    const after = tokens[last + 2];
+    return !(after && gz.demonyms.has(placeKey(after.text)));
+  }
+  return n.pos === "ADP" || n.pos === "SCONJ";
 }
 
 /** "Washington said", "Moscow has warned": a capital standing for its government. */
