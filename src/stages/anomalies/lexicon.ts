@@ -25,6 +25,7 @@ export interface Lexicon {
   readonly slotPrepositions: ReadonlySet<string>;
   readonly stopWords: ReadonlySet<string>;
   readonly changeWords: ReadonlySet<string>;
+  readonly crossBorderCues: ReadonlySet<string>;
 }
 
 const lowerSet = (xs: readonly string[]): ReadonlySet<string> => new Set(xs.map((x) => x.toLowerCase()));
@@ -68,5 +69,6 @@ export function compileLexicon(r: AnomaliesResources): Lexicon {
     slotPrepositions: lowerSet(r.cues.slotPrepositions),
     stopWords: lowerSet(r.cues.stopWords),
     changeWords: lowerSet(r.cues.changeWords),
+    crossBorderCues: lowerSet(r.cues.crossBorderCues),
   };
 }

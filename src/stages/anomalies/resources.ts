@@ -74,6 +74,8 @@ export const CuesFileSchema = z.object({
   slotPrepositions: z.array(phrase).min(1),
   stopWords: z.array(phrase),
   changeWords: z.array(phrase),
+  /** Words of movement and diplomacy: a neighbour named with them is meant ("fled to Niger"). */
+  crossBorderCues: z.array(phrase),
 });
 export type CuesFile = z.infer<typeof CuesFileSchema>;
 

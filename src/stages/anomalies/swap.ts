@@ -26,12 +26,16 @@ export function findEntitySwaps(v: DocView, lex: Lexicon, stage: string): Anomal
   const actors = collectActors(v);
   const partners = new Map<CountryRef, string[]>();
   const pairCount = new Map<string, number>();
+  /** "P>R" -> the city that stood for R beside P ("Washington and Baghdad"). */
+  const pairCity = new Map<string, string>();
   for (let k = 0; k + 1 < actors.length; k++) {
     const a = actors[k];
     const b = actors[k + 1];
     if (a.sentence !== b.sentence || a.key === b.key || !coordinated(v, lex, a, b)) continue;
     const key = pairKey(a.key, b.key);
     pairCount.set(key, (pairCount.get(key) ?? 0) + 1);
+    if (b.ref?.form === "city" && !pairCity.has(`${a.key}>${b.key}`)) pairCity.set(`${a.key}>${b.key}`, b.ref.text);
+    if (a.ref?.form === "city" && !pairCity.has(`${b.key}>${a.key}`)) pairCity.set(`${b.key}>${a.key}`, a.ref.text);
     if (a.ref) partners.set(a.ref, [...(partners.get(a.ref) ?? []), b.key]); // at most two partners each
     if (b.ref) partners.set(b.ref, [...(partners.get(b.ref) ?? []), a.key]);
   }
@@ -48,7 +52,6 @@ export function findEntitySwaps(v: DocView, lex: Lexicon, stage: string): Anomal
 
   const out: Anomaly[] = [];
   for (const m of v.refs) {
-    if (m.form === "city") continue;
     const rivals = lex.confusableWith.get(m.code);
     if (!rivals) continue;
     const q = v.freq.get(m.code) ?? 0;
@@ -62,8 +65,25 @@ export function findEntitySwaps(v: DocView, lex: Lexicon, stage: string): Anomal
     if (mine.includes(rival)) continue; // "Iraq and Iran": both meant
     if (nearNeighbourCue(v, lex, m) || hasOwnAnchor(v, m)) continue;
 
-    const reasons: { confidence: number; id: string; text: string }[] = [];
     const rivalName = lex.countries.get(rival)?.name ?? rival;
+    if (m.form === "city") {
+      // A capital standing for its country ("Washington and Tehran"): only the partner test applies.
+      const swap = citySwap(lex, m, mine, rival, pairCount, pairCity);
+      if (swap)
+        out.push({
+          kind: "entity-swap",
+          start: m.start,
+          end: m.end,
+          text: m.text,
+          message: `"${m.text}" may be a slip for ${swap.city}: elsewhere the article pairs ${actorName(lex, swap.partner)} with ${rivalName} (${swap.n}x), not with ${lex.countries.get(m.code)?.name ?? m.code}`,
+          suggestion: swap.city,
+          confidence: 0.65,
+          rule: `${stage}:entity-swap/pair-city`,
+        });
+      continue;
+    }
+
+    const reasons: { confidence: number; id: string; text: string }[] = [];
     for (const p of mine) {
       if (p === rival) continue;
       const n = pairCount.get(pairKey(p, rival)) ?? 0;
@@ -74,8 +94,11 @@ export function findEntitySwaps(v: DocView, lex: Lexicon, stage: string): Anomal
           text: `elsewhere the article pairs ${actorName(lex, p)} with ${rivalName} (${n}x), not with ${lex.countries.get(m.code)?.name ?? m.code}`,
         });
     }
+    // A shared role is weaker evidence than a shared partner: it counts only for a rare name
+    // in an article that names its counterpart many times over.
     const rivalSlots = slotsByCode.get(rival);
-    const shared = (slotKeys.get(m) ?? []).filter((k) => rivalSlots?.has(k));
+    const rare = q <= 2 && (v.freq.get(rival) ?? 0) >= Math.max(5, 4 * q);
+    const shared = rare ? (slotKeys.get(m) ?? []).filter((k) => rivalSlots?.has(k)) : [];
     if (shared.length > 0)
       reasons.push({
         confidence: 0.7,
@@ -86,6 +109,9 @@ export function findEntitySwaps(v: DocView, lex: Lexicon, stage: string): Anomal
     if (city) reasons.push({ confidence: 0.9, id: "city", text: `${city} is in ${rivalName}` });
     const inst = rivalInstitutionAfter(v, lex, m, rival);
     if (inst) reasons.push({ confidence: 0.85, id: "institution", text: `the ${inst} belongs to ${rivalName}` });
+    const person = personAfter(v, m);
+    if (person && person.country === rival)
+      reasons.push({ confidence: 0.85, id: "person", text: `${person.text} belongs to ${rivalName}` });
     if (reasons.length === 0 && q === 1 && v.frame === rival && (v.freq.get(rival) ?? 0) >= 5 && loneLocation(v, lex, m))
       reasons.push({
         confidence: 0.5,
@@ -251,5 +277,35 @@ function loneLocation(v: DocView, lex: Lexicon, m: CountryRef): boolean {
   const after = v.text.slice(m.end, m.end + 12);
   const before = v.text.slice(Math.max(0, v.words[p].start - 12), v.words[p].start);
   if (/^[ \t]*(?:,[ \t]*\p{Lu}|and\b|or\b|\/|-)/u.test(after) || /(?:,|\band|\bor)[ \t]*$/.test(before)) return false;
-  return !lex.stopWords.has("__never__");
+  // A sentence about movement or diplomacy, or one naming a third country, may well mean the neighbour.
+  for (const w of v.wordsOf(m.sentence)) if (lex.crossBorderCues.has(w.lower)) return false;
+  const rivals = lex.confusableWith.get(m.code) ?? [];
+  for (const r of v.refsBySentence.get(m.sentence) ?? []) if (r !== m && !rivals.includes(r.code)) return false;
+  return true;
+}
+
+/** "Iranian President Masoud Pezeshkian": the person the title names, from the actors stage. */
+function personAfter(v: DocView, m: CountryRef): { text: string; country: string } | null {
+  const limit = m.w1 + 5 < v.words.length ? v.words[m.w1 + 5].end : v.text.length;
+  for (const x of v.mentionsBySentence.get(m.sentence) ?? []) {
+    if (x.kind === "person" && x.country && x.start >= m.end && x.start < limit) return { text: x.text, country: x.country };
+  }
+  return null;
+}
+
+function citySwap(
+  lex: Lexicon,
+  m: CountryRef,
+  partners: readonly string[],
+  rival: string,
+  pairCount: ReadonlyMap<string, number>,
+  pairCity: ReadonlyMap<string, string>,
+): { partner: string; city: string; n: number } | null {
+  for (const p of partners) {
+    if (p === rival) continue;
+    const n = pairCount.get(pairKey(p, rival)) ?? 0;
+    const city = pairCity.get(`${p}>${rival}`) ?? lex.countries.get(rival)?.cities[0];
+    if (n > 0 && city) return { partner: p, city, n };
+  }
+  return null;
 }
