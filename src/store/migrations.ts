@@ -4,8 +4,8 @@ export type Dialect = "sqlite" | "postgres";
 
 /**
  * Versioned migrations, written with Kysely's schema builder so they run on SQLite and
- * PostgreSQL. Full-text search is dialect-specific: FTS5 tables on SQLite; PostgreSQL
- * searches with ILIKE until it gets its own index (see `textSearch` in repository.ts).
+ * PostgreSQL. Full-text search is dialect-specific: FTS5 tables on SQLite; on PostgreSQL GIN
+ * indexes over to_tsvector (0002_postgres_fts; see `textSearch` in query.ts).
  * Never edit a released migration: add the next one.
  */
 export function migrations(dialect: Dialect): Record<string, Migration> {
@@ -247,8 +247,42 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           await db.schema.dropTable(t).ifExists().execute();
       },
     },
+    // issue 6 (PostgreSQL backend): PostgreSQL's own full-text search. SQLite has FTS5 tables since 0001.
+    "0002_postgres_fts": {
+      async up(db: Kysely<unknown>) {
+        if (dialect !== "postgres") return;
+        for (const statement of POSTGRES_FTS_INDEXES) await sql.raw(statement).execute(db);
+      },
+      async down(db: Kysely<unknown>) {
+        if (dialect !== "postgres") return;
+        await sql`DROP INDEX IF EXISTS events_evidence_fts`.execute(db);
+        await sql`DROP INDEX IF EXISTS documents_fts`.execute(db);
+      },
+    },
   };
 }
+
+/**
+ * PostgreSQL full-text search (issue 6): GIN expression indexes over `to_tsvector('simple', ...)`.
+ * The 'simple' configuration lower-cases without stemming, like the FTS5 tables on SQLite, so a
+ * query finds the same rows on both. The text is capped (POSTGRES_FTS_MAX_CHARS) because a
+ * tsvector may not exceed 1 MB; the expressions must stay identical to those in query.ts.
+ */
+export const POSTGRES_FTS_MAX_CHARS = 300_000;
+/** The indexed tsvector of an event's evidence; `table` qualifies the column in queries. */
+export function postgresEventTsv(table = ""): string {
+  const t = table ? `${table}.` : "";
+  return `to_tsvector('simple', ${t}evidence)`;
+}
+/** The indexed tsvector of a document's title and text. */
+export function postgresDocumentTsv(table = ""): string {
+  const t = table ? `${table}.` : "";
+  return `to_tsvector('simple', left(coalesce(${t}title, '') || ' ' || ${t}text, ${POSTGRES_FTS_MAX_CHARS}))`;
+}
+const POSTGRES_FTS_INDEXES = [
+  `CREATE INDEX IF NOT EXISTS events_evidence_fts ON events USING gin ((${postgresEventTsv()}))`,
+  `CREATE INDEX IF NOT EXISTS documents_fts ON documents USING gin ((${postgresDocumentTsv()}))`,
+];
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return { getMigrations: async () => migrations(dialect) };

@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from "kysely";
 import type { Feature } from "./merge.js";
+import { postgresDocumentTsv, postgresEventTsv } from "./migrations.js";
 import type { Store } from "./open.js";
 import type { Database, MergedEventsTable } from "./schema.js";
 
@@ -112,14 +113,20 @@ function textSearch(store: Store, qb: MergedQuery, q: string): MergedQuery {
       sql<string>`(SELECT e.merged_id FROM events e WHERE e.id IN (SELECT event_id FROM events_fts WHERE events_fts MATCH ${fts}))`,
     );
   }
-  // PostgreSQL: plain substring search on the evidence of the per-article events.
-  return qb.where("merged_events.id", "in", (eb: ExpressionBuilder<Database, "merged_events">) =>
-    eb
-      .selectFrom("events")
-      .select("events.merged_id")
-      .where("events.evidence", "ilike", likePattern(q))
-      .where("events.merged_id", "is not", null),
-  ) as MergedQuery;
+  // PostgreSQL (issue 6): its own full-text search over the GIN index of migration 0002.
+  const words = postgresWords(q);
+  if (!words) return qb;
+  return qb.where(
+    "merged_events.id",
+    "in",
+    sql<string>`(SELECT e.merged_id FROM events e WHERE ${sql.raw(postgresEventTsv("e"))} @@ plainto_tsquery('simple', ${words}) AND e.merged_id IS NOT NULL)`,
+  );
+}
+
+/** The words of a search as one string for plainto_tsquery (all required, no operators), as ftsQuery does for FTS5. */
+function postgresWords(q: string): string | null {
+  const words = q.match(/[\p{L}\p{N}_'-]+/gu);
+  return words && words.length > 0 ? words.slice(0, 20).join(" ") : null;
 }
 
 /** Merged events matching the filter, sorted and paged (default: newest first, 100). */
@@ -395,8 +402,9 @@ export async function queryDocuments(store: Store, f: DocumentFilter = {}): Prom
       const fts = ftsQuery(f.q);
       if (fts) qb = qb.where("documents.id", "in", sql<string>`(SELECT doc_id FROM documents_fts WHERE documents_fts MATCH ${fts})`);
     } else {
-      const pattern = likePattern(f.q);
-      qb = qb.where((eb) => eb.or([eb("documents.text", "ilike", pattern), eb("documents.title", "ilike", pattern)]));
+      // PostgreSQL (issue 6): full-text search over the GIN index of migration 0002.
+      const words = postgresWords(f.q);
+      if (words) qb = qb.where(sql<boolean>`${sql.raw(postgresDocumentTsv("documents"))} @@ plainto_tsquery('simple', ${words})`);
     }
   }
   const rows = await qb
