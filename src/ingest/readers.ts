@@ -246,6 +246,9 @@ export function kindOfContentType(ct: string): Kind | undefined {
   return undefined;
 }
 
+/** A folder's own documentation is not an article: skipped when walking directories (still read when named). */
+const PROJECT_FILES = /^(readme|license|licence|notice|changelog|copying)(\.[a-z0-9]+)?$/i;
+
 function* walk(dir: string): Generator<string> {
   let entries;
   try {
@@ -255,7 +258,7 @@ function* walk(dir: string): Generator<string> {
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
-    if (e.name.startsWith(".")) continue;
+    if (e.name.startsWith(".") || (e.isFile() && PROJECT_FILES.test(e.name))) continue;
     const p = join(dir, e.name);
     if (e.isDirectory()) yield* walk(p);
     else if (e.isFile()) yield p;
@@ -275,7 +278,8 @@ async function readStdin(): Promise<Uint8Array> {
 
 /**
  * Expands one command-line argument (a file, a directory, a URL, or "-") into documents and
- * failures. Directories are walked recursively in name order (hidden entries skipped).
+ * failures. Directories are walked recursively in name order (hidden entries and README /
+ * LICENSE / CHANGELOG files skipped).
  */
 export async function* readSource(arg: string, options: ReadOptions = {}): AsyncGenerator<ReadResult> {
   if (arg === "-") {
