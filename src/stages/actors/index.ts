@@ -1,18 +1,820 @@
+import type { Entity, EntityKind, Mention, MentionKind, Note, Sector, Token } from "../../model/annotations.js";
 import type { Stage } from "../../pipeline/stage.js";
+import { layer } from "../../model/document.js";
+import { ARTICLES, CONNECTORS, normWord, skeleton } from "./normalize.js";
+import { buildLexicon, countryOn, GROUP_SUFFIXES, normTitle, roleActive, rolesOf, sectorOn, type Entry, type Lexicon } from "./lexicon.js";
+import type { ActorRecord, ActorsResources, AgentRecord, CountryRecord } from "./types.js";
 
-// PLACEHOLDER: replaced by the real stage (owned by the actors work). Returns no annotations.
+export type { ActorsResources } from "./types.js";
+
 export const ACTORS_STAGE = "actors.v1";
+const R = (id: string) => `${ACTORS_STAGE}:${id}`;
 
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface ActorsResources {}
+/** A word of the matching stream: wink tokens with joining hyphens and name articles folded away. */
+interface Word {
+  readonly key: string;
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** Starts with an upper-case letter or a digit. */
+  readonly cap: boolean;
+  /** All letters upper case (acronyms: "US", "U.S.", "IRGC"). */
+  readonly upper: boolean;
+  readonly pos: string;
+  /** Possessive marker: "'s", or a bare apostrophe after a word ending in s. */
+  readonly poss: boolean;
+  /** Punctuation or symbol: never inside a name. */
+  readonly punct: boolean;
+  readonly quote: boolean;
+  /** Joined to the previous word by a hyphen ("U.S.-led"). */
+  readonly joined: boolean;
+}
 
-export function createActorsStage(_resources: ActorsResources): Stage<"mentions" | "entities"> {
+type AtomType = "country" | "capital" | "actor" | "agent" | "unknown";
+
+interface Atom {
+  /** Stream index range [s, e). */
+  readonly s: number;
+  readonly e: number;
+  readonly type: AtomType;
+  readonly entries: readonly Entry[];
+  readonly rule: string;
+}
+
+interface Draft {
+  start: number;
+  end: number;
+  kind: MentionKind;
+  entityId?: string;
+  country: string | null;
+  sector: Sector | null;
+  rule: string;
+  entity?: Entity;
+  /** For coreference: the surname key and office title this mention introduced. */
+  personKey?: string;
+  title?: string;
+}
+
+const LOCATIVE = new Set(
+  "in at near from into outside inside across around toward towards through via throughout within over to between".split(" "),
+);
+const SPONSOR = new Set(["led", "backed", "based", "aligned", "allied", "funded", "supported", "sponsored", "affiliated", "linked"]);
+const PLACE_NOUNS = new Set(
+  (
+    "province governorate city district region street square river sea ocean mountains mountain airport base camp university hospital " +
+    "county state island islands valley bay gulf desert strait lake border crossing road bridge port village town refinery field"
+  ).split(" "),
+);
+/** Capitalised words that are not actor names on their own. */
+const NOT_NAMES = new Set(
+  (
+    "january february march april may june july august september october november december monday tuesday wednesday thursday friday " +
+    "saturday sunday i mr mrs ms dr sir god allah islam islamic muslim muslims christian christians jewish jews shiite shiites shia " +
+    "sunni sunnis kurdish kurds kurd arab arabs arabic alawite alawites druze yazidi yazidis tuareg amhara tigrayan tigrayans rohingya " +
+    "hutu tutsi pashtun baloch western eastern northern southern north south east west middle central gulf english french ramadan eid " +
+    "christmas easter covid internet twitter x facebook telegram whatsapp tv am pm ad bc ok reuters afp ap xinhua bbc cnn according " +
+    "however meanwhile but and the a an in on at this that these those it he she they we you there here his her their its our " +
+    "earlier later also after before since until while when where what who why how if as so yet still now then today yesterday tomorrow " +
+    "relevant prior under given so-called breaking update live exclusive analysis opinion editorial"
+  ).split(" "),
+);
+/** Generic person nouns that take the sector of the group they belong to ("Hamas official", "rebel leader"). */
+const GENERIC_PERSON = new Set(
+  "official officials spokesman spokeswoman spokesperson leader leaders adviser advisers advisor advisors aide aides member members chief head commander commanders representative representatives delegation envoy"
+    .split(" ")
+    .map(normWord),
+);
+
+export function createActorsStage(resources: ActorsResources): Stage<"mentions" | "entities"> {
+  const lex = buildLexicon(resources);
   return {
     name: ACTORS_STAGE,
     requires: ["sentences", "tokens"],
     provides: ["mentions", "entities"],
-    run() {
-      return { mentions: [], entities: [] };
+    run(doc) {
+      const tokens = layer(doc, "tokens");
+      const sentences = layer(doc, "sentences");
+      const date = doc.layers.published?.value ?? doc.input.published ?? null;
+      const ctx = new DocContext(lex, date, doc.text);
+      let ti = 0;
+      for (const sentence of sentences) {
+        const sentTokens: Token[] = [];
+        while (ti < tokens.length && tokens[ti].start < sentence.end) {
+          if (tokens[ti].end > sentence.start) sentTokens.push(tokens[ti]);
+          ti++;
+        }
+        ctx.sentence(sentTokens);
+      }
+      return ctx.finish();
     },
   };
+}
+
+function isLetterUpper(s: string): boolean {
+  let letters = 0;
+  for (const ch of s) {
+    if (ch >= "a" && ch <= "z") return false;
+    if (ch >= "A" && ch <= "Z") letters++;
+    else if (ch.toLowerCase() !== ch.toUpperCase() && ch === ch.toLowerCase()) return false;
+    else if (ch.toLowerCase() !== ch.toUpperCase()) letters++;
+  }
+  return letters >= 2;
+}
+
+const HYPHENS = new Set(["-", "‐", "‑"]);
+const APOS = new Set(["'", "’"]);
+const QUOTES = new Set(['"', "“", "”", "«", "»", "'", "‘", "’"]);
+
+/** Turns a sentence's tokens into matching words. */
+function toWords(tokens: readonly Token[]): Word[] {
+  const words: Word[] = [];
+  let joinNext = false;
+  let extendStart: number | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    if (HYPHENS.has(t.text) && prev && next && prev.end === t.start && next.start === t.end) {
+      joinNext = true;
+      continue;
+    }
+    if (APOS.has(t.text) && prev && prev.end === t.start) {
+      if (/[sS]$/.test(prev.text)) words.push(marker(t, true));
+      continue;
+    }
+    if (t.text === "'s" || t.text === "’s" || t.text === "'S") {
+      words.push(marker(t, true));
+      joinNext = false;
+      continue;
+    }
+    const key = normWord(t.text);
+    if (ARTICLES.has(key) && next) {
+      const after = tokens[i + 2];
+      const hyphenated = HYPHENS.has(next.text) && next.start === t.end && after !== undefined && after.start === next.end;
+      if (hyphenated || (/^\p{Lu}/u.test(next.text) && next.kind === "word")) {
+        extendStart ??= t.start;
+        if (hyphenated) i++; // skip the hyphen too
+        continue;
+      }
+    }
+    const punct = t.kind === "punctuation" || t.kind === "symbol" || key.length === 0;
+    words.push({
+      key: punct ? "" : key,
+      text: t.text,
+      start: extendStart ?? t.start,
+      end: t.end,
+      cap: /^[\p{Lu}\p{N}]/u.test(t.text),
+      upper: isLetterUpper(t.text),
+      pos: t.pos,
+      poss: false,
+      punct,
+      quote: QUOTES.has(t.text),
+      joined: joinNext,
+    });
+    joinNext = false;
+    extendStart = null;
+  }
+  return words;
+}
+
+function marker(t: Token, poss: boolean): Word {
+  return {
+    key: "",
+    text: t.text,
+    start: t.start,
+    end: t.end,
+    cap: false,
+    upper: false,
+    pos: t.pos,
+    poss,
+    punct: !poss,
+    quote: false,
+    joined: false,
+  };
+}
+
+function entryRank(e: Entry): number {
+  switch (e.type) {
+    case "country":
+      return 0;
+    case "actor":
+      return 1;
+    case "capital":
+      return 2;
+    case "agent":
+      return 3;
+  }
+}
+
+class DocContext {
+  private readonly drafts: Draft[] = [];
+  private readonly notes: Note[] = [];
+  /** Entity ids seen so far, most recent last. */
+  private readonly seen: string[] = [];
+  /** Surname key -> the person (or unknown name) it last stood for. */
+  private readonly surnames = new Map<string, Draft>();
+  /** Office title -> the person last named with it. */
+  private readonly titles = new Map<string, Draft>();
+  private readonly countryCounts = new Map<string, number>();
+  private readonly composedNames = new Map<string, string>();
+
+  constructor(
+    private readonly lex: Lexicon,
+    private readonly date: string | null,
+    private readonly text: string,
+  ) {}
+
+  sentence(tokens: readonly Token[]): void {
+    const words = toWords(tokens);
+    if (words.length === 0) return;
+    let upperWords = 0;
+    let letterWords = 0;
+    for (const w of words) {
+      if (w.punct || w.poss) continue;
+      letterWords++;
+      if (w.upper) upperWords++;
+    }
+    const headline = letterWords >= 4 && upperWords / letterWords > 0.6;
+    const atoms = this.findAtoms(words, headline);
+    this.compose(words, atoms);
+  }
+
+  // ---- matching -------------------------------------------------------------------------------
+
+  private caseOk(e: Entry, words: readonly Word[], j: number, len: number, headline: boolean): boolean {
+    if (e.type === "agent") return true;
+    const first = words[j];
+    if (!first.cap) return false;
+    for (let k = j; k < j + len; k++) {
+      const w = words[k];
+      if (!w.cap && !CONNECTORS.has(w.key)) return false;
+    }
+    if (len === 1) {
+      const letters = first.key.replace(/[^a-z]/g, "").length;
+      if (letters <= 3) {
+        if (!first.upper || headline) return false;
+        if (first.pos === "AUX" || first.pos === "VERB" || first.pos === "PRON" || first.pos === "ADP" || first.pos === "DET") return false;
+      }
+    }
+    return true;
+  }
+
+  private matchPhrase(words: readonly Word[], j: number, limit: number, headline: boolean): { len: number; entries: Entry[] } | null {
+    const first = words[j].key;
+    const max = this.lex.maxLen.get(first);
+    if (max === undefined) return null;
+    for (let len = Math.min(max, limit - j); len >= 1; len--) {
+      let key = first;
+      for (let k = j + 1; k < j + len; k++) key += " " + words[k].key;
+      const entries = this.lex.phrases.get(key);
+      if (!entries) continue;
+      const ok = entries.filter((e) => this.caseOk(e, words, j, len, headline));
+      if (ok.length > 0) {
+        // Names written with capitals beat the generic-noun reading of the same words ("Congress" vs "congress").
+        const named = ok.filter((e) => e.type !== "agent");
+        return { len, entries: named.length > 0 ? named : ok };
+      }
+    }
+    return null;
+  }
+
+  private matchCore(words: readonly Word[], j: number, limit: number): { len: number; entries: Entry[] } | null {
+    const first = words[j].key;
+    const max = this.lex.coreMaxLen.get(first);
+    if (max === undefined || !words[j].cap) return null;
+    for (let len = Math.min(max, limit - j - 1); len >= 2; len--) {
+      const suffix = words[j + len];
+      if (!suffix || !suffix.cap || !GROUP_SUFFIXES.has(suffix.key)) continue;
+      let key = first;
+      let ok = true;
+      for (let k = j + 1; k < j + len; k++) {
+        if (!words[k].cap && !CONNECTORS.has(words[k].key)) ok = false;
+        key += " " + words[k].key;
+      }
+      if (!ok) continue;
+      const entries = this.lex.cores.get(key);
+      if (entries) return { len: len + 1, entries };
+    }
+    return null;
+  }
+
+  private matchSkeleton(words: readonly Word[], j: number, limit: number): { len: number; entries: Entry[] } | null {
+    const w = words[j];
+    if (!w.cap || w.upper) return null;
+    const first = skeleton(w.key);
+    const max = this.lex.skelMaxLen.get(first);
+    if (max === undefined) return null;
+    for (let len = Math.min(max, limit - j); len >= 1; len--) {
+      let key = first;
+      let chars = first.length;
+      let ok = true;
+      for (let k = j + 1; k < j + len; k++) {
+        if (!words[k].cap) ok = false;
+        const s = skeleton(words[k].key);
+        key += " " + s;
+        chars += s.length;
+      }
+      if (!ok || chars < 4) continue;
+      const entries = this.lex.skeletons.get(key);
+      if (entries) return { len, entries };
+    }
+    return null;
+  }
+
+  private findAtoms(words: readonly Word[], headline: boolean): Atom[] {
+    const atoms: Atom[] = [];
+    const n = words.length;
+    // Names never cross punctuation or possessives: the limit for each start is the next such word.
+    const limit: number[] = new Array(n);
+    let stop = n;
+    for (let j = n - 1; j >= 0; j--) {
+      if (words[j].punct || words[j].poss) stop = j;
+      limit[j] = words[j].punct || words[j].poss ? j : stop;
+    }
+    let j = 0;
+    while (j < n) {
+      const w = words[j];
+      if (w.punct || w.poss || w.key.length === 0) {
+        j++;
+        continue;
+      }
+      const exact = this.matchPhrase(words, j, limit[j], headline);
+      const core = this.matchCore(words, j, limit[j]);
+      let best: { len: number; entries: Entry[]; rule: string } | null = null;
+      if (exact) best = { ...exact, rule: "dictionary" };
+      if (core && (!best || core.len > best.len)) best = { ...core, rule: "group-variant" };
+      if (!best || (best.entries.every((e) => e.type === "agent") && w.cap && w.pos === "PROPN" && j > 0)) {
+        const sk = this.matchSkeleton(words, j, limit[j]);
+        if (sk && (!best || sk.len >= best.len)) best = { ...sk, rule: "transliteration" };
+      }
+      if (best) {
+        best.entries.sort((a, b) => entryRank(a) - entryRank(b));
+        const type = best.entries[0].type as AtomType;
+        atoms.push({ s: j, e: j + best.len, type, entries: best.entries, rule: best.rule });
+        j += best.len;
+        continue;
+      }
+      if (this.nameStart(words, j)) {
+        let e = j + 1;
+        while (e < limit[j] && this.nameContinues(words, e, headline)) e++;
+        // Place-like names ("Anbar Province") and single names after "in"/"near" are left to the places stage.
+        const after = words[e];
+        const before = words[j - 1];
+        const placeLike =
+          (after !== undefined && PLACE_NOUNS.has(after.key) && after.cap) ||
+          (e - j === 1 && before !== undefined && LOCATIVE.has(before.key));
+        if (!placeLike) atoms.push({ s: j, e, type: "unknown", entries: [], rule: "unknown-name" });
+        j = e;
+        continue;
+      }
+      j++;
+    }
+    return atoms;
+  }
+
+  private nameStart(words: readonly Word[], j: number): boolean {
+    const w = words[j];
+    if (!w.cap || w.pos !== "PROPN" || w.upper || NOT_NAMES.has(w.key) || /\d/.test(w.key)) return false;
+    if (w.key.length < 2) return false;
+    return true;
+  }
+
+  private nameContinues(words: readonly Word[], e: number, headline: boolean): boolean {
+    const w = words[e];
+    if (w.punct || w.poss) return false;
+    if (CONNECTORS.has(w.key) && (w.key === "bin" || w.key === "ibn" || w.key === "de" || w.key === "van" || w.key === "von")) return true;
+    if (!w.cap || w.pos !== "PROPN" || NOT_NAMES.has(w.key) || /\d/.test(w.key)) return false;
+    const m = this.matchPhrase(words, e, words.length, headline);
+    if (m && m.entries[0].type !== "agent") return false;
+    return true;
+  }
+
+  // ---- composition ----------------------------------------------------------------------------
+
+  /** Can atom b extend the chain that ends with atom a? Returns the kind of link or null. */
+  private link(words: readonly Word[], a: Atom, b: Atom): "adjacent" | "of" | null {
+    if (b.type === "country" || b.type === "capital") return null;
+    if (a.type === "country" && b.type === "agent" && b.entries[0].type === "agent" && b.entries[0].agent.sector === "IGO" && b.s === a.e)
+      return null; // "French coalition"? rare; "US coalition" is fine but "Iraq coalition" is a place. Keep countries apart.
+    const gap = words.slice(a.e, b.s);
+    if (gap.length > 0 && gap[0].joined && SPONSOR.has(gap[0].key)) {
+      // "the U.S.-led (international) coalition": the leader's coalition; "Iranian-backed militias" are not Iranian.
+      const ag = b.entries[0];
+      const ok =
+        gap.length === 1 &&
+        gap[0].key === "led" &&
+        (a.type === "country" || a.type === "capital") &&
+        ag?.type === "agent" &&
+        ag.agent.sector === "IGO";
+      return ok ? "adjacent" : null;
+    }
+    if (b.s > a.e && words[b.s].joined) return null;
+    const aPerson = a.type === "actor" && a.entries[0].type === "actor" && a.entries[0].actor.kind === "person";
+    const poss = gap.length > 0 && gap[0].poss;
+    const rest = poss ? gap.slice(1) : gap;
+    if (rest.length === 0) {
+      if (poss) return "adjacent";
+      if (aPerson || a.type === "unknown") return null;
+      if (a.type === "agent" && b.type === "agent") return "adjacent";
+      if (a.type === "agent" && (b.type === "actor" || b.type === "unknown")) return "adjacent";
+      if (a.type === "agent") return null;
+      return "adjacent";
+    }
+    // "the government of Iraq", "commander of the Quds Force"
+    if (
+      !poss &&
+      (a.type === "agent" || aPerson) &&
+      rest[0].key === "of" &&
+      rest.length <= 2 &&
+      (rest.length === 1 || rest[1].key === "the")
+    ) {
+      if (b.type === "actor" && b.entries[0].type === "actor" && b.entries[0].actor.kind !== "person") return "of";
+      return null;
+    }
+    // Fillers: adjectives and plain nouns ("Iraq's multiple Shiite militias"), quotation marks.
+    if (rest.length > 3) return null;
+    if (aPerson && !poss) return null;
+    if (a.type === "unknown" && !poss) return null;
+    for (const w of rest) {
+      if (w.quote) continue;
+      if (w.punct || w.poss || w.joined) return null;
+      if (w.pos !== "ADJ" && w.pos !== "NOUN" && w.pos !== "PROPN" && w.pos !== "NUM") return null;
+      if (w.pos === "PROPN" && !NOT_NAMES.has(w.key)) return null;
+    }
+    if (b.type === "agent") return "adjacent";
+    if (rest.every((w) => w.quote) && b.type === "actor") return "adjacent";
+    return null;
+  }
+
+  private compose(words: readonly Word[], atoms: readonly Atom[]): void {
+    let i = 0;
+    while (i < atoms.length) {
+      const chain: Atom[] = [atoms[i]];
+      const links: ("adjacent" | "of")[] = [];
+      while (i + chain.length < atoms.length) {
+        const a = chain[chain.length - 1];
+        const b = atoms[i + chain.length];
+        const l = this.link(words, a, b);
+        if (!l) break;
+        chain.push(b);
+        links.push(l);
+      }
+      i += chain.length;
+      const draft = this.resolve(words, chain, links);
+      if (draft) this.emit(draft);
+    }
+  }
+
+  private emit(d: Draft): void {
+    this.drafts.push(d);
+    if (d.entityId) this.seen.push(d.entityId);
+    if (d.kind === "country" && d.country) this.countryCounts.set(d.country, (this.countryCounts.get(d.country) ?? 0) + 1);
+    if (d.personKey) this.surnames.set(d.personKey, d);
+    if (d.title && d.entityId) this.titles.set(d.title, d);
+  }
+
+  /** The country a chain's modifiers give ("Iraqi", "Iran's", "Hamas"), nearest to the head first. */
+  private chainCountry(chain: readonly Atom[], upto: number): string | null {
+    for (let k = upto - 1; k >= 0; k--) {
+      const a = chain[k];
+      const e = a.entries[0];
+      if (!e) continue;
+      if (e.type === "country" || e.type === "capital") return e.country.iso3;
+      if (e.type === "actor") {
+        const c = countryOn(this.pickActor(a, null).actor ?? e.actor, this.date);
+        if (c) return c;
+      }
+    }
+    return null;
+  }
+
+  /** Chooses among an actor atom's candidates: context country, earlier mentions, office held on the date, curated. */
+  private pickActor(atom: Atom, country: string | null): { actor: ActorRecord | null; ambiguous: boolean } {
+    let cands = atom.entries.filter((e): e is Extract<Entry, { type: "actor" }> => e.type === "actor");
+    if (cands.length === 0) return { actor: null, ambiguous: false };
+    if (cands.length === 1 && !cands[0].weak) return { actor: cands[0].actor, ambiguous: false };
+    // A full alias ("Houthi" for the movement) beats a bare surname reading of the same word.
+    const strong = cands.filter((c) => !c.weak);
+    if (strong.length > 0 && strong.length < cands.length) cands = strong;
+    if (country) {
+      const same = cands.filter((c) => countryOn(c.actor, this.date) === country || c.actor.country === country);
+      if (same.length > 0) cands = same;
+    }
+    for (let k = this.seen.length - 1; k >= 0; k--) {
+      const hit = cands.find((c) => c.actor.id === this.seen[k]);
+      if (hit) return { actor: hit.actor, ambiguous: false };
+    }
+    const score = (c: (typeof cands)[number]) => {
+      let s = 0;
+      if (rolesOf(c.actor).some((r) => (r.from !== undefined || r.to !== undefined) && roleActive(r, this.date))) s += 4;
+      if (c.actor.curated) s += 2;
+      if (!c.weak) s += 1;
+      return s;
+    };
+    let best = -1;
+    let top: (typeof cands)[number][] = [];
+    for (const c of cands) {
+      const s = score(c);
+      if (s > best) {
+        best = s;
+        top = [c];
+      } else if (s === best) top.push(c);
+    }
+    const weak = top.every((c) => c.weak);
+    if (top.length === 1) {
+      // A lone surname of a Phoenix person with no office on the date is too thin to trust.
+      if (weak && best < 2) return { actor: null, ambiguous: true };
+      return { actor: top[0].actor, ambiguous: false };
+    }
+    if (weak) return { actor: null, ambiguous: true };
+    return { actor: top[0].actor, ambiguous: false };
+  }
+
+  private span(words: readonly Word[], chain: readonly Atom[]): { start: number; end: number } {
+    return { start: words[chain[0].s].start, end: words[chain[chain.length - 1].e - 1].end };
+  }
+
+  private resolve(words: readonly Word[], chain: readonly Atom[], links: readonly ("adjacent" | "of")[]): Draft | null {
+    const { start, end } = this.span(words, chain);
+    const ofAt = links.indexOf("of");
+    if (ofAt >= 0) {
+      const head = chain.slice(0, ofAt + 1);
+      const tail = chain.slice(ofAt + 1);
+      const t = this.resolve(words, tail, links.slice(ofAt + 1));
+      const h = head[head.length - 1];
+      if (h.type === "actor" && t) {
+        const hd = this.resolve(words, head, links.slice(0, ofAt));
+        if (hd && hd.kind === "person") return { ...hd, start, end };
+      }
+      if (!t) return null;
+      return { ...t, start, end, rule: R("of-phrase") };
+    }
+    const last = chain[chain.length - 1];
+    const country = this.chainCountry(chain, chain.length - 1);
+    const titleAtom = chain.length >= 2 ? chain[chain.length - 2] : undefined;
+    const title = titleAtom && titleAtom.type === "agent" ? this.agentOf(titleAtom) : undefined;
+
+    switch (last.type) {
+      case "country": {
+        const c = (last.entries[0] as Extract<Entry, { type: "country" }>).country;
+        return {
+          start,
+          end,
+          kind: "country",
+          entityId: c.iso3,
+          country: c.iso3,
+          sector: null,
+          rule: R("country"),
+          entity: countryEntity(c),
+        };
+      }
+      case "capital": {
+        const c = (last.entries[0] as Extract<Entry, { type: "capital" }>).country;
+        if (chain.length === 1 && !this.capitalIsActor(words, last)) return null;
+        return {
+          start,
+          end,
+          kind: "country",
+          entityId: c.iso3,
+          country: c.iso3,
+          sector: "GOV",
+          rule: R("capital-metonym"),
+          entity: countryEntity(c),
+        };
+      }
+      case "actor": {
+        const pick = this.pickActor(last, country);
+        if (!pick.actor) return this.unknown(words, chain, start, end, country, title?.agent.sector ?? null);
+        const a = pick.actor;
+        const kind: MentionKind = a.kind === "person" ? "person" : a.kind === "group" ? "group" : "organization";
+        const lastKey = words[last.e - 1].key;
+        const role = a.kind === "person" ? this.roleTitle(a) : undefined;
+        return {
+          start,
+          end,
+          kind,
+          entityId: a.id,
+          country: countryOn(a, this.date) ?? country,
+          sector: sectorOn(a, this.date) ?? (title?.agent.sector as Sector | undefined) ?? null,
+          rule: R(chain.length > 1 ? (title && title.agent.flags.includes("title") ? "title-name" : "composed-name") : last.rule),
+          entity: actorEntity(a, this.date),
+          ...(a.kind === "person" ? { personKey: lastKey } : {}),
+          ...(role ? { title: role } : title ? { title: normTitle(title.phrase) } : {}),
+        };
+      }
+      case "unknown":
+        return this.unknown(words, chain, start, end, country, title?.agent.sector ?? this.orgSector(chain) ?? null);
+      case "agent":
+        return this.resolveAgent(words, chain, start, end, country);
+    }
+  }
+
+  private agentOf(atom: Atom): { agent: AgentRecord; phrase: string } | undefined {
+    const e = atom.entries.find((x) => x.type === "agent");
+    return e && e.type === "agent" ? { agent: e.agent, phrase: e.phrase } : undefined;
+  }
+
+  private orgSector(chain: readonly Atom[]): Sector | null {
+    for (let k = chain.length - 2; k >= 0; k--) {
+      const e = chain[k].entries[0];
+      if (e && e.type === "actor" && e.actor.kind !== "person") return sectorOn(e.actor, this.date);
+    }
+    return null;
+  }
+
+  /** The office title a person holds on the date, if curated ("prime minister"). */
+  private roleTitle(a: ActorRecord): string | undefined {
+    let t: string | undefined;
+    for (const r of rolesOf(a))
+      if (r.title && roleActive(r, this.date) && (r.from !== undefined || r.to !== undefined)) t = normTitle(r.title);
+    return t;
+  }
+
+  private unknown(
+    words: readonly Word[],
+    chain: readonly Atom[],
+    start: number,
+    end: number,
+    country: string | null,
+    sector: Sector | null,
+  ): Draft | null {
+    const last = chain[chain.length - 1];
+    const lastKey = words[last.e - 1].key;
+    // A surname already used for a full name earlier in the article.
+    const earlier = this.surnames.get(lastKey);
+    if (earlier && (last.e - last.s === 1 || chain.length > 1)) {
+      return { ...earlier, start, end, rule: R("surname-coref"), personKey: lastKey, title: undefined };
+    }
+    if (last.type !== "unknown" && chain.length === 1) {
+      const w = words[last.s];
+      if (w.pos !== "PROPN" || last.e - last.s > 1) return null;
+    }
+    const d: Draft = {
+      start,
+      end,
+      kind: "unknown",
+      country,
+      sector,
+      rule: R(chain.length > 1 ? "unknown-titled" : "unknown-name"),
+    };
+    if (last.e - last.s > 1 || chain.length > 1) d.personKey = lastKey;
+    return d;
+  }
+
+  private capitalIsActor(words: readonly Word[], atom: Atom): boolean {
+    const before = words[atom.s - 1];
+    const after = words[atom.e];
+    if (before && LOCATIVE.has(before.key)) return false;
+    if (before && before.key === "of") return false;
+    if (after && after.cap && !after.punct) return false;
+    if (after && (after.poss || after.pos === "VERB" || after.pos === "AUX")) return true;
+    if (before && before.pos === "VERB" && !before.joined) return true;
+    if (after && (after.key === "and" || after.text === ",")) {
+      const nxt = words[atom.e + 1];
+      return nxt !== undefined && nxt.cap;
+    }
+    return false;
+  }
+
+  private resolveAgent(words: readonly Word[], chain: readonly Atom[], start: number, end: number, country: string | null): Draft | null {
+    const last = chain[chain.length - 1];
+    const ag = this.agentOf(last);
+    if (!ag) return null;
+    const flags = ag.agent.flags;
+    // Sector: the head noun's, unless it is a generic person ("official", "leader") under a more specific modifier.
+    let sector: Sector = ag.agent.sector;
+    const headKey = words[last.e - 1].key;
+    if (GENERIC_PERSON.has(headKey) || ag.agent.sector === "GOV") {
+      for (let k = chain.length - 2; k >= 0; k--) {
+        const m = chain[k];
+        const e = m.entries[0];
+        if (!e) continue;
+        if (e.type === "agent" && e.agent.sector !== "GOV" && !e.agent.flags.includes("equip")) {
+          sector = e.agent.sector;
+          break;
+        }
+        if (e.type === "actor" && e.actor.kind !== "person" && GENERIC_PERSON.has(headKey)) {
+          const s = sectorOn(e.actor, this.date);
+          if (s) sector = s;
+          break;
+        }
+      }
+    }
+    const title = flags.includes("title") ? normTitle(ag.phrase) : undefined;
+    const singular = title !== undefined && flags.includes("person");
+    if (country === null) {
+      if (flags.includes("equip")) return null;
+      // "the prime minister" after "Prime Minister X": the same person.
+      if (singular && title) {
+        const earlier = this.titles.get(title);
+        if (earlier) return { ...earlier, start, end, rule: R("title-coref"), personKey: undefined };
+      }
+      const orgModifier = chain.length > 1 ? chain.slice(0, -1).find((a) => a.type === "actor") : undefined;
+      if (orgModifier) {
+        const pick = this.pickActor(orgModifier, null);
+        if (pick.actor) {
+          const a = pick.actor;
+          return {
+            start,
+            end,
+            kind: "actor",
+            entityId: a.id,
+            country: countryOn(a, this.date),
+            sector,
+            rule: R("group-member"),
+            entity: actorEntity(a, this.date),
+          };
+        }
+      }
+      return { start, end, kind: "actor", country: null, sector, rule: R("agent") };
+    }
+    // "Iraqi Prime Minister" alone: the office holder on the publication date.
+    if (singular && title && this.date) {
+      const holders = (this.lex.officeHolders.get(`${title}|${country}`) ?? []).filter((h) => roleActive(h.role, this.date));
+      const ids = new Set(holders.map((h) => h.actor.id));
+      if (ids.size === 1) {
+        const a = holders[0].actor;
+        return {
+          start,
+          end,
+          kind: "person",
+          entityId: a.id,
+          country,
+          sector: (holders[0].role.sector as Sector | null) ?? sector,
+          rule: R("title-holder"),
+          entity: actorEntity(a, this.date),
+          personKey: aliasLast(a),
+          title,
+        };
+      }
+    }
+    const id = `${country}.${sector}`;
+    const text = this.text.slice(start, end);
+    if (!this.composedNames.has(id)) this.composedNames.set(id, text);
+    return {
+      start,
+      end,
+      kind: "actor",
+      entityId: id,
+      country,
+      sector,
+      rule: R(chain.length > 1 && chain[0].type === "actor" ? "possessive-agent" : "country-agent"),
+      entity: { id, name: this.composedNames.get(id) ?? text, kind: composedKind(sector), country, sector },
+    };
+  }
+
+  finish(): { mentions: Mention[]; entities: Entity[]; notes: Note[] } {
+    const mentions: Mention[] = [];
+    const entities = new Map<string, Entity>();
+    let n = 0;
+    const sorted = [...this.drafts].sort((a, b) => a.start - b.start || b.end - a.end);
+    let lastEnd = -1;
+    for (const d of sorted) {
+      if (d.start < lastEnd) continue; // overlapping chains: keep the first
+      lastEnd = d.end;
+      const m: Mention = {
+        id: `m${++n}`,
+        text: this.text.slice(d.start, d.end),
+        start: d.start,
+        end: d.end,
+        kind: d.kind,
+        ...(d.entityId ? { entityId: d.entityId } : {}),
+        country: d.country,
+        sector: d.sector,
+        rule: d.rule,
+      };
+      mentions.push(m);
+      if (d.entityId && d.entity && !entities.has(d.entityId)) entities.set(d.entityId, d.entity);
+    }
+    const unknown = mentions.filter((m) => m.kind === "unknown").length;
+    if (unknown > 0) this.notes.push({ stage: ACTORS_STAGE, message: `${unknown} name(s) not in the actor dictionary` });
+    return { mentions, entities: [...entities.values()], notes: this.notes };
+  }
+}
+
+function aliasLast(a: ActorRecord): string {
+  const parts = a.name.split(/[\s\-]+/);
+  return normWord(parts[parts.length - 1]);
+}
+
+function countryEntity(c: CountryRecord): Entity {
+  return { id: c.iso3, name: c.name, kind: "country", country: c.iso3, sector: null, ...(c.wikidata ? { wikidata: c.wikidata } : {}) };
+}
+
+function actorEntity(a: ActorRecord, date: string | null): Entity {
+  const kind: EntityKind = a.kind;
+  return {
+    id: a.id,
+    name: a.name,
+    kind,
+    country: countryOn(a, date),
+    sector: sectorOn(a, date),
+    ...(a.wikidata ? { wikidata: a.wikidata } : {}),
+  };
+}
+
+function composedKind(sector: Sector): EntityKind {
+  if (sector === "GOV" || sector === "LEG" || sector === "JUD") return "institution";
+  if (sector === "REB" || sector === "CRM" || sector === "CVL" || sector === "REF" || sector === "OPP") return "group";
+  return "organization";
 }

@@ -1,0 +1,263 @@
+import type { Sector } from "../../model/annotations.js";
+import { aliasKeys, normWord, skeleton } from "./normalize.js";
+import { parseRoleText, type ActorRecord, type ActorsResources, type AgentRecord, type CountryRecord, type Role } from "./types.js";
+
+const ROLES = new WeakMap<ActorRecord, readonly Role[]>();
+/** An actor's roles; the generated file's are parsed on first use (most entries are never matched). */
+export function rolesOf(a: ActorRecord): readonly Role[] {
+  if (a.rolesRaw === undefined) return a.roles;
+  let r = ROLES.get(a);
+  if (!r) {
+    r = a.rolesRaw
+      .split(";")
+      .map(parseRoleText)
+      .filter((x): x is Role => typeof x !== "string");
+    ROLES.set(a, r);
+  }
+  return r;
+}
+
+/** What a dictionary phrase can stand for. */
+export type Entry =
+  | { readonly type: "country"; readonly country: CountryRecord }
+  | { readonly type: "capital"; readonly country: CountryRecord }
+  | { readonly type: "actor"; readonly actor: ActorRecord; readonly weak: boolean }
+  | { readonly type: "agent"; readonly agent: AgentRecord; readonly phrase: string };
+
+/** Generic last words of group names: "Popular Mobilization Forces/Units/Group/Organization" share one core. */
+export const GROUP_SUFFIXES = new Set([
+  "forces",
+  "force",
+  "units",
+  "unit",
+  "group",
+  "groups",
+  "organization",
+  "organizations",
+  "committee",
+  "committees",
+  "movement",
+  "front",
+  "brigades",
+  "brigade",
+  "militia",
+  "militias",
+  "army",
+  "council",
+  "network",
+  "battalions",
+  "corps",
+  "party",
+  "alliance",
+  "coalition",
+]);
+
+/** Common words that must never be a person's one-word (surname) key. */
+const COMMON_SURNAMES = new Set(
+  (
+    "may june april august march will king prince love rich young white black brown green gray grey hope faith said " +
+    "just long short little new north south east west rice bush price hill lee page ward power major general grant " +
+    "cash house bill post mark frank dean chase chief justice early law best"
+  ).split(" "),
+);
+
+/**
+ * Indexed dictionary: phrase keys (token keys joined by spaces) -> entries, with the longest phrase
+ * length per first word so the matcher only tries lengths that can match.
+ */
+export interface Lexicon {
+  readonly phrases: Map<string, Entry[]>;
+  readonly maxLen: Map<string, number>;
+  /** Group-name cores (suffix word removed) -> entries. */
+  readonly cores: Map<string, Entry[]>;
+  readonly coreMaxLen: Map<string, number>;
+  /** Transliteration skeletons of person names -> entries. */
+  readonly skeletons: Map<string, Entry[]>;
+  readonly skelMaxLen: Map<string, number>;
+  readonly countries: Map<string, CountryRecord>;
+  /** Curated office holders by "title|COUNTRY". */
+  readonly officeHolders: Map<string, { actor: ActorRecord; role: Role }[]>;
+  readonly actorsById: Map<string, ActorRecord>;
+}
+
+function add(map: Map<string, Entry[]>, max: Map<string, number>, keys: string[], e: Entry): void {
+  if (keys.length === 0) return;
+  addKey(map, max, keys.join(" "), keys[0], keys.length, e);
+}
+
+/** Adds a phrase given as its joined key (the generated file's form: no splitting needed). */
+function addKey(map: Map<string, Entry[]>, max: Map<string, number>, k: string, first: string, len: number, e: Entry): void {
+  const list = map.get(k);
+  if (list) {
+    for (const x of list) if (sameEntry(x, e)) return;
+    list.push(e);
+  } else map.set(k, [e]);
+  const m = max.get(first);
+  if (m === undefined || len > m) max.set(first, len);
+}
+
+function wordCount(k: string): number {
+  let n = 1;
+  for (let i = k.indexOf(" "); i >= 0; i = k.indexOf(" ", i + 1)) n++;
+  return n;
+}
+
+function sameEntry(a: Entry, b: Entry): boolean {
+  if (a.type !== b.type) return false;
+  if (a.type === "actor" && b.type === "actor") return a.actor.id === b.actor.id;
+  if ((a.type === "country" || a.type === "capital") && (b.type === "country" || b.type === "capital"))
+    return a.country.iso3 === b.country.iso3;
+  if (a.type === "agent" && b.type === "agent") return a.agent === b.agent;
+  return false;
+}
+
+const CONNECTOR_END = new Set(["to", "of", "for", "the", "and", "in", "on", "at", "with", "from"]);
+
+function plural(w: string): string {
+  if (w.endsWith("man")) return w.slice(0, -3) + "men";
+  if (/[^aeiou]y$/.test(w)) return w.slice(0, -1) + "ies";
+  if (/(s|x|z|ch|sh)$/.test(w)) return w + "es";
+  return w + "s";
+}
+
+export function normTitle(t: string): string {
+  const k = aliasKeys(t).join(" ");
+  switch (k) {
+    case "secretary of defense":
+    case "secretary of war":
+    case "war secretary":
+    case "defense secretary":
+      return "defense minister";
+    case "secretary of state":
+    case "foreign secretary":
+      return "foreign minister";
+    case "premier":
+      return "prime minister";
+    default:
+      return k;
+  }
+}
+
+export function buildLexicon(res: ActorsResources): Lexicon {
+  const phrases = new Map<string, Entry[]>();
+  const maxLen = new Map<string, number>();
+  const cores = new Map<string, Entry[]>();
+  const coreMaxLen = new Map<string, number>();
+  const skeletons = new Map<string, Entry[]>();
+  const skelMax = new Map<string, number>();
+  const countries = new Map<string, CountryRecord>();
+  const officeHolders = new Map<string, { actor: ActorRecord; role: Role }[]>();
+  const actorsById = new Map<string, ActorRecord>();
+
+  // Agents first (curated list before Phoenix's), so a phrase's agent reading is known.
+  const agentKeys = new Set<string>();
+  for (const a of res.agents) {
+    for (const p of a.phrases) {
+      const base = aliasKeys(p);
+      if (base.length === 0 || CONNECTOR_END.has(base[base.length - 1])) continue;
+      // Phoenix lists singular nouns only (PETRARCH added plurals itself).
+      const forms = a.curated ? [base] : [base, [...base.slice(0, -1), plural(base[base.length - 1])]];
+      for (const keys of forms) {
+        const k = keys.join(" ");
+        if (a.curated === false && agentKeys.has(k)) continue;
+        agentKeys.add(k);
+        add(phrases, maxLen, keys, { type: "agent", agent: a, phrase: p });
+      }
+    }
+  }
+
+  for (const c of res.countries) {
+    countries.set(c.iso3, c);
+    for (const n of [c.name, ...c.aliases]) add(phrases, maxLen, aliasKeys(n), { type: "country", country: c });
+    for (const n of c.capitals) add(phrases, maxLen, aliasKeys(n), { type: "capital", country: c });
+  }
+
+  // Curated actors shadow Phoenix ones on the same phrase.
+  const curatedKeys = new Set<string>();
+  for (const a of res.actors) {
+    actorsById.set(a.id, a);
+    const names = a.keyed ? a.aliases : [a.name, ...a.aliases];
+    const person = a.kind === "person";
+    if (a.keyed && person) {
+      // Fast path for the generated file's people (most rows): keys are ready, no cores or skeletons.
+      for (const k of names) {
+        if (curatedKeys.has(k) || agentKeys.has(k)) continue;
+        const sp = k.indexOf(" ");
+        if (sp < 0 && COMMON_SURNAMES.has(k)) continue;
+        addKey(phrases, maxLen, k, sp < 0 ? k : k.slice(0, sp), sp < 0 ? 1 : wordCount(k), { type: "actor", actor: a, weak: sp < 0 });
+      }
+      continue;
+    }
+    for (const n of names) {
+      const keys = a.keyed ? n.split(" ") : aliasKeys(n);
+      if (keys.length === 0) continue;
+      const k = keys.join(" ");
+      if (a.curated) curatedKeys.add(k);
+      else if (curatedKeys.has(k)) continue;
+      if (agentKeys.has(k) && (a.keyed || !/^[A-Z0-9]{2,}$/.test(n.trim()))) continue;
+      const weak = person && keys.length === 1;
+      if (weak && COMMON_SURNAMES.has(k)) continue;
+      add(phrases, maxLen, keys, { type: "actor", actor: a, weak });
+      if (person && a.curated) {
+        add(skeletons, skelMax, keys.map(skeleton), { type: "actor", actor: a, weak });
+      }
+      if (!person && keys.length >= 2) {
+        // "Popular Mobilization Forces" -> core "popular mobilization"; "Islamic Resistance in Iraq" -> "islamic resistance".
+        let core = keys;
+        const inAt = core.lastIndexOf("in");
+        if (inAt >= 2 && inAt >= core.length - 3) core = core.slice(0, inAt);
+        else if (GROUP_SUFFIXES.has(core[core.length - 1])) core = core.slice(0, -1);
+        else core = [];
+        if (core.length >= 2) add(cores, coreMaxLen, core, { type: "actor", actor: a, weak: false });
+      }
+    }
+    // Curated people also answer to their surname ("Sudani"), as a weak key checked against context.
+    if (person && a.curated) {
+      const keys = aliasKeys(a.name);
+      const last = keys[keys.length - 1];
+      if (keys.length > 1 && last.length > 2 && !COMMON_SURNAMES.has(last) && !agentKeys.has(last)) {
+        add(phrases, maxLen, [last], { type: "actor", actor: a, weak: true });
+        add(skeletons, skelMax, [skeleton(last)], { type: "actor", actor: a, weak: true });
+      }
+    }
+    if (a.curated) {
+      for (const r of a.roles) {
+        if (!r.title || !r.country) continue;
+        const key = `${normTitle(r.title)}|${r.country}`;
+        const list = officeHolders.get(key);
+        if (list) list.push({ actor: a, role: r });
+        else officeHolders.set(key, [{ actor: a, role: r }]);
+      }
+    }
+  }
+  return { phrases, maxLen, cores, coreMaxLen, skeletons, skelMaxLen: skelMax, countries, officeHolders, actorsById };
+}
+
+/** Is `role` held on `date` (YYYY-MM-DD)? Open ends count as held. */
+export function roleActive(role: Role, date: string | null): boolean {
+  if (date === null) return role.to === undefined;
+  if (role.from !== undefined && role.from > date) return false;
+  if (role.to !== undefined && role.to < date) return false;
+  return true;
+}
+
+/** The role an actor holds on the date (the last active one), if any. */
+export function activeRole(actor: ActorRecord, date: string | null): Role | undefined {
+  let found: Role | undefined;
+  for (const r of rolesOf(actor)) if (roleActive(r, date) && (r.from !== undefined || r.to !== undefined)) found = r;
+  return found;
+}
+
+/** Sector of an actor on a date: its active role's sector, else its own. */
+export function sectorOn(actor: ActorRecord, date: string | null): Sector | null {
+  const r = activeRole(actor, date);
+  return (r?.sector ?? actor.sector) as Sector | null;
+}
+
+export function countryOn(actor: ActorRecord, date: string | null): string | null {
+  const r = activeRole(actor, date);
+  if (r && r.country !== null) return r.country;
+  return actor.country;
+}
+
+export { normWord };
