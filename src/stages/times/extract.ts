@@ -380,8 +380,14 @@ function resolveOne(c: Candidate, env: Env): Resolved | null {
   }
 
   // Decades and centuries are stated in full.
-  if (c.decade !== undefined) return { value: String(c.decade), precision: "decade", anchor: "absolute" };
-  if (c.century !== undefined) return { value: pad(c.century, 2), precision: "century", anchor: "absolute" };
+  if (c.decade !== undefined)
+    return { value: c.decade < 0 ? `BC${pad(-c.decade, 3)}` : pad(c.decade, 3), precision: "decade", anchor: "absolute" };
+  if (c.century !== undefined)
+    return {
+      value: c.century < 0 || Object.is(c.century, -0) ? `BC${pad(-c.century, 2)}` : pad(c.century, 2),
+      precision: "century",
+      anchor: "absolute",
+    };
 
   // Fully stated year.
   if (c.y !== undefined) {
@@ -425,6 +431,16 @@ function resolveOne(c: Candidate, env: Env): Resolved | null {
     else base = ctx.year !== undefined ? { y: ctx.year, m: ctx.month?.m ?? 1, d: 1 } : dct;
     if (rel.base === "context" && rel.unit === "year" && ctx.year === undefined && !dct) base = null;
     if (!base) return placeholder(c);
+
+    // "on the 20th": a day of the month in context
+    if (c.d !== undefined && c.m === undefined) {
+      if (!ctx.month) return null;
+      const day = { y: ctx.month.y, m: ctx.month.m, d: c.d };
+      return { value: dateString(day), precision: "day", anchor: "relative", point: day };
+    }
+    // In a narrative, "today" or "tomorrow" is the narrative's (usually quoted) day, not the publication's.
+    if (env.historical && c.rule === "deictic-day" && ctx.year !== undefined)
+      return { value: withPart("XXXX-XX-XX", c), precision: null, anchor: "relative" };
 
     // "October last year", "January 4 the following year"
     if (c.m !== undefined) {

@@ -253,6 +253,34 @@ function clockValue(h: number, min: number, ampm: string | undefined): string | 
   return `${String(hh).padStart(2, "0")}:${String(min).padStart(2, "0")}`;
 }
 
+const ORDINAL_VALUE: Readonly<Record<string, number>> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  sixteenth: 16,
+  seventeenth: 17,
+  eighteenth: 18,
+  nineteenth: 19,
+  twentieth: 20,
+  "twenty-first": 21,
+};
+const ORDINAL_WORDS = Object.keys(ORDINAL_VALUE)
+  .sort((a, b) => b.length - a.length)
+  .map((w) => w.replace("-", "[\\s-]"))
+  .join("|");
+
 const SEASON: Readonly<Record<string, Season>> = { spring: "SP", summer: "SU", autumn: "FA", fall: "FA", winter: "WI" };
 
 const RULES: Rule[] = [
@@ -439,10 +467,11 @@ const RULES: Rule[] = [
   },
   {
     id: "decade",
-    re: /\b(?:the\s+)?(?:(early|mid|late)[\s-]{1,2})?(\d{3})0'?s\b/g,
+    re: /\b(?:the\s+)?(?:(early|mid|late)[\s-]{1,2})?(\d{2,3})0'?s\b(?:\s?(BC|B\.C\.|BCE)(?![A-Za-z]))?/g,
     handle(m) {
-      const dec = Number(m[2]);
-      if (dec < 100 || dec > 210) return null;
+      let dec = Number(m[2]);
+      if (m[3]) dec = -dec;
+      else if (dec < 100 || dec > 210) return null;
       return {
         start: m.index,
         end: m.index + m[0].length,
@@ -455,10 +484,23 @@ const RULES: Rule[] = [
   },
   {
     id: "century",
-    re: /\b(?:the\s+)?(?:(early|mid|late)[\s-]{1,2})?(\d{1,2})(?:st|nd|rd|th)[\s-]century\b/g,
+    re: new RegExp(
+      String.raw`\b(?:the\s+)?(?:(early|mid|late)[\s-]{1,2})?(\d{1,2}(?:st|nd|rd|th)|${ORDINAL_WORDS})[\s-]century\b(?:\s?(BC|B\.C\.|BCE)(?![A-Za-z]))?`,
+      "gi",
+    ),
     handle(m) {
-      const c = Number(m[2]);
-      if (c < 1 || c > 22) return null;
+      const raw = m[2].toLowerCase();
+      const c = /^\d/.test(raw) ? parseInt(raw, 10) : ORDINAL_VALUE[raw.replace(/\s+/g, "-")];
+      if (!c || c < 1 || c > 22) return null;
+      if (m[3])
+        return {
+          start: m.index,
+          end: m.index + m[0].length,
+          rule: "century",
+          kind: "date",
+          century: -(c - 1),
+          ...(m[1] ? { mod: positionMod(m[1]) } : {}),
+        };
       return {
         start: m.index,
         end: m.index + m[0].length,
@@ -621,8 +663,30 @@ const RULES: Rule[] = [
   },
   {
     id: "position-anaphoric",
-    re: /\b(?:the\s+)?(end|beginning|start|middle|close|latter\s+part|rest|remainder|first\s+half|second\s+half)\s+of\s+(?:the|that|this)\s+(year|month|week|decade|century)\b/gi,
+    re: /\b(?:(?:the\s+)?(end|beginning|start|middle|close|latter\s+part|rest|remainder|first\s+half|second\s+half)\s+of\s+(?:the|that|this)\s+(year|month|week|decade|century)|(later|late|early|earlier)\s+(?:in|that)\s+(?:the\s+|that\s+)?(year|month)|(?:the\s+|that\s+)?(month|year|week)'s\s+(end))\b/gi,
     handle(m) {
+      if (m[3]) {
+        const w3 = m[3].toLowerCase();
+        const c3: Candidate = {
+          start: m.index,
+          end: m.index + m[0].length,
+          rule: "position-anaphoric",
+          kind: "date",
+          rel: { base: "context", unit: m[4].toLowerCase() as RelUnit, n: 0 },
+        };
+        if (w3 === "early") c3.mod = "early";
+        else if (w3 === "late") c3.mod = "late";
+        return c3;
+      }
+      if (m[5])
+        return {
+          start: m.index,
+          end: m.index + m[0].length,
+          rule: "position-anaphoric",
+          kind: "date",
+          rel: { base: "context", unit: m[5].toLowerCase() as RelUnit, n: 0 },
+          mod: "end",
+        };
       const w = m[1].toLowerCase().replace(/\s+/g, " ");
       const mod: TimeModifier | undefined =
         w === "end" || w === "close"
@@ -645,6 +709,16 @@ const RULES: Rule[] = [
       };
       if (mod) c.mod = mod;
       return c;
+    },
+  },
+  {
+    id: "day-of-month",
+    re: /\b(?:on|by|until|till|from|to|of|since|before|after)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:[,.;)]|and\b|to\b|of\s+(?:that|the\s+same)\s+month))(?:\s+of\s+(?:that|the\s+same)\s+month)?/gi,
+    handle(m) {
+      const d = Number(m[1]);
+      if (d < 1 || d > 31) return null;
+      const start = m.index + m[0].toLowerCase().indexOf("the");
+      return { start, end: m.index + m[0].length, rule: "day-of-month", kind: "date", d, rel: { base: "context", unit: "month", n: 0 } };
     },
   },
   {
@@ -695,6 +769,8 @@ const RULES: Rule[] = [
       const n = vagueNumber(raw);
       if (n !== null && !Number.isFinite(n)) return null;
       if (n === null && !/^(?:a\s+few|a\s+couple|several|many|some|few|dozens|hundreds)/i.test(raw)) return null;
+      // "a second battle", "one second-hand": ordinals, not durations
+      if (/^seconds?$/i.test(m[3]) && !/^\d/.test(raw)) return null;
       const c: Candidate = {
         start: m.index,
         end: m.index + m[0].length,
@@ -710,7 +786,7 @@ const RULES: Rule[] = [
   },
   {
     id: "vague-duration",
-    re: /\b(for|over|within|in|after)\s+(?:(?:the\s+)?(?:past|last|coming|next|recent)\s+)?(days|weeks|months|years|decades|centuries|hours)\b/gi,
+    re: /\b(for|over|within|in|after|during|throughout|of)\s+(?:(?:the\s+)?(?:past|last|coming|next|recent|following|intervening|succeeding|subsequent|previous|early|final|first|last)\s+)?(days|weeks|months|years|decades|centuries|hours)\b/gi,
     handle(m) {
       const unitStart = m.index + m[0].length - m[2].length;
       const lead = m[0].slice(m[1].length).trimStart();
@@ -754,6 +830,7 @@ const RULES: Rule[] = [
     re: /\b(?:(?:early|late)\s+)?(?:in\s+)?(?:(?:the|that|this|same)\s+)?(?:(?:early|late)\s+)?(morning|afternoon|evening|night|overnight|dawn|dusk|daytime|midday)(s)?\b/gi,
     handle(m) {
       const word = m[1].toLowerCase();
+      if (/^[A-Z]/.test(m[1]) && /^(?:dawn|dusk)$/.test(word)) return null; // "Operation Dawn", "Dawn" the newspaper
       const lead = m[0].slice(0, m[0].length - m[1].length - (m[2]?.length ?? 0)).toLowerCase();
       let start = m.index;
       if (/^(?:(?:early|late)\s+)?in\s+/.test(lead)) start += m[0].toLowerCase().indexOf("in ") + 3;
