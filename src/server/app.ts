@@ -4,6 +4,7 @@ import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import { defaultExtractor, type Extractor } from "../runtime/extractor.js";
 import { PROJECT_ROOT } from "../runtime/paths.js";
+import { installCompression } from "./compress.js";
 import { installErrorHandler, problem, sendProblem } from "./problem.js";
 import type { Store } from "../store/index.js";
 import { actorRoutes } from "./routes/actors.js";
@@ -31,8 +32,18 @@ export interface ServerOptions {
 
 /** Builds the Fastify app (routes, error handling, static UI) without listening: tests use app.inject. */
 export async function buildServer(options: ServerOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, routerOptions: { ignoreTrailingSlash: true } });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    // Malformed URLs and over-long ids are the client's fault: problem JSON, like every other error.
+    frameworkErrors: (error, request, reply) => {
+      const status = typeof error.statusCode === "number" && error.statusCode < 500 ? error.statusCode : 400;
+      return sendProblem(reply, problem(status, error.message, request.url.split("?")[0]));
+    },
+  });
   installErrorHandler(app);
+  installCompression(app);
 
   extractRoutes(app, { extractor: options.extractor ?? defaultExtractor, maxBytes: options.maxExtractBytes ?? DEFAULT_MAX_EXTRACT_BYTES });
   docsRoutes(app);
