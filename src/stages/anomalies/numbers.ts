@@ -49,7 +49,7 @@ export function findNumberConflicts(
     if (sentence < 0 || v.wordsOf(sentence).some((w) => lex.changeWords.has(w.lower))) continue;
     const place = placeAfter(v, q, sentence, places);
     if (place === null) continue; // no place: too little to say two counts are the same count
-    keyed.push({ q, sentence, place, time: timeOf(v, sentence, times), lo: range[0], hi: range[1] });
+    keyed.push({ q, sentence, place, time: timeOf(v, sentence, q, times), lo: range[0], hi: range[1] });
   }
   const out: Anomaly[] = [];
   const groups = new Map<string, Keyed[]>();
@@ -116,9 +116,20 @@ function placeAfter(v: DocView, q: Quantity, sentence: number, places: readonly 
   return null;
 }
 
-/** The date the sentence is about ("" when it gives none). */
-function timeOf(v: DocView, sentence: number, times: readonly TimeExpression[]): string {
+/** The date the count is about: the nearest date expression after it in its sentence, else before it ("" when none). */
+function timeOf(v: DocView, sentence: number, q: Quantity, times: readonly TimeExpression[]): string {
   const s = v.sentences[sentence];
-  for (const t of times) if (t.start >= s.start && t.end <= s.end && t.type === "date") return t.value;
-  return "";
+  let best: TimeExpression | null = null;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const t of times) {
+    if (t.start < s.start || t.end > s.end || t.type !== "date") continue;
+    // English puts the date after the count ("killed 18 people ... on Saturday"); a date
+    // before it (often the dateline) counts only when none follows.
+    const d = t.start >= q.end ? t.start - q.end : 1e6 + q.start - t.end;
+    if (d < bestDistance) {
+      best = t;
+      bestDistance = d;
+    }
+  }
+  return best?.value ?? "";
 }
