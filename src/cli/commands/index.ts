@@ -1,6 +1,5 @@
 import type { Command } from "../command.js";
 import { checkCommand } from "./check.js";
-import { checkCommand } from "./check.js";
 import { dataLintCommand } from "./data-lint.js";
 import { evalCommand } from "./eval.js";
 import { extractCommand } from "./extract.js";
@@ -10,6 +9,7 @@ import { actorsCommand } from "./actors.js";
 import { docsCommand } from "./docs.js";
 import { seriesCommand } from "./series.js";
 import { exportCommand } from "./export.js";
+import { serveCommand } from "./serve.js";
 
 /**
  * Every `sitrep` command, in the order `sitrep --help` lists them.
@@ -25,7 +25,7 @@ export const COMMANDS: readonly Command[] = [
   seriesCommand,
   exportCommand,
   checkCommand,
-  checkCommand,
   dataLintCommand,
+  serveCommand,
   evalCommand,
 ];
