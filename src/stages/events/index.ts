@@ -83,6 +83,8 @@ interface Reading {
   speakerSource: boolean;
   reverse: boolean;
   base: number;
+  /** Coded only by the verb's own default code (no pattern, phrase or noun). */
+  isDefault: boolean;
 }
 
 /** Per-sentence view: tokens [a, b) with the annotations that fall in them. */
@@ -229,7 +231,12 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     const inf = infinitiveAfter(toks, k, lex.governingVerbs.has(t.lemma) ? 7 : 2);
     // "seeking to deepen": the embedded verb carries the event.
     if (inf >= 0 && lex.controlVerbs.has(t.lemma)) continue;
+    // "exiled dissidents", "the armed group": a participle used as an adjective.
+    if (attributive(toks, k)) continue;
     const r = readVerb(lex, v, k, consumed);
+    // A verb's bare default code is weak evidence: not in a participial phrase
+    // (", expanding its campaign", "before leaving") or a relative clause.
+    if (r && r.isDefault && (participial(toks, k) || v.clauses.clauses[v.clauses.of[k]].kind === "relative")) continue;
     // "agreed to cooperate", "urged Iran to withdraw": one event, the governing verb's.
     if (r && inf >= 0 && lex.governingVerbs.has(t.lemma)) consumed.add(inf);
     if (r) readings.push(r);
@@ -256,6 +263,21 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     if (e) built.push(e);
   }
   return mergeSentence(built, v);
+}
+
+function attributive(toks: readonly Token[], k: number): boolean {
+  const t = toks[k];
+  const next = toks[k + 1];
+  const prev = toks[k - 1];
+  if (!next || next.pos !== "NOUN" || !/(ed|en|ing)$/.test(t.norm)) return false;
+  return !prev || prev.pos === "DET" || prev.pos === "ADJ" || prev.pos === "ADP" || prev.pos === "NUM";
+}
+
+function participial(toks: readonly Token[], k: number): boolean {
+  const t = toks[k];
+  if (!/ing$/.test(t.norm)) return false;
+  const prev = toks[k - 1];
+  return !prev || prev.norm === "," || prev.pos === "SCONJ" || prev.pos === "ADP";
 }
 
 /** Local index of the verb in a "to" + verb complement right after k ("seeking to deepen"), or -1. */
@@ -396,6 +418,7 @@ function readVerb(lex: Lexicon, v: SentenceView, k: number, consumed: Set<number
     if (coded.object >= 0) consumed.add(coded.object);
     const r = reading(lex, coded.type, coded.mode, coded.context, coded.cameo, coded.rule, k, k, k, coded.base);
     r.reverse = coded.reverse;
+    r.isDefault = coded.isDefault;
     return r;
   }
   for (const p of phrases) {
@@ -509,6 +532,7 @@ function reading(
     speakerSource: false,
     reverse: false,
     base,
+    isDefault: false,
   };
 }
 
@@ -662,53 +686,89 @@ function subjectBefore(v: SentenceView, k: number, cl: number): number[] {
   return [];
 }
 
-/** A mention plus those coordinated with it ("Iraq and the United States"), walking in `dir`. */
+/**
+ * A mention plus those coordinated with it ("Iraq and the United States", "A, B and C"),
+ * walking in `dir`. A comma only joins a list that ends in "and" (so an apposition, "the US
+ * commander in Iraq, General Petraeus", is not a list), and a name after a place
+ * preposition ("in Iraq") is no actor.
+ */
 function coordinated(v: SentenceView, edge: number, m: number, dir: -1 | 1): number[] {
   const { toks, mentionAt } = v;
   const out = [m];
   let at = edge;
+  let sawAnd = false;
   for (let guard = 0; guard < 6; guard++) {
     let j = at + dir;
     if (dir === 1) while (j < toks.length && mentionAt[j] === out[out.length - 1]) j++;
     // "Iraq and the United States": the article belongs to the next name, not the conjunction.
     if (dir === -1 && toks[j] && toks[j].pos === "DET" && mentionAt[j] < 0) j--;
     const conj = toks[j];
-    if (!conj || (conj.norm !== "and" && conj.norm !== "," && conj.norm !== "&")) break;
+    if (!conj) break;
+    const isAnd = conj.norm === "and" || conj.norm === "&";
+    if (!isAnd && conj.norm !== ",") break;
+    if (conj.norm === "," && dir === -1 && !sawAnd) break;
     j += dir;
-    if (toks[j] && toks[j].pos === "DET") j += dir;
+    if (toks[j] && toks[j].pos === "DET" && mentionAt[j] < 0) j += dir;
     if (j < 0 || j >= toks.length || mentionAt[j] < 0 || out.includes(mentionAt[j])) break;
     const next = mentionAt[j];
+    let first = j;
+    while (first > 0 && mentionAt[first - 1] === next) first--;
+    let last = j;
+    while (last + 1 < toks.length && mentionAt[last + 1] === next) last++;
+    const before = first > 0 ? toks[first - 1] : undefined;
+    const prep = before && before.pos === "DET" && first > 1 ? toks[first - 2] : before;
+    if (prep && prep.pos === "ADP" && prep.norm !== "of") break;
+    if (conj.norm === "," && dir === 1) {
+      const after = toks[last + 1];
+      if (!after || (after.norm !== "and" && after.norm !== ",")) break;
+    }
+    if (isAnd) sawAnd = true;
     out.push(next);
-    at = j;
-    if (dir === -1) while (at > 0 && mentionAt[at - 1] === next) at--;
+    at = dir === -1 ? first : j;
   }
   return dir === -1 ? out.reverse() : out;
 }
 
-/** Mentions after local token k in the same clause: the direct object or a target preposition's object. */
+/** Mentions after local token k in the same clause: the direct object or a target preposition's object, and a passive's "by" agent. */
 function objectAfter(v: SentenceView, k: number, cl: number, skip: ReadonlySet<number>, limit = 14): { mentions: number[]; by: number[] } {
-  const { toks, clauses, mentionAt } = v;
+  const { toks, clauses, mentionAt, mentions } = v;
   let objects: number[] = [];
   let by: number[] = [];
   for (let j = k + 1; j < toks.length && j <= k + limit; j++) {
-    if (clauses.of[j] !== cl && clauses.clauses[clauses.of[j]].parent !== cl) break;
-    if (clauses.of[j] !== cl && clauses.clauses[clauses.of[j]].kind !== "relative") break;
+    const jc = clauses.of[j];
+    if (jc !== cl && (clauses.clauses[jc].parent !== cl || clauses.clauses[jc].kind !== "relative")) break;
+    const t = toks[j];
+    if (t.norm === "," || t.norm === ";") break;
     const m = mentionAt[j];
     if (m < 0 || skip.has(m)) continue;
-    let first = j;
-    while (first > 0 && mentionAt[first - 1] === m) first--;
-    const before = first > 0 ? toks[first - 1] : undefined;
-    const prep = before && before.pos === "DET" && first > 1 ? toks[first - 2] : before;
-    const group = coordinated(v, first, m, 1);
-    let last = j;
-    while (last + 1 < toks.length && group.includes(mentionAt[last + 1])) last++;
-    j = last;
+    const before = j > 0 ? toks[j - 1] : undefined;
+    const prep = before && before.pos === "DET" && j > 1 ? toks[j - 2] : before;
+    const group = coordinated(v, j, m, 1);
+    while (
+      j + 1 < toks.length &&
+      (group.includes(mentionAt[j + 1]) || (toks[j + 1].norm === "and" && group.includes(mentionAt[j + 2] ?? -1)))
+    )
+      j++;
     if (prep?.norm === "by") {
       if (by.length === 0) by = group;
       continue;
     }
     if (prep && prep.pos === "ADP" && LOCATIVE.has(prep.norm) && !TARGET_PREPS.has(prep.norm)) continue;
-    if (objects.length === 0) objects = group;
+    if (objects.length === 0) {
+      objects = group;
+      // "a government-held part of Syria's second city": prefer a named country in the same phrase.
+      if (!group.some((g) => mentions[g].country)) {
+        for (let x = j + 1; x < toks.length && x <= j + 6; x++) {
+          const u = toks[x];
+          if (u.norm === "," || u.pos === "VERB" || u.pos === "AUX") break;
+          const mx = mentionAt[x];
+          if (mx >= 0 && mentions[mx].country && !skip.has(mx)) {
+            objects = [...group, mx];
+            break;
+          }
+        }
+      }
+    }
     if (by.length > 0) break;
   }
   return { mentions: objects, by };
@@ -840,6 +900,8 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
   if (r.reverse) [sources, targets] = [targets, sources];
 
   let srcRefs = uniqueActors(ctx, v, sources);
+  // A bare default verb code needs an actor doing it ("came", "heads", "enjoyed" are too vague alone).
+  if (r.isDefault && srcRefs.length === 0 && /^0[3-8]/.test(r.cameo ?? "")) return null;
   let tgtRefs = uniqueActors(ctx, v, targets).filter((t) => !srcRefs.some((s) => s.start === t.start));
   // Symmetric events with coordinated subjects and no object: each is the other's counterpart.
   if (lex.symmetric.has(r.type) && srcRefs.length > 1 && !withObject(v, r.last)) tgtRefs = [...srcRefs.slice(1), srcRefs[0]];
