@@ -112,8 +112,16 @@ describe("times: context", () => {
     expect(find(text, "2024-01-28", "January 4").value).toBe("2024-01-04");
   });
 
+  it("a year-less date in news without deixis still takes the publication year after a background paragraph", () => {
+    const text =
+      "The coalition arrived in 2014. In August 2020 it handed over three bases, and by January 2022 its combat mission ended. " +
+      "Militias have attacked its positions repeatedly. On January 4, drones hit a headquarters in Baghdad.";
+    expect(find(text, "2024-01-28", "January 4").value).toBe("2024-01-04");
+  });
+
   it("a narrative resolves year-less dates against the last stated year", () => {
     const text =
+      "Tensions grew after 1933 and 1936, and Austria was annexed in 1938. " +
       "On September 1, 1939, Germany attacked Poland. France declared war in 1939. Britain followed in 1939. " +
       "Poland was divided by early October. On September 17, the Soviets invaded. In 1940 the war spread west, and on May 10 Germany attacked France.";
     expect(find(text, "2009-12-19", "September 17").value).toBe("1939-09-17");
