@@ -26,6 +26,8 @@ export const PLACES_STAGE = "places.v1";
 
 export interface PlacesResources {
   readonly gazetteer: Gazetteer;
+  /** Add a note for every gazetteer name rejected as a place, with the reason (for tuning). */
+  readonly explain?: boolean;
 }
 
 const RULE = (id: string) => `${PLACES_STAGE}:${id}`;
@@ -96,9 +98,7 @@ const FACILITY_WORDS = new Set([
   "district",
   "region",
   "oblast",
-  "county",
   "city",
-  "state",
   "prison",
   "hospital",
   "checkpoint",
@@ -113,6 +113,21 @@ const FACILITY_WORDS = new Set([
   "island",
   "islands",
   "coast",
+  "cathedral",
+  "mosque",
+  "church",
+  "museum",
+  "stadium",
+  "palace",
+  "hotel",
+  "market",
+  "bazaar",
+  "citadel",
+  "gate",
+  "harbour",
+  "harbor",
+  "station",
+  "terminal",
 ]);
 /** Words before a name that are not part of it ("Northern Syria", "Iraqi Kurdistan", "Monday"). */
 const COMPASS =
@@ -203,9 +218,34 @@ const DIR_ADJ = /\b((?:north|south)[\s-]?(?:east|west)(?:ern)?|northern|southern
 const NEAR =
   /\b(near|nearby|outside|around|close\s{1,3}to|next\s{1,3}to|neighbou?ring|(?:on\s{1,3}the\s{1,3})?(?:outskirts|suburbs|vicinity|edge|environs|periphery|fringes)\s{1,3}of)\s{1,3}(?:the\s{1,3})?$/i;
 const LOCATIVE =
-  /\b(in|at|near|from|to|across|into|inside|throughout|within|towards?|outside|around|over|through|via|off|along|beyond|entered|enter|visited|visit|visiting|left|leave|leaving|reached|reach|fled|flee|toured|deployed|stationed|based|returned|travelled|traveled|arrived|headed|bound\s{1,3}for|all\s{1,3}over)\s{1,3}(?:the\s{1,3})?(?:(?:occupied|neighbou?ring|war-torn|war-ravaged|besieged|embattled|rebel-held|government-held)\s{1,3})?$/i;
+  /\b(in|at|near|from|to|across|into|inside|throughout|within|towards?|outside|around|over|through|via|off|along|beyond|entered|enter|visited|visit|visiting|left|leave|leaving|reached|reach|fled|flee|toured|deployed|stationed|based|returned|travelled|traveled|arrived|headed|(?:bound|leaving|left|leave|headed|heading|departed|departing|sailed|flew|fly|flying)\s{1,3}for|all\s{1,3}over)\s{1,3}(?:the\s{1,3})?(?:(?:occupied|neighbou?ring|war-torn|war-ravaged|besieged|embattled|rebel-held|government-held)\s{1,3})?$/i;
 const GEO_OF =
   /\b(capital|parts?|outskirts|cit(?:y|ies)|provinces?|regions?|borders?|territor(?:y|ies)|soil|airspace|areas?|coast|cent(?:re|er)|heart|interior|streets|towns?|villages?|skies|waters|countryside|suburbs|corners?|north|south|east|west|rest|map|governorates?|districts?|outside|side)\s{1,3}of\s{1,3}(?:the\s{1,3})?$/i;
+/** "Britain-based", "a London-based group": the name locates something. */
+const BASED = /^-(?:based|born|headquartered)\b/i;
+
+/**
+ * A dateline: an all-capitals name opening a sentence ("BAGHDAD (AP) -", "WASHINGTON, April 5",
+ * "MEXICO CITY (AP)"): always a place.
+ */
+function isDateline(tokens: readonly Token[], m: Match): boolean {
+  if (!sentenceInitial(tokens, m.first)) return false;
+  const surface = tokens
+    .slice(m.first, m.last + 1)
+    .map((t) => t.text)
+    .join("");
+  if (!isAllCapsWord(surface) || surface.replace(/[^\p{L}]/gu, "").length < 4) return false;
+  const n = tokens[m.last + 1];
+  return !n || n.sentence !== m.sentence || n.kind === "punctuation" || !isAllCapsWord(n.text);
+}
+
+/** Entries that could be someone's surname: towns and minor sites, not countries, regions or big cities. */
+function mayBeSurname(e: GazetteerEntry): boolean {
+  if (e.kind === "country" || e.kind === "admin1") return false;
+  if (e.kind === "site") return e.prior < 9;
+  return e.population < 500_000 && e.featureCode !== "PPLC" && e.featureCode !== "PPLA";
+}
+
 /** "according to X", "a letter to X", "ambassador to X": "to" without motion or location. */
 const NOT_LOCATIVE_TO =
   /\b(?:according|thanks|due|compared|belonging|belongs|pointed|listen(?:ed)?|talk(?:ed|ing)?|sp[eo]ak(?:ing)?|spoke|said|told|wrote|write|writing|letter|message|ambassador|envoy|answer|repl(?:y|ied)|respond(?:ed)?|referring|refers|similar|opposed|related|committed|loyal|allegiance|support|threats?|apolog(?:y|ized|ised)|addressed|handed|sent|gave|given|sold|delivered|offered|owed|to)\s{1,3}to\s{1,3}(?:the\s{1,3})?$/i;
@@ -228,6 +268,22 @@ interface Match {
   readonly sentence: number;
 }
 
+interface Accepted {
+  readonly m: Match;
+  readonly ctx: Context;
+  entry: GazetteerEntry;
+  readonly qualifies?: Match;
+  readonly qualifiedBy?: Match;
+}
+
+/** A place already resolved in the article, pulling ambiguous names towards it. */
+interface Anchor {
+  readonly key: string;
+  readonly lat: number;
+  readonly lon: number;
+}
+const NEIGHBOURHOOD_KM = 300;
+
 interface Context {
   relation?: "part" | "near" | "in";
   vector?: readonly [number, number];
@@ -240,6 +296,7 @@ interface Context {
 export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
   const gz = resources.gazetteer;
   const radii = gz.radiusKm;
+  const explain = resources.explain === true;
 
   return {
     name: PLACES_STAGE,
@@ -298,6 +355,7 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
       let maxEvidence = 0;
       for (const v of evidence.values()) if (v > maxEvidence) maxEvidence = v;
       const places: Place[] = [];
+      const accepted: Accepted[] = [];
       let prevAccepted: { end: number; locative: boolean; sentence: number } | null = null;
       const sentenceStart = (s: number) => sentences[s]?.start ?? 0;
 
@@ -321,14 +379,20 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
         const best = resolve(m, qualifies, qualifiedBy, evidence, maxEvidence);
         if (!best) continue;
         const e = best.entry;
-        const locative: boolean = ctx.locative || ctx.relation !== undefined || coordinated || (qualifiedBy !== undefined && isArea(e));
+        const locative: boolean =
+          ctx.locative ||
+          ctx.relation !== undefined ||
+          coordinated ||
+          (qualifiedBy !== undefined && isArea(e)) ||
+          isDateline(tokens, m) ||
+          BASED.test(text.slice(m.end, m.end + 12));
         const stop = gz.stoplist.get(m.key);
 
         let reject: string | null = null;
         if (stop === "never") reject = "stoplist";
         else if (partOfLongerName(tokens, m, gz)) reject = "longer-name";
         else if (stop === "context" && !locative && !qualifies) reject = "needs-context";
-        else if (personParts.has(m.key) && !locative && !qualifies && !qualifiedBy) reject = "person-name";
+        else if (personParts.has(m.key) && mayBeSurname(e) && !locative && !qualifies && !qualifiedBy) reject = "person-name";
         else if (
           e.kind === "city" &&
           m.first === m.last &&
@@ -342,11 +406,35 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
         else if (e.kind === "city" && e.featureCode === "PPLC" && !locative && saysNext(tokens, m.last)) reject = "metonym";
         else if (e.kind === "city" && e.population < 15000 && !locative && !qualifies && !qualifiedBy && !evidence.has(e.country ?? ""))
           reject = "weak-town";
-        if (reject) continue;
+        if (reject) {
+          if (explain)
+            notes.push({ stage: PLACES_STAGE, message: `not a place (${reject}): ${m.key} -> ${e.name}`, start: m.start, end: m.end });
+          continue;
+        }
 
-        const place = toPlace(text, m, e, ctx, radii);
-        places.push(place);
+        accepted.push({ m, ctx, entry: e, qualifies, qualifiedBy });
         prevAccepted = { end: m.end, locative, sentence: m.sentence };
+      }
+
+      // 3. Coherence: an ambiguous name goes to the namesake near the article's other places
+      // ("Manchester" with "Colchester"), and a name qualified once ("Riverdale, N.J.") keeps
+      // that sense everywhere in the article.
+      const anchors: Anchor[] = [];
+      for (const a of accepted)
+        if (a.entry.kind === "city" || a.entry.kind === "admin1" || (a.entry.kind === "site" && a.entry.precision !== "region"))
+          anchors.push({ key: a.m.key, lat: a.entry.lat, lon: a.entry.lon });
+      const qualifiedSense = new Map<string, GazetteerEntry>();
+      for (const a of accepted) {
+        if (a.m.hits.length > 1 && anchors.length > 1) {
+          const best = resolve(a.m, a.qualifies, a.qualifiedBy, evidence, maxEvidence, anchors);
+          if (best) a.entry = best.entry;
+        }
+        if (a.m.hits.length > 1 && (a.qualifies || a.qualifiedBy)) qualifiedSense.set(a.m.key, a.entry);
+      }
+      for (const a of accepted) {
+        const sense = qualifiedSense.get(a.m.key);
+        if (sense && !a.qualifies && !a.qualifiedBy) a.entry = sense;
+        places.push(toPlace(text, a.m, a.entry, a.ctx, radii));
       }
 
       // Places in gazetteer order of appearance; ids are the place identities.
@@ -402,12 +490,16 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
     qualifiedBy: Match | undefined,
     evidence: ReadonlyMap<string, number>,
     maxEvidence: number,
+    anchors: readonly Anchor[] = [],
   ): NameHit | null {
     let best: NameHit | null = null;
     let bestScore = -Infinity;
     for (const h of m.hits) {
       const e = h.entry;
       let score = prior(e);
+      let near = 0;
+      for (const a of anchors) if (a.key !== m.key && haversineKm(a.lat, a.lon, e.lat, e.lon) <= NEIGHBOURHOOD_KM && ++near >= 3) break;
+      score += 5 * near;
       const ev = e.country ? (evidence.get(e.country) ?? 0) : 0;
       if (ev > 0 && maxEvidence > 0) score += 4 + 10 * Math.min(1, ev / maxEvidence);
       if (qualifies && qualifies.hits.some((q) => contains(q.entry, e))) score += 100;
@@ -556,7 +648,17 @@ function partOfLongerName(tokens: readonly Token[], m: Match, gz: Gazetteer): bo
     isCapitalised(after.text) &&
     !attached(tokens, m.last, m.last + 1)
   ) {
-    const ok = FUNCTION_WORDS.has(after.norm) || FACILITY_WORDS.has(after.norm) || TEMPORAL.test(after.text) || isAllCapsWord(after.text);
+    const surface = tokens
+      .slice(m.first, m.last + 1)
+      .map((t) => t.text)
+      .join("");
+    const ok =
+      FUNCTION_WORDS.has(after.norm) ||
+      FACILITY_WORDS.has(after.norm) ||
+      TEMPORAL.test(after.text) ||
+      isAllCapsWord(after.text) ||
+      // an all-capitals dateline before ordinary text ("SAN ANTONIO Turner Sports ...")
+      (isAllCapsWord(surface) && surface.length >= 4);
     if (!ok) return true;
   }
   return false;
@@ -611,6 +713,8 @@ const MAX_WORD = 40;
 /** Lower-case words that may end a name ("Kandahar province", "Rafah crossing", "Jenin refugee camp"). */
 const TRAILING_WORDS = new Set([
   ...FACILITY_WORDS,
+  "county",
+  "state",
   "refugee",
   "displacement",
   "nuclear",
@@ -639,7 +743,7 @@ function nameish(tokens: readonly Token[], j: number): boolean {
   if (t.text.length > MAX_WORD) return false;
   if (TRAILING_WORDS.has(t.norm)) return true;
   if (t.text === "-" || t.text === "‐") return attached(tokens, j - 1, j) && j + 1 < tokens.length && attached(tokens, j, j + 1);
-  if (t.text === "." || t.text === "'" || t.text === "’") return attached(tokens, j - 1, j);
+  if (t.text === "." || t.text === "'" || t.text === "’" || t.norm === "'s" || t.norm === "’s") return attached(tokens, j - 1, j);
   if (t.kind === "number") return /^\d{1,3}$/.test(t.text);
   if (t.kind !== "word") return false;
   return isCapitalised(t.text) || CONNECTORS.has(t.norm) || (attached(tokens, j - 1, j) && tokens[j - 1].text === "-");
@@ -662,7 +766,7 @@ function readContext(text: string, start: number, sentenceStart: number): Contex
     ctx.relation = mm[1] ? "part" : "near";
     ctx.vector = directionVector(mm[2]) ?? undefined;
     ctx.start = from + mm.index + (mm[1] ? mm[1].length : 0);
-  } else if ((mm = DIR_ADJ.exec(window)) && !/[A-Z]/.test(mm[1].slice(1)) && isLowerOrSentenceStart(text, from + mm.index, sentenceStart)) {
+  } else if ((mm = DIR_ADJ.exec(window)) && !/[A-Z]/.test(mm[1].slice(1))) {
     ctx.relation = "part";
     ctx.vector = directionVector(mm[1]) ?? undefined;
     ctx.start = from + mm.index;

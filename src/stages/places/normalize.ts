@@ -1,6 +1,7 @@
 /**
  * Keys for gazetteer look-up. Names are compared without case, diacritics,
  * apostrophes, dots and hyphens ("Sana'a" = "Sanaa", "Saint-Denis" = "Saint Denis"),
+ * abbreviations are spelt out ("St." = "Saint"),
  * and a word-final "ah" is read as "a" (Arabic transliterations: "Raqqah" = "Raqqa").
  */
 const MARKS = /[\u0300-\u036f]/g;
@@ -8,6 +9,9 @@ const APOSTROPHES = /['’‘ʼʻ`´]/g;
 const SEPARATORS = /[-‐‑‒–—_/.,]+/g;
 const SPACES = /\s+/g;
 const FINAL_AH = /(?<=\w\w)ah\b/g;
+/** Abbreviated name words: "St. Petersburg" = "Saint Petersburg", "Mt." = "Mount", "Ft." = "Fort". */
+const ABBREVIATIONS: Record<string, string> = { st: "saint", ste: "sainte", mt: "mount", ft: "fort" };
+const ABBREVIATION = /\b(?:st|ste|mt|ft)\b/g;
 
 export function placeKey(s: string): string {
   return s
@@ -18,7 +22,8 @@ export function placeKey(s: string): string {
     .replace(SEPARATORS, " ")
     .replace(SPACES, " ")
     .trim()
-    .replace(FINAL_AH, "a");
+    .replace(FINAL_AH, "a")
+    .replace(ABBREVIATION, (w) => ABBREVIATIONS[w]);
 }
 
 /** Arabic definite articles written as a separate word in transliterated names ("Al Fallujah", "Ar Raqqah"). */
