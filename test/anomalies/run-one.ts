@@ -1,5 +1,6 @@
+/** Prints the anomalies found in the given files: `npx tsx test/anomalies/run-one.ts <file>...` (a debugging aid). */
 import { readFileSync } from "node:fs";
-import { createHarness } from "/work/main/test/anomalies/harness.js";
+import { createHarness } from "./harness.js";
 const h = createHarness();
 for (const f of process.argv.slice(2)) {
   const r = h.run(readFileSync(f, "utf8"), "2024-06-01");
