@@ -32,7 +32,7 @@ const WORDS = `(?:${WORD_NUM}(?:[ -](?:${SCALE})(?:[ -](?:and[ -])?${WORD_NUM})?
 const DIGITS = String.raw`(?:\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,3})?|\d{1,9}(?:\.\d{1,3})?)(?:\s(?:${SCALE}))?`;
 const NUMX = `(?:${DIGITS}|${WORDS})`;
 const QUAL = String.raw`about|around|approximately|roughly|nearly|almost|some|close\s+to|an\s+estimated|estimated|more\s+than|over|upwards\s+of|in\s+excess\s+of|at\s+least|no\s+fewer\s+than|no\s+less\s+than|fewer\s+than|less\s+than|under|up\s+to|no\s+more\s+than|as\s+many\s+as|at\s+most|just\s+over|just\s+under|well\s+over|nearly`;
-const VAGUE = String.raw`(?:tens|hundreds)\s+of\s+thousands\s+of|dozens\s+of|scores\s+of|hundreds\s+of|thousands\s+of|millions\s+of|several|a\s+few|a\s+handful\s+of|a\s+dozen`;
+const VAGUE = String.raw`(?:tens|hundreds)\s+of\s+thousands\s+of|dozens\s+of|scores\s+of|hundreds\s+of|thousands\s+of|millions\s+of|several|a\s+few|a\s+handful\s+of|a\s+dozen|(?:dozens|scores|hundreds|thousands|millions)(?=\s+(?:have|had|were|are|was|more|fled|died|remain|gathered|protested|marched|took)\b)`;
 
 /** One number phrase: qualifier, "between"/"from", a number or a vague amount, and an optional second number (range or change). */
 const NUMBER_RE = new RegExp(
