@@ -26,7 +26,10 @@ export function loadActorsResources(dataDir: string): ActorsResources {
   const curated = readActors(join(dir, "actors-update.tsv"), true, replaced);
   const actors = [...curated, ...readActors(join(dir, "phoenix-actors.tsv"), false, replaced)];
   const agents = [...readAgents(join(dir, "agents.tsv"), true), ...readAgents(join(dir, "phoenix-agents.tsv"), false)];
-  return { countries, actors, agents };
+  const placeNames = readFileSync(join(dir, "place-names.tsv"), "utf8")
+    .split("\n")
+    .filter((l) => l.length > 0 && !l.startsWith("#"));
+  return { countries, actors, agents, placeNames };
 }
 
 function rows(file: string): { cols: string[]; line: number }[] {

@@ -198,7 +198,7 @@ function entryRank(e: Entry): number {
     case "country":
       return 0;
     case "actor":
-      return 1;
+      return e.weak ? 1.5 : 1;
     case "capital":
       return 2;
     case "agent":
@@ -268,7 +268,7 @@ class DocContext {
       for (let k = j + 1; k < j + len; k++) key += " " + words[k].key;
       const entries = this.lex.phrases.get(key);
       if (!entries) continue;
-      const ok = entries.filter((e) => this.caseOk(e, words, j, len, headline));
+      const ok = entries.filter((e) => this.caseOk(e, words, j, len, headline) && !(e.type === "agent" && words[j].joined));
       if (ok.length > 0) {
         // Names written with capitals beat the generic-noun reading of the same words ("Congress" vs "congress").
         const named = ok.filter((e) => e.type !== "agent");
@@ -360,8 +360,12 @@ class DocContext {
         // Place-like names ("Anbar Province") and single names after "in"/"near" are left to the places stage.
         const after = words[e];
         const before = words[j - 1];
+        let runKey = words[j].key;
+        for (let k = j + 1; k < e; k++) runKey += " " + words[k].key;
         const placeLike =
           (after !== undefined && PLACE_NOUNS.has(after.key) && after.cap) ||
+          (e - j > 1 && PLACE_NOUNS.has(words[e - 1].key)) ||
+          this.lex.placeNames.has(runKey) ||
           (e - j === 1 && before !== undefined && LOCATIVE.has(before.key));
         if (!placeLike) atoms.push({ s: j, e, type: "unknown", entries: [], rule: "unknown-name" });
         j = e;
@@ -383,6 +387,7 @@ class DocContext {
     const w = words[e];
     if (w.punct || w.poss) return false;
     if (CONNECTORS.has(w.key) && (w.key === "bin" || w.key === "ibn" || w.key === "de" || w.key === "van" || w.key === "von")) return true;
+    if (w.joined && /^\p{L}/u.test(w.text) && !w.punct) return true; // "Port-au-Prince", "Guinea-Bissau"
     if (!w.cap || w.pos !== "PROPN" || NOT_NAMES.has(w.key) || /\d/.test(w.key)) return false;
     const m = this.matchPhrase(words, e, words.length, headline);
     if (m && m.entries[0].type !== "agent") return false;
@@ -393,7 +398,12 @@ class DocContext {
 
   /** Can atom b extend the chain that ends with atom a? Returns the kind of link or null. */
   private link(words: readonly Word[], a: Atom, b: Atom): "adjacent" | "of" | null {
-    if (b.type === "country" || b.type === "capital") return null;
+    if (b.type === "country" || b.type === "capital") {
+      // "the government of Iraq", "the President of France"
+      const gap = words.slice(a.e, b.s);
+      const ofGap = gap.length >= 1 && gap.length <= 2 && gap[0].key === "of" && (gap.length === 1 || gap[1].key === "the");
+      return a.type === "agent" && ofGap && b.e - b.s >= 1 ? "of" : null;
+    }
     if (a.type === "country" && b.type === "agent" && b.entries[0].type === "agent" && b.entries[0].agent.sector === "IGO" && b.s === a.e)
       return null; // "French coalition"? rare; "US coalition" is fine but "Iraq coalition" is a place. Keep countries apart.
     const gap = words.slice(a.e, b.s);
@@ -547,6 +557,10 @@ class DocContext {
         if (hd && hd.kind === "person") return { ...hd, start, end };
       }
       if (!t) return null;
+      if (t.kind === "country" && h.type === "agent") {
+        const d = this.resolveAgent(words, head, start, end, t.country);
+        return d ? { ...d, rule: d.rule === R("title-holder") ? d.rule : R("of-phrase") } : null;
+      }
       return { ...t, start, end, rule: R("of-phrase") };
     }
     const last = chain[chain.length - 1];
@@ -602,11 +616,46 @@ class DocContext {
           ...(role ? { title: role } : title ? { title: normTitle(title.phrase) } : {}),
         };
       }
-      case "unknown":
-        return this.unknown(words, chain, start, end, country, title?.agent.sector ?? this.orgSector(chain) ?? null);
+      case "unknown": {
+        // "Chad Smith", "Jordan Peterson": a country-named first name, not a country.
+        if (chain.length === 2 && chain[0].type === "country" && chain[0].e - chain[0].s === 1 && chain[1].s === chain[0].e) {
+          return this.unknown(words, chain, start, end, null, null);
+        }
+        // "Hamas official X", "gang leader X": a generic person noun takes its group's sector.
+        const sector =
+          titleAtom !== undefined && titleAtom.type === "agent" ? this.headSector(words, chain.slice(0, -1)) : this.orgSector(chain);
+        return this.unknown(words, chain, start, end, country, sector);
+      }
       case "agent":
         return this.resolveAgent(words, chain, start, end, country);
     }
+  }
+
+  /**
+   * Sector of a chain ending with an agent noun: the head noun's, unless it is a generic person
+   * ("official", "leader") under a more specific modifier ("rebel leader", "Hamas official").
+   */
+  private headSector(words: readonly Word[], chain: readonly Atom[]): Sector {
+    const last = chain[chain.length - 1];
+    const ag = this.agentOf(last);
+    let sector: Sector = ag ? ag.agent.sector : "UNK";
+    const headKey = words[last.e - 1].key;
+    if (GENERIC_PERSON.has(headKey) || sector === "GOV") {
+      for (let k = chain.length - 2; k >= 0; k--) {
+        const e = chain[k].entries[0];
+        if (!e) continue;
+        if (e.type === "agent" && e.agent.sector !== "GOV" && !e.agent.flags.includes("equip")) {
+          sector = e.agent.sector;
+          break;
+        }
+        if (e.type === "actor" && e.actor.kind !== "person" && GENERIC_PERSON.has(headKey)) {
+          const s = sectorOn(e.actor, this.date);
+          if (s) sector = s;
+          break;
+        }
+      }
+    }
+    return sector;
   }
 
   private agentOf(atom: Atom): { agent: AgentRecord; phrase: string } | undefined {
@@ -666,10 +715,10 @@ class DocContext {
     const after = words[atom.e];
     if (before && LOCATIVE.has(before.key)) return false;
     if (before && before.key === "of") return false;
+    if (atom.e - atom.s === 1 && words[atom.s].upper) return false; // "KHARTOUM, April 15 (Reuters) -": a dateline
     if (after && after.cap && !after.punct) return false;
     if (after && (after.poss || after.pos === "VERB" || after.pos === "AUX")) return true;
-    if (before && before.pos === "VERB" && !before.joined) return true;
-    if (after && (after.key === "and" || after.text === ",")) {
+    if (after && after.key === "and") {
       const nxt = words[atom.e + 1];
       return nxt !== undefined && nxt.cap;
     }
@@ -681,25 +730,7 @@ class DocContext {
     const ag = this.agentOf(last);
     if (!ag) return null;
     const flags = ag.agent.flags;
-    // Sector: the head noun's, unless it is a generic person ("official", "leader") under a more specific modifier.
-    let sector: Sector = ag.agent.sector;
-    const headKey = words[last.e - 1].key;
-    if (GENERIC_PERSON.has(headKey) || ag.agent.sector === "GOV") {
-      for (let k = chain.length - 2; k >= 0; k--) {
-        const m = chain[k];
-        const e = m.entries[0];
-        if (!e) continue;
-        if (e.type === "agent" && e.agent.sector !== "GOV" && !e.agent.flags.includes("equip")) {
-          sector = e.agent.sector;
-          break;
-        }
-        if (e.type === "actor" && e.actor.kind !== "person" && GENERIC_PERSON.has(headKey)) {
-          const s = sectorOn(e.actor, this.date);
-          if (s) sector = s;
-          break;
-        }
-      }
-    }
+    const sector = this.headSector(words, chain);
     const title = flags.includes("title") ? normTitle(ag.phrase) : undefined;
     const singular = title !== undefined && flags.includes("person");
     if (country === null) {

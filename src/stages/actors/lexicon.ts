@@ -78,6 +78,7 @@ export interface Lexicon {
   /** Curated office holders by "title|COUNTRY". */
   readonly officeHolders: Map<string, { actor: ActorRecord; role: Role }[]>;
   readonly actorsById: Map<string, ActorRecord>;
+  readonly placeNames: ReadonlySet<string>;
 }
 
 function add(map: Map<string, Entry[]>, max: Map<string, number>, keys: string[], e: Entry): void {
@@ -110,6 +111,21 @@ function sameEntry(a: Entry, b: Entry): boolean {
   if (a.type === "agent" && b.type === "agent") return a.agent === b.agent;
   return false;
 }
+
+/** Phoenix agent nouns that are places or things far more often than actors. */
+const NOT_AGENTS = new Set([
+  "village",
+  "community",
+  "military base",
+  "base",
+  "city",
+  "town",
+  "country",
+  "nation",
+  "region",
+  "province",
+  "destroyer",
+]);
 
 const CONNECTOR_END = new Set(["to", "of", "for", "the", "and", "in", "on", "at", "with", "from"]);
 
@@ -155,6 +171,7 @@ export function buildLexicon(res: ActorsResources): Lexicon {
     for (const p of a.phrases) {
       const base = aliasKeys(p);
       if (base.length === 0 || CONNECTOR_END.has(base[base.length - 1])) continue;
+      if (!a.curated && NOT_AGENTS.has(base.join(" "))) continue;
       // Phoenix lists singular nouns only (PETRARCH added plurals itself).
       const forms = a.curated ? [base] : [base, [...base.slice(0, -1), plural(base[base.length - 1])]];
       for (const keys of forms) {
@@ -230,7 +247,18 @@ export function buildLexicon(res: ActorsResources): Lexicon {
       }
     }
   }
-  return { phrases, maxLen, cores, coreMaxLen, skeletons, skelMaxLen: skelMax, countries, officeHolders, actorsById };
+  return {
+    phrases,
+    maxLen,
+    cores,
+    coreMaxLen,
+    skeletons,
+    skelMaxLen: skelMax,
+    countries,
+    officeHolders,
+    actorsById,
+    placeNames: new Set(res.placeNames),
+  };
 }
 
 /** Is `role` held on `date` (YYYY-MM-DD)? Open ends count as held. */

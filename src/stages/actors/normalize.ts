@@ -49,6 +49,11 @@ export const CONNECTORS = new Set([
   "e",
   "i",
   "fi",
+  "au",
+  "aux",
+  "sur",
+  "en",
+  "y",
   "&",
 ]);
 

@@ -88,6 +88,8 @@ export interface ActorsResources {
   readonly countries: readonly CountryRecord[];
   readonly actors: readonly ActorRecord[];
   readonly agents: readonly AgentRecord[];
+  /** Match keys of place names (cities, regions): never reported as unknown actors. */
+  readonly placeNames: readonly string[];
 }
 
 const SECTOR_SET = new Set<string>(SECTORS);
