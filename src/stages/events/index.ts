@@ -262,7 +262,52 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     const e = buildEvent(ctx, lex, v, r, previousConsult);
     if (e) built.push(e);
   }
-  return mergeSentence(built, v);
+  const merged = mergeSentence(built, v);
+  return [...merged, ...reportedAttackAccusations(ctx, lex, v, merged)];
+}
+
+/**
+ * "Israel said a mortar bomb was fired at it from Gaza": a speaker reporting an attack by
+ * someone else accuses them of it (CAMEO 1123). The attack stays, attributed to the speaker.
+ */
+function reportedAttackAccusations(ctx: DocContext, lex: Lexicon, v: SentenceView, events: readonly Event[]): Event[] {
+  const out: Event[] = [];
+  const seen = new Set<number>();
+  for (const e of events) {
+    if (e.type !== "ASSAULT" || e.modality === "negated" || e.modality === "hypothetical") continue;
+    const k = v.toks.findIndex((t) => t.start === e.trigger.start);
+    if (k < 0) continue;
+    const c = v.clauses.clauses[v.clauses.of[k]];
+    if (c.kind !== "content" || c.speechVerb < 0 || seen.has(c.speechVerb)) continue;
+    const sp = speakerOf(v, k, lex.speechVerbs);
+    if (!sp || sp.mentions.length === 0) continue;
+    const speakers = uniqueActors(ctx, v, sp.mentions);
+    const selfReport = e.sources.some((s) => speakers.some((x) => x.start === s.start || (x.country !== null && x.country === s.country)));
+    if (selfReport) continue;
+    seen.add(c.speechVerb);
+    const verb = v.toks[c.speechVerb];
+    out.push({
+      ...e,
+      id: `ev-${v.s.index}-${verb.start}`,
+      type: "ACCUSE",
+      mode: "allege",
+      context: "military",
+      cameo: "1123",
+      acled: null,
+      sources: speakers,
+      targets: e.sources,
+      place: null,
+      killed: null,
+      injured: null,
+      quantities: [],
+      modality: "asserted",
+      attribution: null,
+      confidence: Math.round(Math.max(0.05, e.confidence - 0.1) * 100) / 100,
+      trigger: { start: verb.start, end: verb.end, text: verb.text },
+      rule: `${EVENTS_STAGE}:reported-attack-accusation`,
+    });
+  }
+  return out;
 }
 
 function attributive(toks: readonly Token[], k: number): boolean {
@@ -708,6 +753,9 @@ function coordinated(v: SentenceView, edge: number, m: number, dir: -1 | 1): num
     if (!isAnd && conj.norm !== ",") break;
     if (conj.norm === "," && dir === -1 && !sawAnd) break;
     j += dir;
+    // "A, B, and C": the serial comma goes with the conjunction.
+    if (isAnd && toks[j]?.norm === ",") j += dir;
+    if (conj.norm === "," && toks[j]?.norm === "and") j += dir;
     if (toks[j] && toks[j].pos === "DET" && mentionAt[j] < 0) j += dir;
     if (j < 0 || j >= toks.length || mentionAt[j] < 0 || out.includes(mentionAt[j])) break;
     const next = mentionAt[j];
@@ -724,6 +772,7 @@ function coordinated(v: SentenceView, edge: number, m: number, dir: -1 | 1): num
     }
     if (isAnd) sawAnd = true;
     out.push(next);
+    void 0;
     at = dir === -1 ? first : j;
   }
   return dir === -1 ? out.reverse() : out;
@@ -880,6 +929,7 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
         // "was attacked ... by US drones" where the agent is outside the window: keep the first mention
       }
       weaponMode = weaponAfterBy(lex, v, anchor);
+      if (sources.length === 0) sources = agentInEventNoun(lex, v, anchor, cl);
     } else {
       sources = subj;
       targets = obj.mentions;
@@ -921,7 +971,7 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
   let cameo = r.cameo;
   let context = r.context;
   // A declared intention to use force is a threat: "said it will continue to attack US bases".
-  if (type === "ASSAULT" && (modality === "future" || modality === "planned") && speaker) {
+  if (type === "ASSAULT" && (modality === "future" || modality === "planned")) {
     type = "THREATEN";
     mode = "violence";
     cameo = "138";
@@ -1013,6 +1063,27 @@ function firstTokenOf(v: SentenceView, m: number, from: number): number {
 function pronounSubject(v: SentenceView, k: number, cl: number): boolean {
   for (let j = k - 1; j >= 0 && j >= k - 5 && v.clauses.of[j] === cl; j--) if (SUBJECT_PRONOUNS.has(v.toks[j].norm)) return true;
   return false;
+}
+
+/** "were killed in Israeli tank shelling": the actor named on the attack noun is the agent. */
+function agentInEventNoun(lex: Lexicon, v: SentenceView, k: number, cl: number): number[] {
+  const { toks, mentionAt } = v;
+  for (let j = k + 1; j < toks.length && j <= k + 4; j++) {
+    if (v.clauses.of[j] !== cl || toks[j].norm === ",") break;
+    if (toks[j].norm !== "in" && toks[j].norm !== "during" && toks[j].norm !== "by") continue;
+    for (let x = j + 1; x < toks.length && x <= j + 4; x++) {
+      if (mentionAt[x] < 0) continue;
+      const m = mentionAt[x];
+      let y = x;
+      while (y + 1 < toks.length && mentionAt[y + 1] === m) y++;
+      for (let z = y + 1; z < toks.length && z <= y + 3; z++) {
+        const hit = nounAt(lex, toks, z, toks.length);
+        if (hit && (hit.entry.type === "ASSAULT" || hit.entry.weapon)) return [m];
+      }
+      return [];
+    }
+  }
+  return [];
 }
 
 function weaponAfterBy(lex: Lexicon, v: SentenceView, k: number): string | null {
@@ -1274,11 +1345,12 @@ function mergeSentence(events: Event[], v: SentenceView): Event[] {
     const prev = [...out].reverse().find((p) => p.type === e.type);
     const t = v.toks.find((x) => x.start === e.trigger.start);
     const isParticiple = t !== undefined && /ing$/.test(t.norm) && isFollowOn(v, t);
-    if (prev && e.type === "ASSAULT" && (isParticiple || e.rule.includes(":noun-") || prev.rule.includes(":noun-"))) {
+    const oneSided = prev !== undefined && (prev.sources.length === 0 || e.sources.length === 0) && prev.modality === e.modality;
+    if (prev && e.type === "ASSAULT" && (isParticiple || oneSided || e.rule.includes(":noun-") || prev.rule.includes(":noun-"))) {
       const merged: Event = {
         ...prev,
         sources: prev.sources.length ? prev.sources : e.sources,
-        targets: prev.targets.length ? prev.targets : isParticiple ? e.targets : e.targets,
+        targets: prev.targets.length ? prev.targets : e.targets,
         mode: prev.mode ?? e.mode,
         cameo: (e.cameo?.length ?? 0) > (prev.cameo?.length ?? 0) && prev.cameo?.startsWith("19") !== true ? e.cameo : prev.cameo,
         killed: prev.killed ?? e.killed,
