@@ -207,6 +207,8 @@ interface Context {
   lastMonth?: { y: number; m: number };
 }
 
+const OUTLIER_YEARS = 25;
+
 const FUTURE_CUE = /\b(?:will|shall|next|upcoming|scheduled|plans?\s+to|planned|expected\s+to|to\s+be\s+held|going\s+to|due\s+to)\b/i;
 
 function sentenceIndexer(sentences: readonly Span[]): (pos: number) => number {
@@ -308,7 +310,16 @@ export function resolveAll(
     // Limits ("until 2011", "since 1991") and asides in brackets do not move the narrative
     // ("by 1940" does: measured on WikiWars).
     const aside =
-      c.mod === "until" || c.mod === "before" || c.mod === "since" || /\(\s*$/.test(text.slice(Math.max(0, c.start - 3), c.start));
+      c.mod === "until" ||
+      c.mod === "before" ||
+      c.mod === "since" ||
+      /\(\s*$/.test(text.slice(Math.max(0, c.start - 3), c.start)) ||
+      // In a narrative, a bare year far from the story's ("declassified in 2005" in an account of 1964) is an aside.
+      (historical &&
+        r.point !== undefined &&
+        r.point.m === undefined &&
+        ctx.year !== undefined &&
+        Math.abs(r.point.y - ctx.year) > OUTLIER_YEARS);
     if (r.point && !aside) updateContext(ctx, r.point, si, !!c.explicitYear);
     else if (r.point && c.explicitYear && ctx.year === undefined) updateContext(ctx, r.point, si, true);
   }
