@@ -26,6 +26,7 @@ export interface Lexicon {
   readonly stopWords: ReadonlySet<string>;
   readonly changeWords: ReadonlySet<string>;
   readonly crossBorderCues: ReadonlySet<string>;
+  readonly genericHeads: ReadonlySet<string>;
 }
 
 const lowerSet = (xs: readonly string[]): ReadonlySet<string> => new Set(xs.map((x) => x.toLowerCase()));
@@ -70,5 +71,6 @@ export function compileLexicon(r: AnomaliesResources): Lexicon {
     stopWords: lowerSet(r.cues.stopWords),
     changeWords: lowerSet(r.cues.changeWords),
     crossBorderCues: lowerSet(r.cues.crossBorderCues),
+    genericHeads: lowerSet(r.cues.genericHeads),
   };
 }

@@ -76,6 +76,8 @@ export const CuesFileSchema = z.object({
   changeWords: z.array(phrase),
   /** Words of movement and diplomacy: a neighbour named with them is meant ("fled to Niger"). */
   crossBorderCues: z.array(phrase),
+  /** Heads too general to tie a country word to a role ("Iranian officials" says nothing about Iraq's officials). */
+  genericHeads: z.array(phrase),
 });
 export type CuesFile = z.infer<typeof CuesFileSchema>;
 

@@ -97,7 +97,7 @@ export function findEntitySwaps(v: DocView, lex: Lexicon, stage: string): Anomal
     // A shared role is weaker evidence than a shared partner: it counts only for a rare name
     // in an article that names its counterpart many times over.
     const rivalSlots = slotsByCode.get(rival);
-    const rare = q <= 2 && (v.freq.get(rival) ?? 0) >= Math.max(5, 4 * q);
+    const rare = (v.freq.get(rival) ?? 0) >= Math.max(5, 4 * q);
     const shared = rare ? (slotKeys.get(m) ?? []).filter((k) => rivalSlots?.has(k)) : [];
     if (shared.length > 0)
       reasons.push({
@@ -202,7 +202,7 @@ function slots(v: DocView, lex: Lexicon, r: CountryRef): string[] {
   }
   let n = r.w1;
   if (same(n) && W[n].lower.endsWith("s") && /^['’]s$/.test(W[n].text)) n++;
-  if (same(n) && W[n].gap !== "other" && !v.refAt.has(n) && !lex.stopWords.has(W[n].lower)) {
+  if (same(n) && W[n].gap !== "other" && !v.refAt.has(n) && !lex.stopWords.has(W[n].lower) && !lex.genericHeads.has(W[n].lower)) {
     const pos = v.posAt(W[n].start);
     if (pos === undefined ? /^\p{Ll}/u.test(W[n].text) : MODIFIER_POS.has(pos)) keys.push(`mod|${stem(W[n].lower)}`);
   }
@@ -284,11 +284,15 @@ function loneLocation(v: DocView, lex: Lexicon, m: CountryRef): boolean {
   return true;
 }
 
-/** "Iranian President Masoud Pezeshkian": the person the title names, from the actors stage. */
+/** "Iranian President Masoud Pezeshkian": the person the title names (actors stage), right after it. */
 function personAfter(v: DocView, m: CountryRef): { text: string; country: string } | null {
-  const limit = m.w1 + 5 < v.words.length ? v.words[m.w1 + 5].end : v.text.length;
   for (const x of v.mentionsBySentence.get(m.sentence) ?? []) {
-    if (x.kind === "person" && x.country && x.start >= m.end && x.start < limit) return { text: x.text, country: x.country };
+    if (x.kind !== "person" || !x.country || x.start < m.end) continue;
+    const between = v.text.slice(m.end, x.start);
+    // Only title words between: no punctuation, no other country, at most four words.
+    if (/[,.;:()"“”]/.test(between) || between.split(/\s+/).filter(Boolean).length > 4) continue;
+    if ((v.refsBySentence.get(m.sentence) ?? []).some((r) => r !== m && r.start >= m.end && r.start < x.end)) continue;
+    return { text: x.text, country: x.country };
   }
   return null;
 }
@@ -302,7 +306,7 @@ function citySwap(
   pairCity: ReadonlyMap<string, string>,
 ): { partner: string; city: string; n: number } | null {
   for (const p of partners) {
-    if (p === rival) continue;
+    if (p === rival || p === m.code) continue;
     const n = pairCount.get(pairKey(p, rival)) ?? 0;
     const city = pairCity.get(`${p}>${rival}`) ?? lex.countries.get(rival)?.cities[0];
     if (n > 0 && city) return { partner: p, city, n };
