@@ -67,7 +67,53 @@ function likePattern(s: string): string {
 
 type MergedQuery = SelectQueryBuilder<Database, "merged_events", object>;
 
-function applyFilter(store: Store, query: MergedQuery, f: EventFilter): MergedQuery {
+/** What a filter needs to know from the database before the query is built. */
+interface FilterPlan {
+  readonly actor?: { readonly code: string | null; readonly name: string; readonly entityIds: readonly string[]; readonly many: boolean };
+}
+
+/** Above this many actor rows, the actor filter probes events in date order instead of collecting matches. */
+const MANY_ACTOR_ROWS = 5000;
+
+async function planFilter(store: Store, f: EventFilter): Promise<FilterPlan> {
+  if (!f.actor) return {};
+  const actor = f.actor;
+  const code = /^[A-Z]{3}$/.test(actor) ? actor : null;
+  let entityIds: string[] = [];
+  if (!code)
+    entityIds = (
+      await store.db
+        .selectFrom("entities")
+        .select("id")
+        .where((w) => w.or([w("id", "=", actor), w("name", "like", likePattern(actor))]))
+        .limit(500)
+        .execute()
+    ).map((r) => r.id);
+  const count = async (w: (eb: ExpressionBuilder<Database, "merged_actors">) => ReturnType<ExpressionBuilder<Database, "merged_actors">["or"]>) =>
+    Number(
+      (
+        await store.db
+          .selectFrom((eb) =>
+            eb
+              .selectFrom("merged_actors")
+              .select("merged_id")
+              .where((x) => w(x))
+              .limit(MANY_ACTOR_ROWS + 1)
+              .as("m"),
+          )
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirst()
+      )?.n ?? 0,
+    );
+  const n = code
+    ? await count((w) => w.or([w("merged_actors.country", "=", code), w("merged_actors.entity_id", "=", code)]))
+    : entityIds.length > 0
+      ? await count((w) => w.or([w("merged_actors.entity_id", "in", entityIds)]))
+      : 0;
+  return { actor: { code, name: actor, entityIds, many: n > MANY_ACTOR_ROWS } };
+}
+
+function applyFilter(store: Store, query: MergedQuery, f: EventFilter, plan: FilterPlan): MergedQuery {
   let qb = query;
   if (f.types && f.types.length > 0) qb = qb.where("merged_events.type", "in", [...f.types]);
   if (f.country) qb = qb.where("merged_events.country", "=", f.country.toUpperCase());
@@ -77,21 +123,49 @@ function applyFilter(store: Store, query: MergedQuery, f: EventFilter): MergedQu
   if (f.modalities && f.modalities.length > 0) qb = qb.where("merged_events.modality", "in", [...f.modalities]);
   if (f.historical !== undefined) qb = qb.where("merged_events.historical", "=", f.historical ? 1 : 0);
   if (f.minConfidence !== undefined) qb = qb.where("merged_events.confidence", ">=", f.minConfidence);
-  if (f.minSources !== undefined) qb = qb.where("merged_events.source_count", ">=", f.minSources);
+  if (f.minSources !== undefined)
+    // Unary plus: keeps SQLite from choosing the (source_count, date) index for a filter that
+    // matches many rows; scanning by date stops at the page size instead.
+    qb =
+      f.sort === "sources"
+        ? qb.where("merged_events.source_count", ">=", f.minSources)
+        : qb.where(sql<number>`+merged_events.source_count`, ">=", f.minSources);
   if (f.place) {
+    // Through the (small) places table, so the (place_id, date) index answers it.
     const place = f.place;
-    qb = qb.where((eb) => eb.or([eb("merged_events.place_id", "=", place), eb("merged_events.location", "like", likePattern(place))]));
+    qb = qb.where("merged_events.place_id", "in", (eb: ExpressionBuilder<Database, "merged_events">) =>
+      eb
+        .selectFrom("places")
+        .select("places.id")
+        .where((w) => w.or([w("places.id", "=", place), w("places.name", "like", likePattern(place))])),
+    );
   }
-  if (f.actor) {
-    const actor = f.actor;
-    const isCode = /^[A-Z]{3}$/.test(actor);
-    qb = qb.where("merged_events.id", "in", (eb: ExpressionBuilder<Database, "merged_events">) => {
-      let sub = eb.selectFrom("merged_actors").select("merged_actors.merged_id");
-      sub = isCode
-        ? sub.where((w) => w.or([w("merged_actors.country", "=", actor), w("merged_actors.entity_id", "=", actor)]))
-        : sub.where((w) => w.or([w("merged_actors.entity_id", "=", actor), w("merged_actors.name", "like", likePattern(actor))]));
-      return sub;
-    });
+  if (f.actor && plan.actor) {
+    const a = plan.actor;
+    const match = (w: ExpressionBuilder<Database, "merged_actors">) =>
+      a.code
+        ? w.or([w("merged_actors.country", "=", a.code), w("merged_actors.entity_id", "=", a.code)])
+        : w.or([
+            ...(a.entityIds.length > 0 ? [w("merged_actors.entity_id", "in", a.entityIds)] : []),
+            w.and([w("merged_actors.entity_id", "is", null), w("merged_actors.name", "like", likePattern(a.name))]),
+          ]);
+    // Many matches: walk the events in date order and probe each (stops at the page size);
+    // few matches: collect them through the actor indexes and sort those.
+    qb = a.many
+      ? qb.where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom("merged_actors")
+              .select("merged_actors.merged_id")
+              .whereRef("merged_actors.merged_id", "=", "merged_events.id")
+              .where((w) => match(w)),
+          ),
+        )
+      : qb.where("merged_events.id", "in", (eb: ExpressionBuilder<Database, "merged_events">) =>
+          eb
+            .selectFrom("merged_actors")
+            .select("merged_actors.merged_id")
+            .where((w) => match(w)),
+        );
   }
   if (f.docId) {
     const docId = f.docId;
@@ -131,13 +205,13 @@ function postgresWords(q: string): string | null {
 
 /** Merged events matching the filter, sorted and paged (default: newest first, 100). */
 export async function queryEvents(store: Store, f: EventFilter = {}): Promise<MergedEventRow[]> {
-  let qb = applyFilter(store, store.db.selectFrom("merged_events"), f);
+  let qb = applyFilter(store, store.db.selectFrom("merged_events"), f, await planFilter(store, f));
   switch (f.sort ?? "-date") {
     case "date":
       qb = qb.orderBy("merged_events.date", "asc").orderBy("merged_events.id", "asc");
       break;
     case "-date":
-      qb = qb.orderBy("merged_events.date", "desc").orderBy("merged_events.id", "asc");
+      qb = qb.orderBy("merged_events.date", "desc").orderBy("merged_events.id", "desc");
       break;
     case "sources":
       qb = qb.orderBy("merged_events.source_count", "desc").orderBy("merged_events.date", "desc").orderBy("merged_events.id", "asc");
@@ -146,7 +220,7 @@ export async function queryEvents(store: Store, f: EventFilter = {}): Promise<Me
       qb = qb.orderBy("merged_events.confidence", "desc").orderBy("merged_events.id", "asc");
       break;
     case "killed":
-      qb = qb.orderBy(sql`coalesce(merged_events.killed_max, -1)`, "desc").orderBy("merged_events.id", "asc");
+      qb = qb.orderBy("merged_events.killed_max", (ob) => ob.desc().nullsLast()).orderBy("merged_events.id", "asc");
       break;
   }
   const limit = Math.max(0, Math.min(f.limit ?? 100, 1_000_000));
@@ -159,7 +233,7 @@ export async function queryEvents(store: Store, f: EventFilter = {}): Promise<Me
 
 /** How many merged events match (for paging). */
 export async function countEvents(store: Store, f: EventFilter = {}): Promise<number> {
-  const r = await applyFilter(store, store.db.selectFrom("merged_events"), f)
+  const r = await applyFilter(store, store.db.selectFrom("merged_events"), f, await planFilter(store, f))
     .select((eb) => eb.fn.countAll().as("n"))
     .executeTakeFirst();
   return Number(r?.n ?? 0);
@@ -168,8 +242,9 @@ export async function countEvents(store: Store, f: EventFilter = {}): Promise<nu
 /** Every matching merged event, in id order, in pages (exports). */
 export async function* iterateEvents(store: Store, f: EventFilter = {}, pageSize = 2000): AsyncGenerator<MergedEventRow> {
   let after = "";
+  const plan = await planFilter(store, f);
   for (;;) {
-    const page = await applyFilter(store, store.db.selectFrom("merged_events"), f)
+    const page = await applyFilter(store, store.db.selectFrom("merged_events"), f, plan)
       .selectAll("merged_events")
       .where("merged_events.id", ">", after)
       .orderBy("merged_events.id")
