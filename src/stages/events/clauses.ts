@@ -94,7 +94,11 @@ export function segmentClauses(tokens: readonly Token[], a: number, b: number, s
     } else if ((w === "and" || w === "but") && hasVerb[current]) {
       // A new predicate after a finite verb: "X attacked Y and killed Z", "..., but the issue has existed".
       const next = nextContent(tokens, a + k + 1, b);
-      if (next >= 0 && isVerbLike(tokens[next])) current = open("coord", current, k);
+      // ", and repeatedly demanded" after a reported clause continues the speaker's clause.
+      let h = current;
+      while (h > 0 && clauses[h].kind === "coord") h = clauses[h].parent;
+      const host = prev?.norm === "," && clauses[h].kind === "content" && clauses[h].parent >= 0 ? clauses[h].parent : current;
+      if (next >= 0 && isVerbLike(tokens[next])) current = open("coord", host, k);
       else if (next >= 0 && hasVerbAhead(tokens, next, b)) current = open("main", -1, k);
     } else if (prev && lastSpeech === k - 1 && startsContent(t) && hasVerbAhead(tokens, a + k, b)) {
       // "advisers said Iraq was ...": a complement without "that".

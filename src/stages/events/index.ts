@@ -719,16 +719,24 @@ function subjectBefore(v: SentenceView, k: number, cl: number): number[] {
     if (m < 0) continue;
     let first = j;
     while (first > 0 && mentionAt[first - 1] === m) first--;
-    const before = first > 0 ? toks[first - 1] : undefined;
-    const before2 = first > 1 ? toks[first - 2] : undefined;
-    const prep = before && before.pos === "DET" ? before2 : before;
-    if (prep && (prep.pos === "ADP" || prep.pos === "SCONJ") && prep.norm !== "of") {
+    const prep = prepositionBefore(toks, first);
+    if (prep && prep.norm !== "of") {
       j = first;
       continue;
     }
     return coordinated(v, first, m, -1);
   }
   return [];
+}
+
+/** The preposition governing a phrase that starts at local token `first` ("in eastern Baghdad"), if any. */
+function prepositionBefore(toks: readonly Token[], first: number): Token | null {
+  for (let j = first - 1; j >= 0 && j >= first - 3; j--) {
+    const t = toks[j];
+    if (t.pos === "ADP") return t;
+    if (t.pos !== "DET" && t.pos !== "ADJ" && t.pos !== "NUM") return null;
+  }
+  return null;
 }
 
 /**
@@ -900,6 +908,17 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
         const m = firstMentionFrom(v, j + 1, j + 4);
         if (m >= 0) {
           const group = coordinated(v, firstTokenOf(v, m, j + 1), m, 1);
+          // "between US forces in Iraq and Iraqi militias": the second party follows the next "and".
+          if (group.length === 1) {
+            for (let x = firstTokenOf(v, m, j + 1) + 1; x < toks.length && x <= j + 10; x++) {
+              if (toks[x].norm === "," || toks[x].pos === "VERB") break;
+              if (toks[x].norm === "and") {
+                const m2 = firstMentionFrom(v, x + 1, x + 3);
+                if (m2 >= 0 && m2 !== m) group.push(m2);
+                break;
+              }
+            }
+          }
           sources = group;
         }
         break;
