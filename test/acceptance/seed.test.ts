@@ -67,7 +67,7 @@ describe.skipIf(!available)("seed article (published 2024-01-28)", () => {
     ["Mohandis", "IRQ", /muhandis|mohandis/i],
     ["Popular Mobilization Group", "IRQ", /popular mobili[sz]ation/i],
     ["Popular Mobilization Organization", "IRQ", /popular mobili[sz]ation/i],
-    ["Islamic Revolutionary Guard Corps", "IRN", /revolutionary guard/i],
+    ["Islamic Revolutionary Guard Corps", "IRN", /revolutionary guard|quds force/i],
     ["Islamic Resistance Group", "IRQ", /islamic resistance/i],
   ])("resolves %s to a canonical %s entity", (surface, country, name) => {
     const m = x.mentions.find((m) => m.text.includes(surface) && m.entityId);
