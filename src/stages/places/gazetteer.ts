@@ -130,7 +130,7 @@ export function buildGazetteer(input: GazetteerInput): Gazetteer {
     let key = placeKey(name);
     if (key.startsWith("the ")) key = key.slice(4);
     if (!key) return;
-    const caseSensitive = isAllCaps(name) && name.replace(/[^\p{L}]/gu, "").length <= 4;
+    const caseSensitive = name.length <= 8 && isAllCaps(name) && name.replace(/[^\p{L}]/gu, "").length <= 4;
     const keys = [key];
     if (opts.arabic) {
       const bare = withoutArticle(key);

@@ -216,7 +216,7 @@ const DIR_OF =
   /\b(the\s{1,3})?((?:north|south)[\s-]?(?:east|west)|north|south|east|west)(?:ern\s{1,3}(?:part|outskirts|edge|side|suburbs?))?\s{1,3}of\s{1,3}(?:the\s{1,3})?$/i;
 const DIR_ADJ = /\b((?:north|south)[\s-]?(?:east|west)(?:ern)?|northern|southern|eastern|western|central|north|south|east|west)\s{1,3}$/i;
 const NEAR =
-  /\b(near|nearby|outside|around|close\s{1,3}to|next\s{1,3}to|neighbou?ring|(?:on\s{1,3}the\s{1,3})?(?:outskirts|suburbs|vicinity|edge|environs|periphery|fringes)\s{1,3}of)\s{1,3}(?:the\s{1,3})?$/i;
+  /\b(near|nearby|outside|around|close\s{1,3}to|next\s{1,3}to|(?:on\s{1,3}the\s{1,3})?(?:outskirts|suburbs|vicinity|edge|environs|periphery|fringes)\s{1,3}of)\s{1,3}(?:the\s{1,3})?$/i;
 const LOCATIVE =
   /\b(in|at|near|from|to|across|into|inside|throughout|within|towards?|outside|around|over|through|via|off|along|beyond|entered|enter|visited|visit|visiting|left|leave|leaving|reached|reach|fled|flee|toured|deployed|stationed|based|returned|travelled|traveled|arrived|headed|(?:bound|leaving|left|leave|headed|heading|departed|departing|sailed|flew|fly|flying)\s{1,3}for|all\s{1,3}over)\s{1,3}(?:the\s{1,3})?(?:(?:occupied|neighbou?ring|war-torn|war-ravaged|besieged|embattled|rebel-held|government-held)\s{1,3})?$/i;
 const GEO_OF =
@@ -281,6 +281,8 @@ interface Anchor {
   readonly key: string;
   readonly lat: number;
   readonly lon: number;
+  /** Not itself a possible stray homonym (a small town of a country the article never mentions). */
+  readonly trusted: boolean;
 }
 const NEIGHBOURHOOD_KM = 300;
 
@@ -422,7 +424,13 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
       const anchors: Anchor[] = [];
       for (const a of accepted)
         if (a.entry.kind === "city" || a.entry.kind === "admin1" || (a.entry.kind === "site" && a.entry.precision !== "region"))
-          anchors.push({ key: a.m.key, lat: a.entry.lat, lon: a.entry.lon });
+          anchors.push({
+            key: a.m.key,
+            lat: a.entry.lat,
+            lon: a.entry.lon,
+            trusted:
+              a.entry.kind !== "city" || a.entry.population >= 200_000 || (a.entry.country !== null && evidence.has(a.entry.country)),
+          });
       const qualifiedSense = new Map<string, GazetteerEntry>();
       for (const a of accepted) {
         if (a.m.hits.length > 1 && anchors.length > 1) {
@@ -434,6 +442,16 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
       for (const a of accepted) {
         const sense = qualifiedSense.get(a.m.key);
         if (sense && !a.qualifies && !a.qualifiedBy) a.entry = sense;
+        if (isolated(a, anchors, evidence)) {
+          if (explain)
+            notes.push({
+              stage: PLACES_STAGE,
+              message: `not a place (isolated): ${a.m.key} -> ${a.entry.name}`,
+              start: a.m.start,
+              end: a.m.end,
+            });
+          continue;
+        }
         places.push(toPlace(text, a.m, a.entry, a.ctx, radii));
       }
 
@@ -552,13 +570,30 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
   }
 }
 
+/**
+ * A small foreign town far from everything else the article names, in a country it never
+ * mentions ("Fano militias" in Ethiopia, "Lido beach" in Mogadishu): a homonym, not the town.
+ */
+function isolated(a: Accepted, anchors: readonly Anchor[], evidence: ReadonlyMap<string, number>): boolean {
+  const e = a.entry;
+  if (e.kind !== "city" || e.population >= 200_000 || e.featureCode === "PPLC" || a.qualifies || a.qualifiedBy) return false;
+  if (e.country && evidence.has(e.country)) return false;
+  let others = 0;
+  for (const x of anchors) {
+    if (x.key === a.m.key || !x.trusted) continue;
+    others++;
+    if (haversineKm(x.lat, x.lon, e.lat, e.lon) <= 1500) return false;
+  }
+  return others >= 2;
+}
+
 /** Prior plausibility of an entry independent of context (see the ranking notes above). */
 function prior(e: GazetteerEntry): number {
   switch (e.kind) {
     case "country":
       return 62;
     case "admin1":
-      return 40;
+      return 32;
     case "site":
       return e.prior * 5;
     case "city": {

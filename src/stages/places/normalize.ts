@@ -13,7 +13,17 @@ const FINAL_AH = /(?<=\w\w)ah\b/g;
 const ABBREVIATIONS: Record<string, string> = { st: "saint", ste: "sainte", mt: "mount", ft: "fort" };
 const ABBREVIATION = /\b(?:st|ste|mt|ft)\b/g;
 
+const PLAIN = /^[a-z ]*$/;
+
 export function placeKey(s: string): string {
+  const lower = s.toLowerCase();
+  // Fast path for plain ASCII names (most of them): no diacritics, apostrophes or separators.
+  if (PLAIN.test(lower))
+    return lower
+      .replace(SPACES, " ")
+      .trim()
+      .replace(FINAL_AH, "a")
+      .replace(ABBREVIATION, (w) => ABBREVIATIONS[w]);
   return s
     .normalize("NFD")
     .replace(MARKS, "")
