@@ -733,29 +733,31 @@ class DocContext {
     const sector = this.headSector(words, chain);
     const title = flags.includes("title") ? normTitle(ag.phrase) : undefined;
     const singular = title !== undefined && flags.includes("person");
+    // "Hamas fighters", "IDF soldiers", "Taliban spokesman": members of a named group.
+    let m = chain.length - 2;
+    while (m >= 0 && chain[m].type === "agent") m--;
+    if (m >= 0 && chain[m].type === "actor") {
+      const pick = this.pickActor(chain[m], this.chainCountry(chain, m));
+      if (pick.actor && pick.actor.kind !== "person") {
+        const a = pick.actor;
+        return {
+          start,
+          end,
+          kind: a.kind === "group" ? "group" : "organization",
+          entityId: a.id,
+          country: countryOn(a, this.date) ?? country,
+          sector,
+          rule: R("group-member"),
+          entity: actorEntity(a, this.date),
+        };
+      }
+    }
     if (country === null) {
       if (flags.includes("equip")) return null;
       // "the prime minister" after "Prime Minister X": the same person.
       if (singular && title) {
         const earlier = this.titles.get(title);
         if (earlier) return { ...earlier, start, end, rule: R("title-coref"), personKey: undefined };
-      }
-      const orgModifier = chain.length > 1 ? chain.slice(0, -1).find((a) => a.type === "actor") : undefined;
-      if (orgModifier) {
-        const pick = this.pickActor(orgModifier, null);
-        if (pick.actor) {
-          const a = pick.actor;
-          return {
-            start,
-            end,
-            kind: "actor",
-            entityId: a.id,
-            country: countryOn(a, this.date),
-            sector,
-            rule: R("group-member"),
-            entity: actorEntity(a, this.date),
-          };
-        }
       }
       return { start, end, kind: "actor", country: null, sector, rule: R("agent") };
     }

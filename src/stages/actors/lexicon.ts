@@ -191,26 +191,42 @@ export function buildLexicon(res: ActorsResources): Lexicon {
 
   // Curated actors shadow Phoenix ones on the same phrase.
   const curatedKeys = new Set<string>();
+  const curatedByKey = new Map<string, ActorRecord>();
   for (const a of res.actors) {
     actorsById.set(a.id, a);
     const names = a.keyed ? a.aliases : [a.name, ...a.aliases];
     const person = a.kind === "person";
-    if (a.keyed && person) {
-      // Fast path for the generated file's people (most rows): keys are ready, no cores or skeletons.
+    if (a.keyed) {
+      // A Phoenix row sharing a full name with a hand-made row is the same actor: its other spellings
+      // ("Israeli Prime Minister Benjamin Netanyahu") then lead to the hand-made entry.
+      let target = a;
       for (const k of names) {
-        if (curatedKeys.has(k) || agentKeys.has(k)) continue;
-        const sp = k.indexOf(" ");
-        if (sp < 0 && COMMON_SURNAMES.has(k)) continue;
-        addKey(phrases, maxLen, k, sp < 0 ? k : k.slice(0, sp), sp < 0 ? 1 : wordCount(k), { type: "actor", actor: a, weak: sp < 0 });
+        const c = k.includes(" ") ? curatedByKey.get(k) : undefined;
+        if (c && (c.kind === "person") === person) {
+          target = c;
+          break;
+        }
       }
-      continue;
+      if (person || target !== a) {
+        // Fast path for the generated file's rows (most of them): keys are ready, no cores or skeletons.
+        for (const k of names) {
+          if (curatedKeys.has(k) || agentKeys.has(k)) continue;
+          const sp = k.indexOf(" ");
+          if (sp < 0 && COMMON_SURNAMES.has(k)) continue;
+          const weak = person && sp < 0;
+          addKey(phrases, maxLen, k, sp < 0 ? k : k.slice(0, sp), sp < 0 ? 1 : wordCount(k), { type: "actor", actor: target, weak });
+        }
+        continue;
+      }
     }
     for (const n of names) {
       const keys = a.keyed ? n.split(" ") : aliasKeys(n);
       if (keys.length === 0) continue;
       const k = keys.join(" ");
-      if (a.curated) curatedKeys.add(k);
-      else if (curatedKeys.has(k)) continue;
+      if (a.curated) {
+        curatedKeys.add(k);
+        if (keys.length > 1) curatedByKey.set(k, a);
+      } else if (curatedKeys.has(k)) continue;
       if (agentKeys.has(k) && (a.keyed || !/^[A-Z0-9]{2,}$/.test(n.trim()))) continue;
       const weak = person && keys.length === 1;
       if (weak && COMMON_SURNAMES.has(k)) continue;

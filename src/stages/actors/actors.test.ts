@@ -1,0 +1,431 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Entity, Mention } from "../../model/annotations.js";
+import { createPipeline, type Pipeline } from "../../pipeline/run.js";
+import { loadActorsResources } from "../../runtime/load-actors.js";
+import { DATA_DIR, PROJECT_ROOT } from "../../runtime/paths.js";
+import { createPublishedStage } from "../published/index.js";
+import { createSegmentStage } from "../segment/index.js";
+import { createActorsStage } from "./index.js";
+
+let pipeline: Pipeline;
+beforeAll(() => {
+  pipeline = createPipeline([createPublishedStage(), createSegmentStage(), createActorsStage(loadActorsResources(DATA_DIR))]);
+});
+
+function run(text: string, published = "2024-06-01"): { mentions: readonly Mention[]; entities: readonly Entity[] } {
+  const doc = pipeline.run({ text, published });
+  return { mentions: doc.layers.mentions ?? [], entities: doc.layers.entities ?? [] };
+}
+
+function mention(text: string, phrase: string, published?: string): Mention | undefined {
+  return run(text, published).mentions.find((m) => m.text === phrase);
+}
+
+interface Row {
+  text: string;
+  phrase: string;
+  entity?: string;
+  country: string | null;
+  sector: string | null;
+  kind?: string;
+  date?: string;
+}
+
+describe("actors: names, countries and compositions (table)", () => {
+  const rows: Row[] = [
+    // Iraq
+    {
+      text: "Iraqi Prime Minister Mohammed Shia al-Sudani met the delegation.",
+      phrase: "Iraqi Prime Minister Mohammed Shia al-Sudani",
+      entity: "sudani",
+      country: "IRQ",
+      sector: "GOV",
+      kind: "person",
+    },
+    { text: "Al Sudani rejected the proposal on Tuesday.", phrase: "Al Sudani", entity: "sudani", country: "IRQ", sector: "GOV" },
+    {
+      text: "Iraqi militias fired rockets at the base.",
+      phrase: "Iraqi militias",
+      entity: "IRQ.REB",
+      country: "IRQ",
+      sector: "REB",
+      kind: "actor",
+    },
+    { text: "Iraq's Shiite militias vowed revenge.", phrase: "Iraq's Shiite militias", entity: "IRQ.REB", country: "IRQ", sector: "REB" },
+    {
+      text: "The Iraqi Council of Representatives voted on the bill.",
+      phrase: "Iraqi Council of Representatives",
+      country: "IRQ",
+      sector: "LEG",
+    },
+    {
+      text: "Some 88 Iraqi parliamentarians signed the petition.",
+      phrase: "Iraqi parliamentarians",
+      entity: "IRQ.LEG",
+      country: "IRQ",
+      sector: "LEG",
+    },
+    {
+      text: "Kataib Hezbollah denied involvement.",
+      phrase: "Kataib Hezbollah",
+      entity: "kataib-hezbollah",
+      country: "IRQ",
+      sector: "REB",
+      kind: "group",
+    },
+    { text: "The Hashd al-Shaabi deployed units.", phrase: "Hashd al-Shaabi", entity: "pmf", country: "IRQ", sector: "REB" },
+    {
+      text: "The Popular Mobilisation Units entered the town.",
+      phrase: "Popular Mobilisation Units",
+      entity: "pmf",
+      country: "IRQ",
+      sector: "REB",
+    },
+    {
+      text: "A statement by the Popular Mobilization Committee said.",
+      phrase: "Popular Mobilization Committee",
+      entity: "pmf",
+      country: "IRQ",
+      sector: "REB",
+    },
+    // United States
+    { text: "The U.S. military struck a depot.", phrase: "U.S. military", entity: "USA.MIL", country: "USA", sector: "MIL" },
+    { text: "Officials said US drones hit the convoy.", phrase: "US drones", entity: "USA.MIL", country: "USA", sector: "MIL" },
+    { text: "The US side insisted on the timetable.", phrase: "US side", entity: "USA.GOV", country: "USA", sector: "GOV" },
+    {
+      text: "Secretary of State Marco Rubio spoke to reporters.",
+      phrase: "Secretary of State Marco Rubio",
+      entity: "rubio",
+      country: "USA",
+      sector: "GOV",
+      date: "2025-03-01",
+    },
+    {
+      text: "Washington said the sanctions would stay.",
+      phrase: "Washington",
+      entity: "USA",
+      country: "USA",
+      sector: "GOV",
+      kind: "country",
+    },
+    { text: "The Pentagon announced new deployments.", phrase: "Pentagon", entity: "usa-pentagon", country: "USA", sector: "MIL" },
+    // Middle East
+    {
+      text: "Iran's Islamic Revolutionary Guard Corps seized a tanker.",
+      phrase: "Iran's Islamic Revolutionary Guard Corps",
+      entity: "irgc",
+      country: "IRN",
+      sector: "MIL",
+    },
+    {
+      text: "Hezbollah chief Naim Qassem gave a speech.",
+      phrase: "Hezbollah chief Naim Qassem",
+      entity: "qassem",
+      country: "LBN",
+      sector: "REB",
+    },
+    {
+      text: "Israeli Defense Minister Israel Katz ordered the army to prepare.",
+      phrase: "Israeli Defense Minister Israel Katz",
+      entity: "katz",
+      country: "ISR",
+      sector: "GOV",
+      date: "2025-01-10",
+    },
+    {
+      text: "The Houthis, also known as Ansar Allah, fired missiles.",
+      phrase: "Ansar Allah",
+      entity: "houthis",
+      country: "YEM",
+      sector: "REB",
+    },
+    {
+      text: "Syrian President Ahmed al-Sharaa visited Riyadh.",
+      phrase: "Syrian President Ahmed al-Sharaa",
+      entity: "sharaa",
+      country: "SYR",
+      sector: "GOV",
+      date: "2025-06-01",
+    },
+    {
+      text: "Hamas official Basem Naim told reporters the talks stalled.",
+      phrase: "Hamas official Basem Naim",
+      country: "PSE",
+      sector: "REB",
+      kind: "unknown",
+    },
+    // Europe, Asia
+    {
+      text: "Russia's Foreign Minister Sergei Lavrov arrived in Ankara.",
+      phrase: "Russia's Foreign Minister Sergei Lavrov",
+      entity: "lavrov",
+      country: "RUS",
+      sector: "GOV",
+    },
+    {
+      text: "Ukraine's air force said 40 drones were downed.",
+      phrase: "Ukraine's air force",
+      entity: "UKR.MIL",
+      country: "UKR",
+      sector: "MIL",
+    },
+    { text: "The Kremlin rejected the proposal.", phrase: "Kremlin", entity: "kremlin", country: "RUS", sector: "GOV" },
+    {
+      text: "Chinese Foreign Minister Wang Yi met his counterpart.",
+      phrase: "Chinese Foreign Minister Wang Yi",
+      entity: "wang-yi",
+      country: "CHN",
+      sector: "GOV",
+    },
+    { text: "Myanmar's military junta bombed the town.", phrase: "Myanmar's military junta", country: "MMR", sector: "GOV" },
+    { text: "The Arakan Army captured the garrison.", phrase: "Arakan Army", entity: "arakan-army", country: "MMR", sector: "REB" },
+    // Africa
+    {
+      text: "RSF commander Mohamed Hamdan Dagalo accused the army.",
+      phrase: "RSF commander Mohamed Hamdan Dagalo",
+      entity: "hemedti",
+      country: "SDN",
+      sector: "REB",
+    },
+    { text: "Fighters loyal to Hemedti looted the market.", phrase: "Hemedti", entity: "hemedti", country: "SDN", sector: "REB" },
+    { text: "Militants from JNIM attacked a checkpoint.", phrase: "JNIM", entity: "jnim", country: "MLI", sector: "REB" },
+    {
+      text: "Congolese President Felix Tshisekedi accused Rwanda.",
+      phrase: "Congolese President Felix Tshisekedi",
+      entity: "tshisekedi",
+      country: "COD",
+      sector: "GOV",
+    },
+    { text: "Al-Shabaab fighters stormed the hotel.", phrase: "Al-Shabaab fighters", entity: "shabaab", country: "SOM", sector: "REB" },
+    {
+      text: "Kenyan police officers patrolled the capital.",
+      phrase: "Kenyan police officers",
+      entity: "KEN.POL",
+      country: "KEN",
+      sector: "POL",
+    },
+    // Americas
+    {
+      text: "Colombian President Gustavo Petro suspended talks with the ELN.",
+      phrase: "ELN",
+      entity: "eln",
+      country: "COL",
+      sector: "REB",
+    },
+    {
+      text: "Viv Ansanm gangs attacked a police station.",
+      phrase: "Viv Ansanm gangs",
+      entity: "viv-ansanm",
+      country: "HTI",
+      sector: "CRM",
+    },
+    // International organisations
+    { text: "The U.N. Security Council met on Sunday.", phrase: "U.N. Security Council", entity: "unsc", country: null, sector: "IGO" },
+    { text: "NATO allies pledged more air defence.", phrase: "NATO", entity: "nato", country: null, sector: "IGO" },
+    {
+      text: "IAEA chief Rafael Grossi visited the plant.",
+      phrase: "IAEA chief Rafael Grossi",
+      entity: "grossi",
+      country: null,
+      sector: "IGO",
+    },
+    {
+      text: "Iraq and the United States discussed ending the U.S.-led international coalition.",
+      phrase: "U.S.-led international coalition",
+      country: "USA",
+      sector: "IGO",
+    },
+  ];
+  for (const r of rows) {
+    it(`${r.phrase} -> ${r.entity ?? "?"} ${r.country}/${r.sector}`, () => {
+      const m = mention(r.text, r.phrase, r.date);
+      expect(
+        m,
+        `no mention "${r.phrase}" in: ${run(r.text, r.date)
+          .mentions.map((x) => x.text)
+          .join(" | ")}`,
+      ).toBeDefined();
+      if (r.entity) expect(m!.entityId).toBe(r.entity);
+      expect(m!.country).toBe(r.country);
+      expect(m!.sector).toBe(r.sector);
+      if (r.kind) expect(m!.kind).toBe(r.kind);
+      expect(m!.rule).toMatch(/^actors\.v1:/);
+    });
+  }
+});
+
+describe("actors: countries", () => {
+  const rows: [string, string, string][] = [
+    ["Talks between Iraq and Iran resumed.", "Iraq", "IRQ"],
+    ["Talks between Iraq and Iran resumed.", "Iran", "IRN"],
+    ["The US and the UK issued a statement.", "US", "USA"],
+    ["The US and the UK issued a statement.", "UK", "GBR"],
+    ["British and French jets took part.", "British", "GBR"],
+    ["Officials in Türkiye said the border was closed.", "Türkiye", "TUR"],
+    ["Refugees fled to the DRC.", "DRC", "COD"],
+    ["Fighting continued in Burkina Faso.", "Burkina Faso", "BFA"],
+    ["The Israeli-Palestinian conflict dominated.", "Israeli", "ISR"],
+    ["The Israeli-Palestinian conflict dominated.", "Palestinian", "PSE"],
+    ["Guinea-Bissau held elections.", "Guinea-Bissau", "GNB"],
+  ];
+  for (const [text, phrase, iso] of rows) {
+    it(`${phrase} in "${text}" is ${iso}`, () => {
+      const m = mention(text, phrase);
+      expect(m?.kind).toBe("country");
+      expect(m?.country).toBe(iso);
+      expect(m?.entityId).toBe(iso);
+    });
+  }
+  it("lists each country entity once with its Wikidata id", () => {
+    const { entities } = run("Iraq said Iraq would talk to Iraq's neighbours.");
+    const iraq = entities.filter((e) => e.id === "IRQ");
+    expect(iraq).toHaveLength(1);
+    expect(iraq[0].wikidata).toBe("Q796");
+  });
+});
+
+describe("actors: negative cases", () => {
+  const none: [string, string][] = [
+    ["He told us that the plan is ready.", "us"],
+    ["The meeting is planned for May.", "May"],
+    ["Al said nothing.", "Al"],
+    ["They roasted a turkey for the feast.", "turkey"],
+    ["This IS the END of the line, SAID NOBODY IN THE NEWSROOM.", "IS"],
+    ["The plan is to cut costs.", "is"],
+    ["Status updates came from the bus company.", "US"],
+    ["Heavy fighting in Baghdad left five dead.", "Baghdad"],
+    ["The Washington Post reported the story.", "Washington"],
+  ];
+  for (const [text, phrase] of none) {
+    it(`no actor "${phrase}" in "${text}"`, () => {
+      const { mentions } = run(text);
+      expect(mentions.filter((m) => m.text === phrase && m.kind !== "unknown")).toEqual([]);
+    });
+  }
+  it("no mention inside a word", () => {
+    const { mentions } = run("The museum displayed Iranian-made drones and a Chadwick portrait.");
+    expect(mentions.some((m) => m.text === "US" || m.text === "Chad")).toBe(false);
+  });
+  it("months, weekdays and sentence-initial words are not unknown names", () => {
+    const { mentions } = run("On Monday, officials met. Relevant data show attacks rose in January.");
+    expect(mentions.filter((m) => m.kind === "unknown")).toEqual([]);
+  });
+  it("place names are not unknown actors", () => {
+    const { mentions } = run("The rebels seized Goma and advanced towards the Red Sea coast near Anbar Province.");
+    expect(mentions.filter((m) => m.kind === "unknown").map((m) => m.text)).toEqual([]);
+  });
+  it("a sponsor is not the owner: Iranian-backed militias are not Iranian", () => {
+    const { mentions } = run("Iranian-backed militias attacked the base.");
+    expect(mentions.find((m) => m.text === "Iranian")?.kind).toBe("country");
+    expect(mentions.find((m) => m.text.includes("militias"))?.country ?? null).toBeNull();
+  });
+});
+
+describe("actors: coreference", () => {
+  it("surname after full name resolves to the same person", () => {
+    const { mentions } = run("Prime Minister Masrour Barzani visited Baghdad. Barzani said the budget was agreed.");
+    const later = mentions.filter((m) => m.text === "Barzani");
+    expect(later).toHaveLength(1);
+    expect(later[0].entityId).toBe("masrour-barzani");
+  });
+  it("'the prime minister' after 'Prime Minister X' is X", () => {
+    const { mentions } = run("Israeli Prime Minister Benjamin Netanyahu spoke on Monday. The prime minister rejected the plan.");
+    const pm = mentions.find((m) => m.text === "prime minister");
+    expect(pm?.entityId).toBe("netanyahu");
+    expect(pm?.rule).toBe("actors.v1:title-coref");
+  });
+  it("unknown full names lend their country and sector to later surname mentions", () => {
+    const { mentions } = run("Iraqi minister Karim Hammadi arrived. Hammadi said talks would continue.");
+    const first = mentions.find((m) => m.text === "Iraqi minister Karim Hammadi");
+    const later = mentions.find((m) => m.text === "Hammadi");
+    expect(first?.kind).toBe("unknown");
+    expect(first?.country).toBe("IRQ");
+    expect(first?.sector).toBe("GOV");
+    expect(later?.country).toBe("IRQ");
+    expect(later?.rule).toBe("actors.v1:surname-coref");
+  });
+  it("a title with a country resolves to the office holder on the publication date", () => {
+    const at2021 = mention("The Iraqi Prime Minister said the talks went well.", "Iraqi Prime Minister", "2021-07-26");
+    const at2024 = mention("The Iraqi Prime Minister said the talks went well.", "Iraqi Prime Minister", "2024-01-28");
+    expect(at2021?.entityId).toBe("kadhimi");
+    expect(at2024?.entityId).toBe("sudani");
+  });
+  it("a bare surname picks the namesake in office on the date", () => {
+    expect(mention("Trump spoke to reporters.", "Trump", "2025-05-01")?.entityId).toBe("trump");
+    expect(mention("Biden spoke to reporters.", "Biden", "2022-05-01")?.sector).toBe("GOV");
+  });
+});
+
+describe("actors: name variants", () => {
+  it("transliteration variants of a surname resolve", () => {
+    for (const v of ["al-Muhandis", "al-Mohandes", "Muhandiss", "Mohandis"]) {
+      const m = run(`${v} was killed in the strike.`).mentions.find((x) => x.text.includes(v.replace(/^al-/, "")));
+      expect(m?.entityId, v).toBe("muhandis");
+    }
+  });
+  it("group-name suffix variants share one entity", () => {
+    for (const v of [
+      "Popular Mobilization Forces",
+      "Popular Mobilization Group",
+      "Popular Mobilization Organization",
+      "Popular Mobilisation Units",
+    ]) {
+      expect(mention(`The ${v} said it would retaliate.`, v)?.entityId, v).toBe("pmf");
+    }
+  });
+  it("an ambiguous group core is settled by the country in context", () => {
+    expect(
+      mention('The Iraqi militia "Islamic Resistance Group" said it attacked.', 'Iraqi militia "Islamic Resistance Group')?.entityId,
+    ).toBe("iri");
+    expect(mention("The Islamic Resistance Movement fired rockets.", "Islamic Resistance Movement")?.entityId).toBe("hamas");
+  });
+});
+
+describe("actors: the seed article", () => {
+  const seedPath = join(PROJECT_ROOT, "..", "shared", "corpus", "seed-article.txt");
+  it.skipIf(!existsSync(seedPath))("resolves the seed article's actors, each with a country", () => {
+    const { mentions } = run(readFileSync(seedPath, "utf8"), "2024-01-28");
+    const byEntity = (id: string) => mentions.filter((m) => m.entityId === id);
+    const expectations: [string, string[]][] = [
+      ["sudani", ["Iraqi Prime Minister Al-Sudani", "Sudani"]],
+      ["kadhimi", ["Iraqi Prime Minister Al-Kadhimi"]],
+      ["biden", ["Biden"]],
+      ["soleimani", ["Soleimani"]],
+      ["muhandis", ["Mohandis"]],
+      ["pmf", ["Popular Mobilization Group", "deputy commander of the Popular Mobilization Organization"]],
+      ["quds-force", ["commander of Iran's Islamic Revolutionary Guard Corps' Quds Force"]],
+      ["islamic-state", ["Islamic State"]],
+      ["iri", ['Iraqi militia "Islamic Resistance Group']],
+    ];
+    for (const [id, texts] of expectations) {
+      const ms = byEntity(id);
+      for (const t of texts)
+        expect(
+          ms.map((m) => m.text),
+          id,
+        ).toContain(t);
+      for (const m of ms) expect(m.country, id).toMatch(/^[A-Z]{3}$/);
+    }
+    expect(mentions.find((m) => m.text === "Knesset")?.country).toBe("ISR");
+    expect(mentions.find((m) => m.text === "Iraqi parliamentarians")?.sector).toBe("LEG");
+    expect(mentions.find((m) => m.text === "Al-Sudani's diplomatic advisers")?.entityId).toBe("IRQ.GOV");
+  });
+});
+
+describe("actors: robustness", () => {
+  it("finishes quickly on pathological input", () => {
+    const inputs = ["A".repeat(100_000), "Al-".repeat(20_000), "(".repeat(5_000) + "Iraq" + ")".repeat(5_000), "Iraqi ".repeat(10_000)];
+    for (const text of inputs) {
+      const t0 = performance.now();
+      run(text);
+      expect(performance.now() - t0).toBeLessThan(5_000);
+    }
+  });
+  it("mention offsets point at their text", () => {
+    const text =
+      "KHARTOUM (Reuters) - Sudan's army said Hemedti's RSF attacked El Fasher. U.S. envoy Tom Perriello said Washington was alarmed.";
+    for (const m of run(text).mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+});
