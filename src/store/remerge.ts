@@ -1,10 +1,13 @@
-import type { Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import { addDays, clusterEvents, summarizeCluster, type Cluster, type MergeActor, type MergeCandidate } from "./merge.js";
 import type { Store } from "./open.js";
 import type { Database } from "./schema.js";
 import { dissolveMerged } from "./write.js";
 
 const CHUNK = 500;
+/** PostgreSQL advisory lock key of the merge step (issue 6): any constant unique to Sitrep. */
+export const MERGE_LOCK_KEY = 0x53_72_65_70; // "Srep" in ASCII
+
 function chunks<T>(items: readonly T[], n = CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += n) out.push(items.slice(i, i + n));
@@ -26,6 +29,9 @@ export interface RemergeResult {
  */
 export async function remerge(store: Store, options: { all?: boolean } = {}): Promise<RemergeResult> {
   return store.db.transaction().execute(async (trx) => {
+    // issue 6: on PostgreSQL, merge passes from several workers (or a CLI ingest next to them)
+    // run one at a time; the lock is released when this transaction ends, even if the process dies.
+    if (store.dialect === "postgres") await sql`SELECT pg_advisory_xact_lock(${MERGE_LOCK_KEY})`.execute(trx);
     if (options.all) {
       const ids = (await trx.selectFrom("merged_events").select("id").execute()).map((r) => r.id);
       await dissolveMerged(trx, ids);

@@ -10,6 +10,8 @@ import { docsCommand } from "./docs.js";
 import { seriesCommand } from "./series.js";
 import { exportCommand } from "./export.js";
 import { serveCommand } from "./serve.js";
+import { workerCommand } from "./worker.js";
+import { queueCommand } from "./queue.js";
 
 /**
  * Every `sitrep` command, in the order `sitrep --help` lists them.
@@ -27,5 +29,7 @@ export const COMMANDS: readonly Command[] = [
   checkCommand,
   dataLintCommand,
   serveCommand,
+  workerCommand,
+  queueCommand,
   evalCommand,
 ];

@@ -3,13 +3,15 @@ import { createProgress, defaultWorkerCount, ingest } from "../../ingest/index.j
 import { isIsoDate } from "../../stages/published/index.js";
 import { defaultStoreLocation, openStore, storeStats } from "../../store/index.js";
 import { EXIT_OK, EXIT_PARTIAL, UsageError, type Command } from "../command.js";
+import { enqueueFromCli } from "./queue.js";
 
 export const ingestCommand: Command = {
   name: "ingest",
   summary: "Store articles (files, directories, JSONL, HTML, RSS/Atom, URLs) with their events, merging duplicates",
   usage:
     "sitrep ingest <path|dir|url|feed|->... [--db FILE|URL] [--workers N] [--published YYYY-MM-DD] [--reextract] [--dry-run]\n" +
-    "       [--follow] [--allow-private] [--quiet]",
+    "       [--follow] [--allow-private] [--quiet]\n" +
+    "       sitrep ingest --queue redis://HOST:6379 [--name QUEUE] <path|dir|url|feed|->...   (enqueue for `sitrep worker`)",
   async run(argv) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -23,6 +25,9 @@ export const ingestCommand: Command = {
         follow: { type: "boolean", default: false },
         "allow-private": { type: "boolean", default: false },
         quiet: { type: "boolean", short: "q", default: false },
+        // issue 6: enqueue for `sitrep worker` (src/cli/commands/queue.ts) instead of ingesting here.
+        queue: { type: "string" },
+        name: { type: "string" },
       },
     });
     if (positionals.length === 0) throw new UsageError("give at least one file, directory, URL or - for standard input");
@@ -31,6 +36,19 @@ export const ingestCommand: Command = {
       throw new UsageError(`--workers must be a whole number from 0 to 64, not "${values.workers}"`);
     if (values.published !== undefined && !isIsoDate(values.published))
       throw new UsageError(`--published "${values.published}" is not a valid date (YYYY-MM-DD)`);
+    if (values.queue !== undefined) {
+      if (values.reextract || values["dry-run"] || values.db || values.workers)
+        throw new UsageError(
+          "--queue only enqueues: --db, --workers, --reextract and --dry-run belong to `sitrep worker` or a local ingest",
+        );
+      return enqueueFromCli(values.queue, positionals, {
+        name: values.name,
+        published: values.published,
+        follow: values.follow,
+        allowPrivate: values["allow-private"],
+        quiet: values.quiet,
+      });
+    }
     const dryRun = values["dry-run"];
     const location = defaultStoreLocation(values.db);
     const store = dryRun ? null : await openStore(location);
