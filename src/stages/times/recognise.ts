@@ -159,6 +159,8 @@ interface Rule {
    * around each keyword hit (its optional leading groups make a whole-text scan slow).
    */
   key?: RegExp;
+  /** Lower-case substrings one of which every match contains: the rule is skipped when none is in the text. */
+  gate?: readonly string[];
   handle: Handler;
 }
 
@@ -385,6 +387,7 @@ const RULES: Rule[] = [
   },
   {
     id: "month-relative",
+    gate: ["last", "this", "next", "past", "coming", "that"],
     re: new RegExp(
       String.raw`\b(?:(last|this|next|past|coming|that)\s+(${MONTH_FULL})\b|(${MONTH_FULL})\s+(?:of\s+)?(last|this|next|the\s+previous|the\s+following|the\s+same|that)\s+year\b)`,
       "g",
@@ -437,6 +440,7 @@ const RULES: Rule[] = [
   },
   {
     id: "year-era",
+    gate: ["bc", "b.c", "ad", "a.d"],
     re: /\b(\d{1,4})\s?(BC|B\.C\.|BCE|B\.C\.E\.)(?![A-Za-z])|\b(?:AD|A\.D\.)\s?(\d{1,4})\b/g,
     handle(m) {
       if (m[3]) return { start: m.index, end: m.index + m[0].length, rule: "year-era", kind: "date", y: Number(m[3]), explicitYear: true };
@@ -467,6 +471,7 @@ const RULES: Rule[] = [
   },
   {
     id: "decade",
+    gate: ["0s", "0's"],
     re: /\b(?:the\s+)?(?:(early|mid|late)[\s-]{1,2})?(\d{2,3})0'?s\b(?:\s?(BC|B\.C\.|BCE)(?![A-Za-z]))?/g,
     handle(m) {
       let dec = Number(m[2]);
@@ -484,6 +489,7 @@ const RULES: Rule[] = [
   },
   {
     id: "century",
+    gate: ["centur"],
     re: new RegExp(
       String.raw`\b(?:the\s+)?(?:(early|mid|late)[\s-]{1,2})?(\d{1,2}(?:st|nd|rd|th)|${ORDINAL_WORDS})[\s-]century\b(?:\s?(BC|B\.C\.|BCE)(?![A-Za-z]))?`,
       "gi",
@@ -513,6 +519,7 @@ const RULES: Rule[] = [
   },
   {
     id: "season",
+    gate: ["spring", "summer", "autumn", "winter", "fall"],
     re: /\b(?:(?:the|this|that|last|next|(the\s+)?(?:same|following|previous))\s+)?(?:(early|late|mid)[\s-]{1,2})?(spring|summer|autumn|winter|fall)\b(?:\s+(?:of\s+)?(\d{4})\b)?/gi,
     handle(m, text) {
       const word = m[3].toLowerCase();
@@ -543,6 +550,7 @@ const RULES: Rule[] = [
   },
   {
     id: "deictic-day",
+    gate: ["yesterday", "today", "tomorrow", "tonight"],
     re: /\b(?:(the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)|(yesterday|today|tomorrow|tonight))(?:\s+(morning|afternoon|evening|night))?\b/gi,
     handle(m) {
       const w = (m[1] ?? m[2]).toLowerCase().replace(/\s+/g, " ");
@@ -562,6 +570,7 @@ const RULES: Rule[] = [
   },
   {
     id: "deictic-unit",
+    gate: ["last", "this", "next", "coming", "past"],
     re: new RegExp(
       String.raw`\b(last|this|next|coming|past)\s+(week|weekend|month|year|decade|century|(?:${WEEKDAYS})|(?:morning|afternoon|evening|night))\b`,
       "gi",
@@ -612,6 +621,7 @@ const RULES: Rule[] = [
   },
   {
     id: "anaphoric-unit",
+    gate: ["next", "following", "previous", "preceding", "same", "prior", "subsequent", "that", "very", "before", "after"],
     re: /\b(?:the\s+(next|following|previous|preceding|same|prior|subsequent)|that|(?:that|the)\s+very|(?:that|the)\s+same|the\s+same)\s+(day|week|month|year|morning|afternoon|evening|night|weekend|decade)\b|\b(the\s+)?(day|week|month|year)\s+(before|after)\b(?!\s+(?:the|a|an|his|her|its|their|last|next|this)\b)/gi,
     handle(m) {
       const start = m.index;
@@ -634,6 +644,7 @@ const RULES: Rule[] = [
   },
   {
     id: "holiday",
+    gate: ["christmas", "new year", "independence day", "bastille", "armistice", "halloween"],
     re: /\b(Christmas(?:\s+Day|\s+Eve)?|New\s+Year's\s+(?:Day|Eve)|Independence\s+Day|Bastille\s+Day|Armistice\s+Day|Halloween)\b(?:,?\s+(\d{4})\b)?/g,
     handle(m, text) {
       const name = m[1].replace(/\s+/g, " ");
@@ -663,6 +674,7 @@ const RULES: Rule[] = [
   },
   {
     id: "position-anaphoric",
+    gate: [" of the", " of that", " of this", " in the", " in that", " that year", " that month", "'s end"],
     re: /\b(?:(?:the\s+)?(end|beginning|start|middle|close|latter\s+part|rest|remainder|first\s+half|second\s+half)\s+of\s+(?:the|that|this)\s+(year|month|week|decade|century)|(later|late|early|earlier)\s+(?:in|that)\s+(?:the\s+|that\s+)?(year|month)|(?:the\s+|that\s+)?(month|year|week)'s\s+(end))\b/gi,
     handle(m) {
       if (m[3]) {
@@ -713,6 +725,7 @@ const RULES: Rule[] = [
   },
   {
     id: "day-of-month",
+    gate: ["st", "nd", "rd", "th"],
     re: /\b(?:on|by|until|till|from|to|of|since|before|after)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:[,.;)]|and\b|to\b|of\s+(?:that|the\s+same)\s+month))(?:\s+of\s+(?:that|the\s+same)\s+month)?/gi,
     handle(m) {
       const d = Number(m[1]);
@@ -849,6 +862,7 @@ const RULES: Rule[] = [
   },
   {
     id: "clock",
+    gate: [":", ".", "am", "pm", "o'clock", "noon", "midnight"],
     re: /\b(?:at\s+)?(?:(\d{1,2})[:.](\d{2})\s?(a\.m\.|p\.m\.|am|pm)?|(\d{1,2})\s?(a\.m\.|p\.m\.|am|pm)|(\d{1,2})\s+o'clock|(noon|midnight))(?![A-Za-z])(?:\s+(?:local\s+time|GMT|UTC|[A-Z]{2,4}T))?/gi,
     handle(m, text) {
       let value: string | null = null;
@@ -868,6 +882,7 @@ const RULES: Rule[] = [
   },
   {
     id: "iso-date",
+    gate: ["-"],
     re: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
     handle(m) {
       const y = Number(m[1]);
@@ -879,6 +894,7 @@ const RULES: Rule[] = [
   },
   {
     id: "sets",
+    gate: ["daily", "weekly", "monthly", "yearly", "annually", "every ", "each ", "per "],
     re: /\b(daily|weekly|monthly|yearly|annually|every\s+(?:day|week|month|year|morning|night)|each\s+(?:day|week|month|year)|per\s+(?:day|week|month|year))\b/gi,
     handle(m) {
       const w = m[1].toLowerCase().replace(/\s+/g, " ");
@@ -912,7 +928,9 @@ const PRECHECK =
 export function recognise(text: string): Candidate[] {
   const out: Candidate[] = [];
   if (!PRECHECK.test(text)) return out;
+  const lower = text.toLowerCase();
   for (const rule of RULES) {
+    if (rule.gate && !rule.gate.some((g) => lower.includes(g))) continue;
     if (rule.key) {
       runKeyed(rule, rule.key, text, out);
       continue;
