@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Mention, MentionKind, Place } from "../../model/annotations.js";
 import { createDoc, type Doc } from "../../model/document.js";
-import { loadPlacesResources } from "../../runtime/load-places.js";
+import { loadPlacesResources, validateCitiesWithSchema } from "../../runtime/load-places.js";
 import { DATA_DIR } from "../../runtime/paths.js";
 import { createSegmentStage } from "../segment/index.js";
 import { haversineKm } from "./geometry.js";
@@ -48,6 +48,9 @@ function run(text: string, mentions: Mention[] = []): Place[] {
 const find = (places: Place[], text: string) => places.find((p) => p.text === text || p.text.endsWith(text));
 
 describe("places: gazetteer data", () => {
+  it("the generated cities file passes the full zod schema", () => {
+    expect(validateCitiesWithSchema(join(DATA_DIR, "places", "cities.tsv"))).toBeGreaterThan(20_000);
+  });
   it("resolves every alias to a gazetteer place", () => {
     expect(resources.gazetteer.unresolvedAliases).toEqual([]);
   });
@@ -235,6 +238,55 @@ describe("places: parts and vicinity", () => {
     const p = run("Strikes hit northern Gaza again.")[0];
     expect(haversineKm(p.lat!, p.lon!, 31.4, 34.38)).toBeLessThan(25);
     expect(p.lat!).toBeGreaterThan(31.4);
+  });
+});
+
+describe("places: article context and homonyms", () => {
+  it("a small foreign namesake far from the story is not a place (Lido, Fano)", () => {
+    const places = run(
+      "Al-Shabaab fighters stormed a hotel at Lido beach in Mogadishu. Somali forces retook towns in Middle Shabelle. " +
+        "Fano militias clashed with federal troops near Gondar and Bahir Dar in Ethiopia.",
+    );
+    expect(places.some((p) => p.country === "ITA")).toBe(false);
+    expect(find(places, "Mogadishu")?.country).toBe("SOM");
+    expect(find(places, "Gondar")?.country).toBe("ETH");
+  });
+
+  it("nearby places pull an ambiguous name to their country (Kaya, not Kayah State)", () => {
+    const places = run("Gunmen killed civilians in Barsalogho, about 40 km north of Kaya, in the Centre-Nord region of Burkina Faso.");
+    expect(find(places, "Kaya")?.country).toBe("BFA");
+  });
+
+  it("eastern Congo is the DR Congo", () => {
+    expect(run("M23 rebels advanced in eastern Congo near Goma.")[0].country).toBe("COD");
+  });
+
+  it("'in neighbouring X' is inside X, not near it", () => {
+    const p = run("Refugees arrived in neighbouring Chad.")[0];
+    expect(p.country).toBe("TCD");
+    expect(p.relation).not.toBe("near");
+  });
+
+  it("a qualified sense holds for the whole article (Riverdale, N.J.)", () => {
+    const places = run("A ticket was sold in Riverdale, New Jersey. Riverdale officials said the store would get a bonus.");
+    const r = places.filter((p) => p.text === "Riverdale");
+    expect(r.length).toBe(2);
+    expect(new Set(r.map((p) => p.id)).size).toBe(1);
+    expect(r[0].country).toBe("USA");
+  });
+
+  it("datelines are places, whatever follows", () => {
+    expect(find(run("WASHINGTON, April 5 (Reuters) - Officials met."), "WASHINGTON")?.country).toBe("USA");
+    expect(find(run("MEXICO CITY (AP) — Protesters marched."), "MEXICO CITY")?.country).toBe("MEX");
+  });
+
+  it("'X-based' locates X", () => {
+    expect(find(run("The Britain-based Syrian Observatory for Human Rights said so."), "Britain")?.country).toBe("GBR");
+  });
+
+  it("the same surname later in the article is still the person", () => {
+    const places = run("General John Allen spoke on Monday. Allen said the war was not over.");
+    expect(places).toEqual([]);
   });
 });
 
