@@ -263,4 +263,20 @@ describe("long input", () => {
     expect(out.anomalies.length).toBeGreaterThan(1500);
     expect(ms).toBeLessThan(5000);
   });
+
+  it("stays linear on one very long sentence (no quadratic per-sentence scans)", () => {
+    const unit =
+      "talks between the United States and Iran, Iraq and the United States, Baghdad, Iran** [censored] XXX Iraqi lawmakers in the Knesset ";
+    const time = (n: number): number => {
+      const d = docOf(unit.repeat(n));
+      expect(d.layers.sentences).toHaveLength(1);
+      const t0 = performance.now();
+      stage.run(d);
+      return performance.now() - t0;
+    };
+    time(200); // warm up
+    const small = time(500);
+    const large = time(2000);
+    expect(large).toBeLessThan(Math.max(small, 20) * 12);
+  });
 });

@@ -5,6 +5,7 @@ import { findInstitutionMismatches } from "./institutions.js";
 import { compileLexicon } from "./lexicon.js";
 import { findNumberConflicts } from "./numbers.js";
 import { createRedactionMatcher } from "./redactions.js";
+import { firstAtOrAfter } from "./scan.js";
 import type { AnomaliesResources } from "./resources.js";
 import { findEntitySwaps } from "./swap.js";
 import { buildView } from "./view.js";
@@ -70,10 +71,15 @@ function dedupe(list: Anomaly[]): Anomaly[] {
 /** Events whose evidence span contains an anomaly get a lower confidence; others are returned as they are. */
 export function lowerConfidence(events: readonly Event[], anomalies: readonly Anomaly[]): Event[] {
   if (anomalies.length === 0) return [...events];
+  const sorted = [...anomalies].sort((a, b) => a.start - b.start);
+  let longest = 0;
+  for (const a of sorted) longest = Math.max(longest, a.end - a.start);
   return events.map((e) => {
     let factor = 1;
-    for (const a of anomalies) {
-      if (a.start >= e.evidence.end || a.end <= e.evidence.start) continue;
+    // Anomalies are short: only those starting within `longest` before the evidence can reach into it.
+    for (let i = firstAtOrAfter(sorted, e.evidence.start - longest); i < sorted.length && sorted[i].start < e.evidence.end; i++) {
+      const a = sorted[i];
+      if (a.end <= e.evidence.start) continue;
       const onActor = [...e.sources, ...e.targets].some((r) => a.start < r.end && r.start < a.end);
       factor *= onActor && a.kind === "entity-swap" ? ACTOR_PENALTY : PENALTY[a.kind];
     }

@@ -1,6 +1,7 @@
 import type { Anomaly } from "../../model/annotations.js";
 import type { Lexicon } from "./lexicon.js";
 import type { InstitutionInfo } from "./resources.js";
+import { firstAtOrAfter } from "./scan.js";
 import type { CountryRef, DocView } from "./view.js";
 
 /**
@@ -30,9 +31,10 @@ export function findInstitutionMismatches(v: DocView, lex: Lexicon, stage: strin
     if (inst.needsArticle && n === 1 && !(before && before.lower === "the") && !refBefore) continue;
 
     const sentence = v.wordSentence[at];
-    const inSentence = v.refsBySentence.get(sentence) ?? [];
-    if (inSentence.some((r) => inst.countries.includes(r.code))) continue;
-    if (v.wordsOf(sentence).some((w) => lex.foreignCues.has(w.lower))) continue;
+    const codes = v.sentenceCodes.get(sentence);
+    if (inst.countries.some((c) => codes?.has(c))) continue;
+    if (v.sentenceHas(sentence, lex.foreignCues)) continue;
+    const inSentence = refsNear(v, at, sentence);
 
     const start = W[at].start;
     const end = W[at + n - 1].end;
@@ -40,23 +42,22 @@ export function findInstitutionMismatches(v: DocView, lex: Lexicon, stage: strin
       refBefore && !inst.countries.includes(refBefore.code)
         ? refBefore
         : (memberContext(v, lex, inSentence, inst) ?? ofCountryAfter(v, at + n));
-    let context: CountryRef | null = strong ?? null;
+    let contextCode: string | null = strong?.code ?? null;
     let confidence = 0.85;
-    let why = context ? `the sentence's actors are ${lex.countries.get(context.code)?.name ?? context.code}` : "";
-    if (!context) {
+    let why = contextCode ? `the sentence's actors are ${lex.countries.get(contextCode)?.name ?? contextCode}` : "";
+    if (!contextCode) {
       // Weak: the article is about another country and never names the institution's own.
       const frame = v.frame;
       if (!frame || inst.countries.includes(frame)) continue;
       if (inst.countries.some((c) => (v.freq.get(c) ?? 0) > 0)) continue;
-      const own = inSentence.find((r) => r.code === frame);
-      if (!own) continue;
-      context = own;
+      if (!codes?.has(frame)) continue;
+      contextCode = frame;
       confidence = 0.55;
       why = `the article is about ${lex.countries.get(frame)?.name ?? frame} and never mentions ${inst.countries.map((c) => lex.countries.get(c)?.name ?? c).join(" or ")}`;
     }
-    const ctx = lex.countries.get(context.code);
+    const ctx = lex.countries.get(contextCode);
     const owner = inst.countries.map((c) => lex.countries.get(c)?.name ?? c).join("/");
-    const suggestion = ctx?.legislature ?? `the legislature of ${ctx?.name ?? context.code}`;
+    const suggestion = ctx?.legislature ?? `the legislature of ${ctx?.name ?? contextCode}`;
     out.push({
       kind: "institution-mismatch",
       start,
@@ -75,9 +76,8 @@ export function findInstitutionMismatches(v: DocView, lex: Lexicon, stage: strin
 function refEndingAt(v: DocView, at: number): CountryRef | null {
   let k = at - 1;
   if (k >= 0 && /^['’]s$/.test(v.words[k].text)) k--;
-  if (k < 0) return null;
-  for (const r of v.refsBySentence.get(v.wordSentence[k]) ?? []) if (r.w1 - 1 === k && r.form !== "city") return r;
-  return null;
+  const r = k >= 0 ? v.refEndingAt.get(k) : undefined;
+  return r && r.form !== "city" ? r : null;
 }
 
 /** "Iraqi parliamentarians", "lawmakers from Iraq": a country's legislators in the same sentence. */
@@ -99,4 +99,14 @@ function ofCountryAfter(v: DocView, k: number): CountryRef | null {
   if (k >= v.words.length || v.words[k].lower !== "of") return null;
   const r = v.refAt.get(k + 1) ?? (v.words[k + 1]?.lower === "the" ? v.refAt.get(k + 2) : undefined);
   return r && r.form === "name" ? r : null;
+}
+
+/** Country refs of the sentence within 40 words of word `at` (bounded, so a long sentence stays linear). */
+function refsNear(v: DocView, at: number, sentence: number): CountryRef[] {
+  const out: CountryRef[] = [];
+  const from = v.words[Math.max(0, at - 40)].start;
+  const to = v.words[Math.min(v.words.length - 1, at + 40)].end;
+  for (let i = firstAtOrAfter(v.refs, from); i < v.refs.length && v.refs[i].start < to; i++)
+    if (v.refs[i].sentence === sentence) out.push(v.refs[i]);
+  return out;
 }

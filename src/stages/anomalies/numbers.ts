@@ -1,6 +1,6 @@
 import type { Anomaly, Place, Quantity, QuantityRole, TimeExpression } from "../../model/annotations.js";
 import type { Lexicon } from "./lexicon.js";
-import { sentenceAt } from "./scan.js";
+import { firstAtOrAfter, sentenceAt } from "./scan.js";
 import type { DocView } from "./view.js";
 
 /** Roles where two different totals for one place and time contradict each other. */
@@ -41,15 +41,17 @@ export function findNumberConflicts(
   stage: string,
 ): Anomaly[] {
   const keyed: Keyed[] = [];
+  const sortedPlaces = [...places].sort((a, b) => a.start - b.start);
+  const sortedTimes = [...times].sort((a, b) => a.start - b.start);
   for (const q of quantities) {
     if (!COUNTED.has(q.role) || q.from !== undefined) continue;
     const range = interval(q);
     if (!range) continue;
     const sentence = sentenceAt(v.sentences, q.start);
-    if (sentence < 0 || v.wordsOf(sentence).some((w) => lex.changeWords.has(w.lower))) continue;
-    const place = placeAfter(v, q, sentence, places);
+    if (sentence < 0 || v.sentenceHas(sentence, lex.changeWords)) continue;
+    const place = placeAfter(v, q, sentence, sortedPlaces);
     if (place === null) continue; // no place: too little to say two counts are the same count
-    keyed.push({ q, sentence, place, time: timeOf(v, sentence, q, times), lo: range[0], hi: range[1] });
+    keyed.push({ q, sentence, place, time: timeOf(v, sentence, q, sortedTimes), lo: range[0], hi: range[1] });
   }
   const out: Anomaly[] = [];
   const groups = new Map<string, Keyed[]>();
@@ -103,13 +105,12 @@ function interval(q: Quantity): [number, number] | null {
 /** The place the count is located in: a place after it in its sentence, or "in <country>". */
 function placeAfter(v: DocView, q: Quantity, sentence: number, places: readonly Place[]): string | null {
   const s = v.sentences[sentence];
-  let best: Place | null = null;
-  for (const p of places) {
-    if (p.start >= q.end && p.end <= s.end && p.start - q.end <= 120 && (best === null || p.start < best.start)) best = p;
-  }
-  if (best) return best.geonameId !== undefined ? `g${best.geonameId}` : best.name.toLowerCase();
-  for (const r of v.refsBySentence.get(sentence) ?? []) {
-    if (r.start < q.end || r.start - q.end > 120 || r.form === "demonym") continue;
+  const i = firstAtOrAfter(places, q.end);
+  const p = places[i];
+  if (p && p.end <= s.end && p.start - q.end <= 120) return p.geonameId !== undefined ? `g${p.geonameId}` : p.name.toLowerCase();
+  for (let k = firstAtOrAfter(v.refs, q.end); k < v.refs.length && v.refs[k].start - q.end <= 120; k++) {
+    const r = v.refs[k];
+    if (r.sentence !== sentence || r.form === "demonym") continue;
     const prev = v.words[r.w0 - 1];
     if (prev && PLACE_PREPOSITIONS.has(prev.lower)) return r.form === "city" ? r.text.toLowerCase() : r.code;
   }
@@ -118,18 +119,13 @@ function placeAfter(v: DocView, q: Quantity, sentence: number, places: readonly 
 
 /** The date the count is about: the nearest date expression after it in its sentence, else before it ("" when none). */
 function timeOf(v: DocView, sentence: number, q: Quantity, times: readonly TimeExpression[]): string {
+  // English puts the date after the count ("killed 18 people ... on Saturday"); a date
+  // before it (often the dateline) counts only when none follows.
   const s = v.sentences[sentence];
-  let best: TimeExpression | null = null;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const t of times) {
-    if (t.start < s.start || t.end > s.end || t.type !== "date") continue;
-    // English puts the date after the count ("killed 18 people ... on Saturday"); a date
-    // before it (often the dateline) counts only when none follows.
-    const d = t.start >= q.end ? t.start - q.end : 1e6 + q.start - t.end;
-    if (d < bestDistance) {
-      best = t;
-      bestDistance = d;
-    }
-  }
-  return best?.value ?? "";
+  const i = firstAtOrAfter(times, q.end);
+  for (let k = i; k < times.length && times[k].start < s.end; k++)
+    if (times[k].type === "date" && times[k].end <= s.end) return times[k].value;
+  for (let k = i - 1; k >= 0 && times[k].start >= s.start; k--)
+    if (times[k].type === "date" && times[k].end <= q.start) return times[k].value;
+  return "";
 }

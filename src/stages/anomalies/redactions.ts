@@ -27,10 +27,13 @@ export function createRedactionMatcher(data: RedactionsFile): RedactionMatcher {
         out.push({ kind: "redaction", start, end, text: text.slice(start, end), message, confidence, rule: `${stage}:redaction/${id}` });
       };
 
+      let lines: Lines | null = null;
       for (const m of text.matchAll(/\*{2,}/g)) {
         const start = m.index;
         const end = start + m[0].length;
-        if (isSeparatorLine(text, start, end) || isMarkdownBold(text, start, end)) continue;
+        lines ??= linesOf(text);
+        const line = lines.at(start);
+        if (isSeparatorLine(text, line) || isMarkdownBold(text, start, end, line)) continue;
         add(start, end, "asterisks", "removed-text mark: asterisks stand where words were taken out", 0.9);
       }
       for (const m of text.matchAll(blocks))
@@ -51,21 +54,36 @@ export function createRedactionMatcher(data: RedactionsFile): RedactionMatcher {
   };
 }
 
+interface Lines {
+  /** [start, end) of the line holding offset `at` (end excludes the newline). */
+  at(offset: number): [number, number];
+}
+
+/** Line boundaries computed once, so that each mark costs a binary search, not a scan of its line. */
+function linesOf(text: string): Lines {
+  const breaks: number[] = [];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) breaks.push(i);
+  return {
+    at(offset) {
+      let lo = 0;
+      let hi = breaks.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (breaks[mid] < offset) lo = mid + 1;
+        else hi = mid;
+      }
+      return [lo === 0 ? 0 : breaks[lo - 1] + 1, lo < breaks.length ? breaks[lo] : text.length];
+    },
+  };
+}
+
 /** "***" or "* * *" alone on its line: a section break. */
-function isSeparatorLine(text: string, start: number, end: number): boolean {
-  const ls = text.lastIndexOf("\n", start - 1) + 1;
-  let le = text.indexOf("\n", end);
-  if (le < 0) le = text.length;
-  return /^[\s*]*$/.test(text.slice(ls, le));
+function isSeparatorLine(text: string, [ls, le]: [number, number]): boolean {
+  return le - ls <= 40 && /^[\s*]*$/.test(text.slice(ls, le));
 }
 
 /** "**word**" on one line, opening before a non-space and closing after one: emphasis, not removal. */
-function isMarkdownBold(text: string, start: number, end: number): boolean {
-  const lineEnd = (() => {
-    const i = text.indexOf("\n", end);
-    return i < 0 ? text.length : i;
-  })();
-  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+function isMarkdownBold(text: string, start: number, end: number, [lineStart, lineEnd]: [number, number]): boolean {
   const opens = (s: number, e: number): boolean => e < text.length && !/\s/.test(text[e]) && (s === 0 || /[\s(["'“]/.test(text[s - 1]));
   const closes = (s: number, e: number): boolean =>
     s > 0 && !/\s/.test(text[s - 1]) && (e >= text.length || /[\s.,;:!?)\]"'”]/.test(text[e]));

@@ -130,3 +130,15 @@ export function sentenceAt(sentences: readonly { start: number; end: number }[],
   }
   return found;
 }
+
+/** Index of the first item whose start is >= offset (items sorted by start). */
+export function firstAtOrAfter(items: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

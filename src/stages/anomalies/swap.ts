@@ -1,6 +1,6 @@
 import type { Anomaly } from "../../model/annotations.js";
 import type { Lexicon } from "./lexicon.js";
-import { stem } from "./scan.js";
+import { firstAtOrAfter, stem } from "./scan.js";
 import type { CountryRef, DocView } from "./view.js";
 
 /** An actor that can be coordinated with a country: a country ref, or an acronym such as ECOWAS. */
@@ -228,30 +228,26 @@ function nearNeighbourCue(v: DocView, lex: Lexicon, m: CountryRef): boolean {
 
 /** A city of the mention's own country, or a person/organisation of it (actors stage), in the same sentence. */
 function hasOwnAnchor(v: DocView, m: CountryRef): boolean {
-  for (const r of v.refsBySentence.get(m.sentence) ?? []) if (r !== m && r.code === m.code && r.form === "city") return true;
-  for (const x of v.mentionsBySentence.get(m.sentence) ?? []) {
-    if (x.country === m.code && x.kind !== "country" && (x.end <= m.start || x.start >= m.end)) return true;
-  }
+  const cities = v.sentenceCodes.get(m.sentence)?.get(m.code)?.cities ?? 0;
+  if (cities - (m.form === "city" ? 1 : 0) > 0) return true;
+  for (const x of v.ownMentions.get(m.sentence)?.get(m.code) ?? []) if (x.end <= m.start || x.start >= m.end) return true;
   return false;
 }
 
-/** "Baghdad, Iran", "Baghdad in Iran" or "Iran's capital Baghdad": a city of the rival country tied to the mention. */
+/** "Baghdad, Iran", "Baghdad in Iran", "Iran's capital Baghdad" or "the capital of Iran, Baghdad": a city of the rival tied to the mention. */
 function rivalCityNearby(v: DocView, m: CountryRef, rival: string): string | null {
-  for (const r of v.refsBySentence.get(m.sentence) ?? []) {
-    if (r.code !== rival || r.form !== "city") continue;
-    if (r.w1 <= m.w0) {
-      const between = v.text.slice(r.end, m.start);
-      if (/^[ \t]*,[ \t]*$/.test(between) || /^[ \t]+in[ \t]+(?:the[ \t]+)?$/i.test(between)) return r.text;
-    } else if (m.w1 <= r.w0) {
-      const between = v.text.slice(m.end, r.start);
-      if (/^(?:['’]s)?[ \t]+capital,?[ \t]+$/i.test(between)) return r.text;
-      // "the capital of Iran, Baghdad"
-      if (
-        /^[ \t]*,[ \t]*$/.test(between) &&
-        /\bcapital[ \t]+of[ \t]+(?:the[ \t]+)?$/i.test(v.text.slice(Math.max(0, m.start - 30), m.start))
-      )
-        return r.text;
-    }
+  const k = v.refIndex.get(m) ?? -1;
+  const before = v.refs[k - 1];
+  if (before && before.sentence === m.sentence && before.code === rival && before.form === "city") {
+    const between = v.text.slice(before.end, m.start);
+    if (/^[ \t]*,[ \t]*$/.test(between) || /^[ \t]+in[ \t]+(?:the[ \t]+)?$/i.test(between)) return before.text;
+  }
+  const after = v.refs[k + 1];
+  if (after && after.sentence === m.sentence && after.code === rival && after.form === "city") {
+    const between = v.text.slice(m.end, after.start);
+    if (/^(?:['’]s)?[ \t]+capital,?[ \t]+$/i.test(between)) return after.text;
+    const lead = v.text.slice(Math.max(0, m.start - 30), m.start);
+    if (/^[ \t]*,[ \t]*$/.test(between) && /\bcapital[ \t]+of[ \t]+(?:the[ \t]+)?$/i.test(lead)) return after.text;
   }
   return null;
 }
@@ -278,20 +274,22 @@ function loneLocation(v: DocView, lex: Lexicon, m: CountryRef): boolean {
   const before = v.text.slice(Math.max(0, v.words[p].start - 12), v.words[p].start);
   if (/^[ \t]*(?:,[ \t]*\p{Lu}|and\b|or\b|\/|-)/u.test(after) || /(?:,|\band|\bor)[ \t]*$/.test(before)) return false;
   // A sentence about movement or diplomacy, or one naming a third country, may well mean the neighbour.
-  for (const w of v.wordsOf(m.sentence)) if (lex.crossBorderCues.has(w.lower)) return false;
+  if (v.sentenceHas(m.sentence, lex.crossBorderCues)) return false;
   const rivals = lex.confusableWith.get(m.code) ?? [];
-  for (const r of v.refsBySentence.get(m.sentence) ?? []) if (r !== m && !rivals.includes(r.code)) return false;
+  for (const code of v.sentenceCodes.get(m.sentence)?.keys() ?? []) if (code !== m.code && !rivals.includes(code)) return false;
   return true;
 }
 
 /** "Iranian President Masoud Pezeshkian": the person the title names (actors stage), right after it. */
 function personAfter(v: DocView, m: CountryRef): { text: string; country: string } | null {
-  for (const x of v.mentionsBySentence.get(m.sentence) ?? []) {
-    if (x.kind !== "person" || !x.country || x.start < m.end) continue;
+  const next = v.refs[(v.refIndex.get(m) ?? -2) + 1];
+  for (let i = firstAtOrAfter(v.mentions, m.end); i < v.mentions.length && v.mentions[i].start < m.end + 60; i++) {
+    const x = v.mentions[i];
+    if (x.kind !== "person" || !x.country) continue;
     const between = v.text.slice(m.end, x.start);
     // Only title words between: no punctuation, no other country, at most four words.
-    if (/[,.;:()"“”]/.test(between) || between.split(/\s+/).filter(Boolean).length > 4) continue;
-    if ((v.refsBySentence.get(m.sentence) ?? []).some((r) => r !== m && r.start >= m.end && r.start < x.end)) continue;
+    if (/[,.;:()"“”]/.test(between) || between.split(/\s+/).filter(Boolean).length > 4) return null;
+    if (next && next.start < x.end) return null;
     return { text: x.text, country: x.country };
   }
   return null;

@@ -37,8 +37,18 @@ export interface DocView {
   readonly frame: string | null;
   /** POS of the word starting at an offset (from the tokens layer), when known. */
   posAt(offset: number): string | undefined;
-  /** Mentions from the actors stage (may be empty), by sentence. */
-  readonly mentionsBySentence: ReadonlyMap<number, readonly Mention[]>;
+  /** Mentions from the actors stage (may be empty), sorted by start. */
+  readonly mentions: readonly Mention[];
+  /** Per sentence: country -> non-country mentions (people, groups) of that country. */
+  readonly ownMentions: ReadonlyMap<number, ReadonlyMap<string, readonly Mention[]>>;
+  /** Per sentence: the countries it refers to, and how many of those refs are cities. */
+  readonly sentenceCodes: ReadonlyMap<number, ReadonlyMap<string, { refs: number; cities: number }>>;
+  /** Position of each ref in `refs`. */
+  readonly refIndex: ReadonlyMap<CountryRef, number>;
+  /** Word index -> the ref ending at that word. */
+  readonly refEndingAt: ReadonlyMap<number, CountryRef>;
+  /** Does the sentence hold a word of `words`? (cached per list) */
+  sentenceHas(sentence: number, words: ReadonlySet<string>): boolean;
 }
 
 export function buildView(
@@ -133,13 +143,41 @@ export function buildView(
     lastWord.set(s, i + 1);
   });
 
-  const mentionsBySentence = new Map<number, Mention[]>();
-  for (const m of mentions) {
+  const sortedMentions = [...mentions].sort((a, b) => a.start - b.start);
+  const ownMentions = new Map<number, Map<string, Mention[]>>();
+  for (const m of sortedMentions) {
+    if (!m.country || m.kind === "country") continue;
     const s = sentenceAt(sentences, m.start);
-    const list = mentionsBySentence.get(s);
+    const byCode = ownMentions.get(s) ?? new Map<string, Mention[]>();
+    ownMentions.set(s, byCode);
+    const list = byCode.get(m.country);
     if (list) list.push(m);
-    else mentionsBySentence.set(s, [m]);
+    else byCode.set(m.country, [m]);
   }
+  const sentenceCodes = new Map<number, Map<string, { refs: number; cities: number }>>();
+  const refIndex = new Map<CountryRef, number>();
+  const refEndingAt = new Map<number, CountryRef>();
+  refs.forEach((r, k) => {
+    refIndex.set(r, k);
+    refEndingAt.set(r.w1 - 1, r);
+    const codes = sentenceCodes.get(r.sentence) ?? new Map<string, { refs: number; cities: number }>();
+    sentenceCodes.set(r.sentence, codes);
+    const c = codes.get(r.code) ?? { refs: 0, cities: 0 };
+    c.refs++;
+    if (r.form === "city") c.cities++;
+    codes.set(r.code, c);
+  });
+  const hasCache = new WeakMap<ReadonlySet<string>, Map<number, boolean>>();
+  const sentenceHas = (sentence: number, list: ReadonlySet<string>): boolean => {
+    let cache = hasCache.get(list);
+    if (!cache) hasCache.set(list, (cache = new Map()));
+    let yes = cache.get(sentence);
+    if (yes === undefined) {
+      yes = words.slice(firstWord.get(sentence) ?? 0, lastWord.get(sentence) ?? 0).some((w) => list.has(w.lower));
+      cache.set(sentence, yes);
+    }
+    return yes;
+  };
 
   const pos = new Map<number, string>();
   for (const t of tokens) pos.set(t.start, t.pos);
@@ -156,6 +194,11 @@ export function buildView(
     freq,
     frame,
     posAt: (offset) => pos.get(offset),
-    mentionsBySentence,
+    mentions: sortedMentions,
+    ownMentions,
+    sentenceCodes,
+    refIndex,
+    refEndingAt,
+    sentenceHas,
   };
 }
