@@ -70,13 +70,15 @@ type MergedQuery = SelectQueryBuilder<Database, "merged_events", object>;
 /** What a filter needs to know from the database before the query is built. */
 interface FilterPlan {
   readonly actor?: { readonly code: string | null; readonly name: string; readonly entityIds: readonly string[]; readonly many: boolean };
+  readonly place?: { readonly ids: readonly string[]; readonly many: boolean };
 }
 
 /** Above this many actor rows, the actor filter probes events in date order instead of collecting matches. */
 const MANY_ACTOR_ROWS = 5000;
 
 async function planFilter(store: Store, f: EventFilter): Promise<FilterPlan> {
-  if (!f.actor) return {};
+  const place = f.place ? await planPlace(store, f.place) : undefined;
+  if (!f.actor) return place ? { place } : {};
   const actor = f.actor;
   const code = /^[A-Z]{3}$/.test(actor) ? actor : null;
   let entityIds: string[] = [];
@@ -110,7 +112,25 @@ async function planFilter(store: Store, f: EventFilter): Promise<FilterPlan> {
     : entityIds.length > 0
       ? await count((w) => w.or([w("merged_actors.entity_id", "in", entityIds)]))
       : 0;
-  return { actor: { code, name: actor, entityIds, many: n > MANY_ACTOR_ROWS } };
+  return { actor: { code, name: actor, entityIds, many: n > MANY_ACTOR_ROWS }, ...(place ? { place } : {}) };
+}
+
+async function planPlace(store: Store, place: string): Promise<NonNullable<FilterPlan["place"]>> {
+  const ids = (
+    await store.db
+      .selectFrom("places")
+      .select("id")
+      .where((w) => w.or([w("id", "=", place), w("name", "like", likePattern(place))]))
+      .orderBy("id")
+      .limit(500)
+      .execute()
+  ).map((r) => r.id);
+  if (ids.length <= 1) return { ids, many: false };
+  const r = await store.db
+    .selectFrom((eb) => eb.selectFrom("merged_events").select("id").where("place_id", "in", ids).limit(MANY_ACTOR_ROWS + 1).as("m"))
+    .select((eb) => eb.fn.countAll().as("n"))
+    .executeTakeFirst();
+  return { ids, many: Number(r?.n ?? 0) > MANY_ACTOR_ROWS };
 }
 
 function applyFilter(store: Store, query: MergedQuery, f: EventFilter, plan: FilterPlan): MergedQuery {
@@ -130,15 +150,13 @@ function applyFilter(store: Store, query: MergedQuery, f: EventFilter, plan: Fil
       f.sort === "sources"
         ? qb.where("merged_events.source_count", ">=", f.minSources)
         : qb.where(sql<number>`+merged_events.source_count`, ">=", f.minSources);
-  if (f.place) {
-    // Through the (small) places table, so the (place_id, date) index answers it.
-    const place = f.place;
-    qb = qb.where("merged_events.place_id", "in", (eb: ExpressionBuilder<Database, "merged_events">) =>
-      eb
-        .selectFrom("places")
-        .select("places.id")
-        .where((w) => w.or([w("places.id", "=", place), w("places.name", "like", likePattern(place))])),
-    );
+  if (f.place && plan.place) {
+    // Names resolved through the (small) places table. One place: the (place_id, date) index
+    // gives the order; several common ones: scan by date and test (unary plus), stopping early.
+    const { ids, many } = plan.place;
+    if (ids.length === 0) qb = qb.where(sql<boolean>`1 = 0`);
+    else if (ids.length === 1) qb = qb.where("merged_events.place_id", "=", ids[0]);
+    else qb = many ? qb.where(sql<string>`+merged_events.place_id`, "in", ids) : qb.where("merged_events.place_id", "in", ids);
   }
   if (f.actor && plan.actor) {
     const a = plan.actor;
