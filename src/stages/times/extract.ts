@@ -527,6 +527,15 @@ function resolveOne(c: Candidate, env: Env): Resolved | null {
     return { value: monthString(y, m), precision: "month", anchor: "relative", point: { y, m } };
   }
 
+  if (c.weekendNear) {
+    if (!dct) return { value: "XXXX-WXX-WE", precision: "week", anchor: "relative", unresolved: true };
+    const wd = weekdayOf(dct);
+    let day: Ymd;
+    if (wd === 0 || wd === 6) day = dct;
+    else day = env.future ? addDays(dct, 6 - wd) : addDays(dct, -wd);
+    return { value: `${weekString(day)}-WE`, precision: "week", anchor: "relative" };
+  }
+
   // Weekdays: the past occurrence in reports, the next one when the sentence speaks of the future.
   if (c.weekday !== undefined) {
     const base = env.historical && ctx.day && ctx.daySentence !== undefined && ctx.daySentence >= env.sentence - 2 ? ctx.day : dct;

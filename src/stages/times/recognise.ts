@@ -39,6 +39,8 @@ export interface Candidate {
   /** Durations: "P20Y". */
   duration?: string;
   ref?: "PRESENT_REF" | "PAST_REF" | "FUTURE_REF";
+  /** "over the weekend": the nearest weekend, past unless the sentence speaks of the future. */
+  weekendNear?: boolean;
   mod?: TimeModifier;
   /** The year was written in the text (governs later year-less dates). */
   explicitYear?: boolean;
@@ -90,6 +92,8 @@ const MONTH_ANY = `${MONTH_FULL}|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGU
 const WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
 const ERA = String.raw`(?:\s?(BC|B\.C\.|BCE|B\.C\.E\.|AD|A\.D\.|CE)(?![A-Za-z]))?`;
+/** "the March 23 Movement", "6 April Youth Movement": a date inside a name. */
+const NAMED_AFTER = String.raw`\s+(?:Movement|Alliance|Coalition|Brigade|Battalion|Group|Front|Revolution|Uprising|Square|Street|Avenue|Bridge|Stadium|University|Party|Youth|Organi[sz]ation)\b`;
 const REL_YEAR = String.raw`(?:,?\s+(last|this|next|the\s+previous|the\s+following|the\s+same)\s+year)?`;
 const NUM = `(?:\\d{1,3}(?:,\\d{3}){0,2}(?:\\.\\d{1,3})?|${NUMBER_WORDS_SOURCE}|a\\s+few|a\\s+couple\\s+of|a\\s+couple|several|many|some|few|dozens\\s+of|hundreds\\s+of|a\\s+dozen)`;
 const UNIT = "seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries|fortnights?";
@@ -330,7 +334,7 @@ const RULES: Rule[] = [
   },
   {
     id: "day-month",
-    re: new RegExp(String.raw`\b${DAY}(?:\s+of)?\s+(${MONTH_ANY})(?![A-Za-z])${REL_YEAR}`, "g"),
+    re: new RegExp(String.raw`\b${DAY}(?:\s+of)?\s+(${MONTH_ANY})(?![A-Za-z]|${NAMED_AFTER})${REL_YEAR}`, "g"),
     handle(m) {
       const d = Number(m[1]);
       const mo = monthNumber(m[2]);
@@ -349,7 +353,7 @@ const RULES: Rule[] = [
   },
   {
     id: "month-day",
-    re: new RegExp(String.raw`\b(${MONTH_ANY})\s+${DAY}(?![\d:]|[.,]\d|\s?(?:%|percent))${REL_YEAR}`, "g"),
+    re: new RegExp(String.raw`\b(${MONTH_ANY})\s+${DAY}(?![\d:]|[.,]\d|\s?(?:%|percent)|${NAMED_AFTER})${REL_YEAR}`, "g"),
     handle(m) {
       const mo = monthNumber(m[1]);
       const d = Number(m[2]);
@@ -532,6 +536,12 @@ const RULES: Rule[] = [
         // "the fall of Saigon" is an event, not a season.
         if (!m[4] && (/^\s+of\b/.test(text.slice(m.index + whole.length, m.index + whole.length + 5)) || !lead)) return null;
       }
+      if (/^[A-Z]/.test(m[3]) && !m[4]) {
+        // "Arab Spring", "Prague Spring", "Winter Olympics", "Spring Offensive": names, not seasons
+        const prevCap = /[A-Z][\w'-]*\s+$/.test(text.slice(Math.max(0, m.index - 30), m.index + whole.length - m[3].length));
+        const nextCap = /^\s+[A-Z]/.test(text.slice(m.index + whole.length, m.index + whole.length + 3));
+        if (prevCap || nextCap) return null;
+      }
       const season = SEASON[word];
       const c: Candidate = { start: m.index, end: m.index + whole.length, rule: "season", kind: "date", season };
       if (m[2]) c.mod = positionMod(m[2]);
@@ -617,6 +627,15 @@ const RULES: Rule[] = [
       if (unit === "weekend")
         return { start, end, rule: "deictic-unit", kind: "date", rel: { base: "dct", unit: "week", n }, part: undefined, clock: "WE" };
       return { start, end, rule: "deictic-unit", kind: "date", rel: { base: "dct", unit: unit as RelUnit, n } };
+    },
+  },
+  {
+    id: "weekend",
+    gate: ["weekend"],
+    re: /\b(?:over|during|at|on|through|throughout)\s+(the\s+weekend)\b/gi,
+    handle(m) {
+      const start = m.index + m[0].length - m[1].length;
+      return { start, end: m.index + m[0].length, rule: "weekend", kind: "date", weekendNear: true };
     },
   },
   {

@@ -61,6 +61,8 @@ describe("times: table", () => {
     ["The base was shelled at the end of the year.", WED, "the end of the year", "2024", "year", "end", "relative"],
     ["Forces must leave by the end of the year.", WED, "the end of the year", "2024", "year", "by", "relative"],
     ["Patrols are held every week.", WED, "every week", "P1W", null, undefined, "relative"],
+    ["Clashes erupted over the weekend.", WED, "the weekend", "2024-W04-WE", "week", undefined, "relative"],
+    ["In the spring, talks resumed.", WED, "the spring", "2023-SP", "season", undefined, "relative"],
   ];
   for (const [text, published, span, value, precision, modifier, anchor] of rows) {
     it(`${span} (${published}) -> ${value}`, () => {
@@ -91,6 +93,10 @@ describe("times: negative cases (no time expression)", () => {
     "She scored 3.25 points in round 5.",
     "Route 1999 was closed.",
     "They know the area well.",
+    "The Arab Spring reshaped the region.",
+    "Rebels of the March 23 Movement seized Goma.",
+    "Athletes left for the Winter Olympics.",
+    "A second convoy arrived.",
   ];
   for (const text of negatives) {
     it(JSON.stringify(text), () => {
