@@ -107,7 +107,7 @@ export function segmentClauses(tokens: readonly Token[], a: number, b: number, s
     }
     of[k] = current;
     if (isVerbLike(t)) {
-      if (t.pos === "VERB") hasVerb[current] = true;
+      hasVerb[current] = true;
       if (speechVerbs.has(t.lemma) && t.pos === "VERB") lastSpeech = k;
     }
   }

@@ -85,6 +85,8 @@ interface Reading {
   base: number;
   /** Coded only by the verb's own default code (no pattern, phrase or noun). */
   isDefault: boolean;
+  /** A statement noun that is itself an event ("joint statement"). */
+  speechNoun: boolean;
 }
 
 /** Per-sentence view: tokens [a, b) with the annotations that fall in them. */
@@ -152,6 +154,7 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
   let ti = 0;
   const cursors = { m: 0, t: 0, p: 0, q: 0 };
   let previousConsult: Event | null = null;
+  let previousDate: EventDate | null = null;
   for (const s of ctx.sentences) {
     while (ti < tokens.length && tokens[ti].end <= s.start) ti++;
     const a = ti;
@@ -171,13 +174,36 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
       quantities: take(ctx.quantities, cursors, "q", s),
       clauses: segmentClauses(tokens, a, b, lex.speechVerbs),
     };
-    const found = sentenceEvents(ctx, lex, view, previousConsult);
+    let found = sentenceEvents(ctx, lex, view, previousConsult);
+    // "The move sparked discontent ... and parliament subsequently adopted ...": a sentence that
+    // continues the previous one's story takes its date when it has none of its own.
+    if (previousDate && continuesStory(view.toks)) {
+      const inherited: EventDate = { ...previousDate, basis: "sentence" };
+      found = found.map((e) =>
+        e.date?.basis === "publication"
+          ? { ...e, date: inherited, historical: e.historical || isHistorical(ctx.published, inherited, [], lex) }
+          : e,
+      );
+    }
+    let dated: EventDate | null = null;
     for (const e of found) {
       events.push(e);
       if (e.type === "CONSULT" && e.sources.length > 0) previousConsult = e;
+      if (!dated && e.date && e.date.basis !== "publication") dated = e.date;
     }
+    previousDate = dated;
   }
   return events;
+}
+
+const CONTINUATION = new Set(["subsequently", "then", "later", "afterwards", "afterward", "thereafter", "move", "retaliation", "response"]);
+
+function continuesStory(toks: readonly Token[]): boolean {
+  for (let j = 0; j < toks.length && j < 25; j++) {
+    const w = toks[j].norm;
+    if (CONTINUATION.has(w) && (w !== "move" || toks[j - 1]?.norm === "the")) return true;
+  }
+  return false;
 }
 
 function take<T extends { start: number; end: number }>(
@@ -245,7 +271,7 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     if (consumed.has(k)) continue;
     const t = toks[k];
     // Nouns, not names: "the Popular Mobilization Forces" is an actor, not a mobilization.
-    if (t.pos !== "NOUN" && t.pos !== "VERB" && !(t.pos === "PROPN" && t.text === t.norm)) continue;
+    if (t.pos !== "NOUN" && t.pos !== "VERB" && t.pos !== "ADJ" && !(t.pos === "PROPN" && t.text === t.norm)) continue;
     if (v.mentionAt[k] >= 0) continue;
     const hit = nounAt(lex, toks, k, n);
     if (!hit || hit.entry.weapon) continue;
@@ -356,7 +382,7 @@ function nounAt(lex: Lexicon, toks: readonly Token[], k: number, n: number): Nou
     if (!ok) continue;
     const last = toks[k + entry.words.length - 1];
     if (entry.pluralOnly && last.norm === last.lemma) continue;
-    if (t.pos === "VERB" && entry.words.length === 1) continue;
+    if ((t.pos === "VERB" || t.pos === "ADJ") && entry.words.length === 1) continue;
     return { entry, len: entry.words.length };
   }
   return null;
@@ -403,9 +429,11 @@ function readVerb(lex: Lexicon, v: SentenceView, k: number, consumed: Set<number
     if (obj) {
       const entry = obj.entry;
       for (let j = obj.at; j < obj.at + obj.len; j++) consumed.add(j);
-      if (entry.legislative) {
-        const content = legislativeContent(toks, obj.at + obj.len, n);
-        if (!content) return null;
+      // A legislature adopting "an agreement/a decision to end the stationing of foreign troops" acts like a resolution.
+      const adopted = ADOPT_VERBS.has(t.lemma) && (entry.lemma === "agreement" || entry.lemma === "decision" || entry.lemma === "plan");
+      const content = entry.legislative || adopted ? legislativeContent(toks, obj.at + obj.len, n) : null;
+      if (entry.legislative && !content) return null;
+      if (content) {
         return reading(
           lex,
           content.type,
@@ -578,6 +606,7 @@ function reading(
     reverse: false,
     base,
     isDefault: false,
+    speechNoun: false,
   };
 }
 
@@ -608,6 +637,7 @@ function lightObject(lex: Lexicon, v: SentenceView, k: number, end: number): { e
   return null;
 }
 
+const ADOPT_VERBS = new Set(["adopt", "pass", "approve", "vote", "submit", "table", "introduce", "enact"]);
 const LEG_ACTION = new Set([
   "end",
   "ending",
@@ -664,7 +694,26 @@ function legislativeContent(
 }
 
 function readNoun(lex: Lexicon, v: SentenceView, k: number, len: number, entry: NounEntry): Reading | null {
-  if (!entry.standalone || entry.type === null) return null;
+  if (entry.type === null) return null;
+  if (entry.speech) {
+    // "The joint statement issued after the meeting said ...": the statement itself is the agreement.
+    const r = reading(
+      lex,
+      entry.type,
+      entry.mode,
+      entry.context,
+      entry.cameo,
+      `noun-${entry.lemma.replace(/ /g, "-")}`,
+      k,
+      k + len - 1,
+      -1,
+      0.65,
+    );
+    r.noun = true;
+    r.speechNoun = true;
+    return r;
+  }
+  if (!entry.standalone) return null;
   const { toks } = v;
   // "the US position", "troop withdrawal" as a modifier of another noun is not an event.
   const nextTok = toks[k + len];
@@ -712,8 +761,9 @@ function subjectBefore(v: SentenceView, k: number, cl: number): number[] {
   for (let j = k - 1; j >= 0; j--) {
     const jc = clauses.of[j];
     if (!allowed.has(jc)) {
-      if (jc > cl) continue; // a nested clause in between (relative, content): skip over it
-      break;
+      // A nested clause in between (relative, reported content): skip over it; another main clause ends the search.
+      if (clauses.clauses[jc].kind === "main") break;
+      continue;
     }
     const m = mentionAt[j];
     if (m < 0) continue;
@@ -935,7 +985,13 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
         }
       }
     }
-    if (sources.length === 0 && targets.length === 0 && !v.quantities.some((q) => q.role === "killed" || q.role === "injured")) return null;
+    if (
+      sources.length === 0 &&
+      targets.length === 0 &&
+      !r.speechNoun &&
+      !v.quantities.some((q) => q.role === "killed" || q.role === "injured")
+    )
+      return null;
   } else {
     const passive = isPassive(toks, anchor);
     const subj = subjectBefore(v, anchor, cl);
@@ -1362,6 +1418,9 @@ function mergeSentence(events: Event[], v: SentenceView): Event[] {
   const out: Event[] = [];
   for (const e of events) {
     const prev = [...out].reverse().find((p) => p.type === e.type);
+    // "launched a dialogue to discuss ...": a purpose infinitive of the same kind is the same event.
+    const k0 = v.toks.findIndex((x) => x.start === e.trigger.start);
+    if (prev && k0 > 0 && v.toks[k0 - 1].norm === "to" && prev.trigger.end <= e.trigger.start) continue;
     const t = v.toks.find((x) => x.start === e.trigger.start);
     const isParticiple = t !== undefined && /ing$/.test(t.norm) && isFollowOn(v, t);
     const oneSided = prev !== undefined && (prev.sources.length === 0 || e.sources.length === 0) && prev.modality === e.modality;
