@@ -119,7 +119,13 @@ interface NounHit {
 /** The counted noun after a number: skips adjectives and names ("5,200 U.S. troops", "88 Iraqi parliamentarians"). */
 function nounAfter(tokens: readonly Token[], from: number, sentence: number, idx: QuantitiesIndex, text: string): NounHit | null {
   let i = from;
-  if (i < tokens.length && tokens[i].sentence === sentence && tokens[i].norm === "of") i++;
+  if (i < tokens.length && tokens[i].sentence === sentence && tokens[i].norm === "of") {
+    i++;
+    // partitives: "nine of the 20 hostages", "two of its soldiers"
+    if (i < tokens.length && tokens[i].sentence === sentence && (tokens[i].pos === "DET" || tokens[i].pos === "PRON")) i++;
+  } else if (i > 0 && i < tokens.length && tokens[i - 1].norm === "of" && tokens[i].sentence === sentence && tokens[i].pos === "DET") {
+    i++; // "hundreds of the protesters"
+  }
   const limit = Math.min(tokens.length, i + 6);
   let firstNoun = -1;
   for (let j = i; j < limit && tokens[j].sentence === sentence; j++) {

@@ -72,6 +72,8 @@ describe("quantities: table", () => {
     ["Israel said about 240 people were taken hostage.", "about 240", 240, "about", "hostages", "people"],
     ["Thousands have been displaced by the floods.", "Thousands", 1000, "thousands", "displaced", undefined],
     ["Three were killed in the attack.", "Three", 3, "exact", "killed", undefined],
+    ["Nine of the 20 hostages were freed.", "Nine", 9, "exact", "hostages", "hostages"],
+    ["Two of its soldiers were wounded.", "Two", 2, "exact", "injured", "soldiers"],
     ["The US has about 2,500 troops in Iraq.", "about 2,500", 2500, "about", "troops", "troops"],
     ["On 13 January, 88 Iraqi parliamentarians submitted a bill.", "88", 88, "exact", "people", "parliamentarians"],
     ["Fewer than 50 advisers remain.", "Fewer than 50", 50, "less_than", "troops", "advisers"],
