@@ -99,6 +99,13 @@ export function findEntitySwaps(v: DocView, lex: Lexicon, stage: string): Anomal
     const rivalSlots = slotsByCode.get(rival);
     const rare = (v.freq.get(rival) ?? 0) >= Math.max(5, 4 * q);
     const shared = rare ? (slotKeys.get(m) ?? []).filter((k) => rivalSlots?.has(k)) : [];
+    const context = (slotKeys.get(m) ?? []).find((k) => k.startsWith("ctx|") && rivalSlots?.has(k));
+    if (context && (v.freq.get(rival) ?? 0) >= 5)
+      reasons.push({
+        confidence: 0.75,
+        id: "context",
+        text: `the same words ("${context.slice(4)} ...") are followed by ${rivalName} elsewhere in the article`,
+      });
     if (shared.length > 0)
       reasons.push({
         confidence: 0.7,
@@ -200,6 +207,15 @@ function slots(v: DocView, lex: Lexicon, r: CountryRef): string[] {
       }
     } else if (v.posAt(W[p].start) === "VERB" && !lex.stopWords.has(W[p].lower)) keys.push(`${stem(W[p].lower)}|obj`);
   }
+  // The three words before the name, as written ("forces stationed in X"): a context this
+  // specific is the same role even when the name itself is common in the article.
+  let c = r.w0 - 1;
+  if (same(c) && W[c].lower === "the") c--;
+  if (same(c - 2) && [c - 1, c, c + 1].every((i) => W[i].gap !== "other") && lex.slotPrepositions.has(W[c].lower)) {
+    const ctx = [W[c - 2], W[c - 1], W[c]];
+    if (ctx.some((w) => !lex.stopWords.has(w.lower) && !lex.slotPrepositions.has(w.lower)) && !ctx.some((_, j) => v.refAt.has(c - 2 + j)))
+      keys.push(`ctx|${ctx.map((w) => stem(w.lower)).join(" ")}`);
+  }
   let n = r.w1;
   if (same(n) && W[n].lower.endsWith("s") && /^['’]s$/.test(W[n].text)) n++;
   if (same(n) && W[n].gap !== "other" && !v.refAt.has(n) && !lex.stopWords.has(W[n].lower) && !lex.genericHeads.has(W[n].lower)) {
@@ -213,6 +229,7 @@ function describeSlot(key: string): string {
   const [a, b] = key.split("|");
   if (a === "mod") return `X ${b}...`;
   if (b === "adj") return `${a} X`;
+  if (a === "ctx") return `${b} X`;
   if (b === "obj") return `${a}... X`;
   return `${a}... ${b} X`;
 }
