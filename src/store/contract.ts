@@ -70,7 +70,7 @@ export function article(
 ): { text: string; extraction: Extraction } {
   let text = "";
   const events: Event[] = [];
-  const sentences = [];
+  const sentences: { index: number; start: number; end: number }[] = [];
   specs.forEach((s, i) => {
     const start = text.length;
     text += `${s.sentence} `;

@@ -193,6 +193,25 @@ async function writeLayers(store: Store, trx: Transaction<Database>, docId: stri
       .values({ id: p.id, name: p.name, country: p.country, lat: p.lat, lon: p.lon, precision: p.precision })
       .onConflict((oc) => oc.column("id").doNothing())
       .execute();
+  // Event places too (they are normally among x.places): `events --place` looks names up here.
+  const eventPlaces = x.events.map((e) => e.place).filter((p): p is NonNullable<typeof p> => !!p && !x.places.some((q) => q.id === p.id));
+  for (const p of eventPlaces)
+    await trx
+      .insertInto("places")
+      .values({ id: p.id, name: p.name, country: p.country, lat: p.lat, lon: p.lon, precision: p.precision })
+      .onConflict((oc) => oc.column("id").doNothing())
+      .execute();
+  // Resolved actors of events too, so `events --actor NAME` finds them by name.
+  const known = new Set(x.entities.map((en) => en.id));
+  for (const a of x.events.flatMap((e) => [...e.sources, ...e.targets]))
+    if (a.entityId && !known.has(a.entityId)) {
+      known.add(a.entityId);
+      await trx
+        .insertInto("entities")
+        .values({ id: a.entityId, name: a.name, kind: "unknown", country: a.country, sector: a.sector, wikidata: null })
+        .onConflict((oc) => oc.column("id").doNothing())
+        .execute();
+    }
   for (const e of x.events) {
     const eid = `${docId}:${e.id}`;
     const w = eventDateWindow(e, published);
