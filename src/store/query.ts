@@ -91,7 +91,9 @@ async function planFilter(store: Store, f: EventFilter): Promise<FilterPlan> {
         .limit(500)
         .execute()
     ).map((r) => r.id);
-  const count = async (w: (eb: ExpressionBuilder<Database, "merged_actors">) => ReturnType<ExpressionBuilder<Database, "merged_actors">["or"]>) =>
+  const count = async (
+    w: (eb: ExpressionBuilder<Database, "merged_actors">) => ReturnType<ExpressionBuilder<Database, "merged_actors">["or"]>,
+  ) =>
     Number(
       (
         await store.db
@@ -127,7 +129,14 @@ async function planPlace(store: Store, place: string): Promise<NonNullable<Filte
   ).map((r) => r.id);
   if (ids.length <= 1) return { ids, many: false };
   const r = await store.db
-    .selectFrom((eb) => eb.selectFrom("merged_events").select("id").where("place_id", "in", ids).limit(MANY_ACTOR_ROWS + 1).as("m"))
+    .selectFrom((eb) =>
+      eb
+        .selectFrom("merged_events")
+        .select("id")
+        .where("place_id", "in", ids)
+        .limit(MANY_ACTOR_ROWS + 1)
+        .as("m"),
+    )
     .select((eb) => eb.fn.countAll().as("n"))
     .executeTakeFirst();
   return { ids, many: Number(r?.n ?? 0) > MANY_ACTOR_ROWS };
