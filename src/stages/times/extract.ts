@@ -22,20 +22,28 @@ export const TIMES_STAGE = "times.v1";
  * Finds and normalises the time expressions of a text.
  *
  * - Candidates come from our grammar (recognise.ts) and, for formats it does not cover
- *   (numeric dates like 5/12/2023, clock phrases), from chrono-node, filtered (chrono.ts).
+ *   (numeric dates like 5/12/2023 or 30.01.2024, with a clock time), from chrono-node,
+ *   filtered and normalised by us (chrono.ts explains why chrono is not the first source).
  * - Overlaps are settled longest-first; then modifiers ("early", "the end of") widen a
- *   span and signals ("since", "by") set `modifier`; adjacent pieces are joined
- *   ("Sunday, January 28", "10:30 pm on Jan. 3", "the morning of April 19").
- * - Values are computed in document order. A year-less date ("January 4") takes its
- *   year from (1) an explicit year in the same or previous sentence, (2) in a historical
- *   narrative (most explicit years long before the publication date and no deictic
- *   "yesterday / on Sunday" language), the last year in context, else (3) the
- *   publication year, or the year before when the date would fall well after publication.
+ *   span and signals ("since", "by", "until", "before", "after") set `modifier` (a signal
+ *   wins over a position: "by the end of March" is modifier "by"); adjacent pieces are
+ *   joined ("Sunday, January 28", "10:30 pm on Jan. 3", "the morning of April 19").
+ * - Values are computed in document order. A year-less date ("January 4", "in August",
+ *   "the summer") takes its year from: a month-year right after it ("April and June
+ *   1955"); in a narrative (>= 6 stated years, at least one from before the publication
+ *   date, and hardly any deixis such as "yesterday" or "on Sunday") the year in context;
+ *   in news, an explicit year in the same or previous sentence; else the publication
+ *   year, or the year before when the date would fall more than 45 days after
+ *   publication and the clause does not speak of the future.
+ * - Weekdays resolve to the past occurrence unless a future cue ("will", "next",
+ *   "scheduled") stands in the same clause; "the next day", "three days later" count
+ *   from the last day named (or the publication date).
  * - Without a publication date, expressions that need one get TIMEX placeholders
- *   ("XXXX-01-04", "XXXX-XX-XX") and the stage adds a note; fully stated ones keep
- *   their value.
- * - Vague references get TIMEX reference values: "now" -> PRESENT_REF, "recently" ->
- *   PAST_REF, "the future" -> FUTURE_REF (precision null).
+ *   ("XXXX-01-04", "XXXX-XX-XX", "XXXX-WXX-7") and the stage adds a note for each;
+ *   fully stated ones keep their value.
+ * - Vague references get TIMEX reference values: "now", "currently" -> PRESENT_REF,
+ *   "recently" -> PAST_REF, "the future" -> FUTURE_REF (precision null). Sets: "every
+ *   week" -> P1W, "daily" -> XXXX-XX-XX (type "set").
  */
 export function extractTimes(
   text: string,
