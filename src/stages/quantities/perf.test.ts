@@ -28,6 +28,6 @@ describe("times + quantities speed", () => {
     const tQuantities = (performance.now() - t0) / n;
     console.log(`seed article: times ${tTimes.toFixed(3)} ms, quantities ${tQuantities.toFixed(3)} ms`);
     // generous bound: the machine is shared; measured ~0.35 ms and ~0.08 ms when idle
-    expect(tTimes + tQuantities).toBeLessThan(6);
+    expect(tTimes + tQuantities).toBeLessThan(8);
   });
 });
