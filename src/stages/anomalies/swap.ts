@@ -151,7 +151,8 @@ function pairKey(a: string, b: string): string {
 }
 
 function actorName(lex: Lexicon, key: string): string {
-  return key.startsWith("ORG:") ? key.slice(4) : (lex.countries.get(key)?.name ?? key);
+  if (key.startsWith("ORG:") || key.startsWith("ENT:")) return key.slice(4);
+  return lex.countries.get(key)?.name ?? key;
 }
 
 /** Country refs plus upper-case acronyms (ECOWAS, NATO), in text order. */
@@ -170,7 +171,23 @@ function collectActors(v: DocView): Actor[] {
     if (!v.blocked.has(i) && w.text.length >= 3 && /^\p{Lu}{3,}$/u.test(w.text))
       actors.push({ key: `ORG:${w.text}`, w0: i, w1: i + 1, sentence: v.wordSentence[i] });
   }
-  return actors;
+  // Organisations and groups the actors stage resolved ("the African Union", "the junta").
+  const extra: Actor[] = [];
+  for (const m of v.mentions) {
+    if (m.kind === "country" || m.kind === "person" || !m.entityId) continue;
+    const w0 = firstAtOrAfter(v.words, m.start);
+    const w1 = firstAtOrAfter(v.words, m.end);
+    if (w0 >= w1 || w0 >= v.words.length) continue;
+    // A mention that holds a country name ("Prime Minister of Iraq") leaves the pairing to the name.
+    const k = firstAtOrAfter(v.refs, m.start);
+    if (k < v.refs.length && v.refs[k].start < m.end) continue;
+    extra.push({ key: `ENT:${m.entityId}`, w0, w1, sentence: v.wordSentence[w0] });
+  }
+  if (extra.length === 0) return actors;
+  const merged = [...actors, ...extra].sort((a, b) => a.w0 - b.w0 || (a.ref ? -1 : 1));
+  const out: Actor[] = [];
+  for (const a of merged) if (out.length === 0 || a.w0 >= out[out.length - 1].w1) out.push(a);
+  return out;
 }
 
 /** "A and B", "A and the B", "A or B", "A-B" (as in "US-Iran talks"). */
