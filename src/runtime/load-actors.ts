@@ -11,6 +11,7 @@ import {
   type CountryRecord,
   type Role,
   parseRoleText,
+  GENERATED_ROW,
 } from "../stages/actors/types.js";
 
 /**
@@ -24,12 +25,12 @@ export function loadActorsResources(dataDir: string): ActorsResources {
   const countries = loadCountries(dir);
   const replaced = new Set<string>();
   const curated = readActors(join(dir, "actors-update.tsv"), true, replaced);
-  const actors = [...curated, ...readActors(join(dir, "phoenix-actors.tsv"), false, replaced)];
+  const generated = readGenerated(join(dir, "phoenix-actors.tsv"), replaced);
   const agents = [...readAgents(join(dir, "agents.tsv"), true), ...readAgents(join(dir, "phoenix-agents.tsv"), false)];
   const placeNames = readFileSync(join(dir, "place-names.tsv"), "utf8")
     .split("\n")
     .filter((l) => l.length > 0 && !l.startsWith("#"));
-  return { countries, actors, agents, placeNames };
+  return { countries, actors: curated, generated, agents, placeNames };
 }
 
 function rows(file: string): { cols: string[]; line: number }[] {
@@ -85,6 +86,20 @@ function parseRole(s: string, file: string, line: number): Role {
   const r = parseRoleText(s);
   if (typeof r === "string") fail(file, line, r);
   return r;
+}
+
+/** The generated file: each row's shape is checked here; rows become records only when matched. */
+function readGenerated(file: string, replaced: ReadonlySet<string>): string[] {
+  const lines = readFileSync(file, "utf8").split("\n");
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.length === 0 || l.charCodeAt(0) === 35 /* # */) continue;
+    if (!GENERATED_ROW.test(l)) fail(file, i + 1, "malformed row (want id, kind, country, sector, name, keys, wikidata, roles)");
+    if (replaced.size > 0 && replaced.has(l.slice(0, l.indexOf("\t")))) continue;
+    out.push(l);
+  }
+  return out;
 }
 
 /** `replaced` collects the Phoenix ids named in the hand-made file's "replaces" column (read first). */

@@ -263,13 +263,19 @@ class DocContext {
     const first = words[j].key;
     const max = this.lex.maxLen.get(first);
     if (max === undefined) return null;
-    for (let len = Math.min(max, limit - j); len >= 1; len--) {
-      let key = first;
-      for (let k = j + 1; k < j + len; k++) key += " " + words[k].key;
-      const entries = this.lex.phrases.get(key);
+    const top = Math.min(max, limit - j);
+    // Keys for every length, built once; then tried longest first.
+    const keys: string[] = [first];
+    for (let k = 1; k < top; k++) keys.push(keys[k - 1] + " " + words[j + k].key);
+    for (let len = top; len >= 1; len--) {
+      const entries = this.lex.phrases.get(keys[len - 1]);
       if (!entries) continue;
-      const ok = entries.filter((e) => this.caseOk(e, words, j, len, headline) && !(e.type === "agent" && words[j].joined));
-      if (ok.length > 0) {
+      let ok: Entry[] | null = null;
+      for (const e of entries) {
+        if (!this.caseOk(e, words, j, len, headline) || (e.type === "agent" && words[j].joined)) continue;
+        (ok ??= []).push(e);
+      }
+      if (ok) {
         // Names written with capitals beat the generic-noun reading of the same words ("Congress" vs "congress").
         const named = ok.filter((e) => e.type !== "agent");
         return { len, entries: named.length > 0 ? named : ok };

@@ -1,6 +1,14 @@
 import type { Sector } from "../../model/annotations.js";
 import { aliasKeys, normWord, skeleton } from "./normalize.js";
-import { parseRoleText, type ActorRecord, type ActorsResources, type AgentRecord, type CountryRecord, type Role } from "./types.js";
+import {
+  parseGeneratedRow,
+  parseRoleText,
+  type ActorRecord,
+  type ActorsResources,
+  type AgentRecord,
+  type CountryRecord,
+  type Role,
+} from "./types.js";
 
 const ROLES = new WeakMap<ActorRecord, readonly Role[]>();
 /** An actor's roles; the generated file's are parsed on first use (most entries are never matched). */
@@ -77,11 +85,10 @@ export interface Lexicon {
   readonly countries: Map<string, CountryRecord>;
   /** Curated office holders by "title|COUNTRY". */
   readonly officeHolders: Map<string, { actor: ActorRecord; role: Role }[]>;
-  readonly actorsById: Map<string, ActorRecord>;
   readonly placeNames: ReadonlySet<string>;
 }
 
-function add(map: Map<string, Entry[]>, max: Map<string, number>, keys: string[], e: Entry): void {
+function add(map: Map<string, Entry[]>, max: Map<string, number>, keys: readonly string[], e: Entry): void {
   if (keys.length === 0) return;
   addKey(map, max, keys.join(" "), keys[0], keys.length, e);
 }
@@ -97,6 +104,40 @@ function addKey(map: Map<string, Entry[]>, max: Map<string, number>, k: string, 
   if (m === undefined || len > m) max.set(first, len);
 }
 
+/** "Popular Mobilization Forces" -> "popular mobilization"; "Islamic Resistance in Iraq" -> "islamic resistance"; else []. */
+function groupCore(keys: readonly string[]): readonly string[] {
+  const inAt = keys.lastIndexOf("in");
+  if (inAt >= 2 && inAt >= keys.length - 3) return keys.slice(0, inAt);
+  if (GROUP_SUFFIXES.has(keys[keys.length - 1])) return keys.slice(0, -1);
+  return [];
+}
+
+/** Generated rows turned into records on first use (a memo: the same row always gives the same record). */
+class GeneratedRows {
+  private readonly made = new Map<number, ActorRecord>();
+  constructor(private readonly lines: readonly string[]) {}
+  get(row: number): ActorRecord {
+    let a = this.made.get(row);
+    if (!a) {
+      a = parseGeneratedRow(this.lines[row]);
+      this.made.set(row, a);
+    }
+    return a;
+  }
+}
+
+class GeneratedEntry {
+  readonly type = "actor" as const;
+  constructor(
+    private readonly rows: GeneratedRows,
+    readonly row: number,
+    readonly weak: boolean,
+  ) {}
+  get actor(): ActorRecord {
+    return this.rows.get(this.row);
+  }
+}
+
 function wordCount(k: string): number {
   let n = 1;
   for (let i = k.indexOf(" "); i >= 0; i = k.indexOf(" ", i + 1)) n++;
@@ -105,7 +146,11 @@ function wordCount(k: string): number {
 
 function sameEntry(a: Entry, b: Entry): boolean {
   if (a.type !== b.type) return false;
-  if (a.type === "actor" && b.type === "actor") return a.actor.id === b.actor.id;
+  if (a.type === "actor" && b.type === "actor") {
+    if (a instanceof GeneratedEntry && b instanceof GeneratedEntry) return a.row === b.row;
+    if (a instanceof GeneratedEntry || b instanceof GeneratedEntry) return false;
+    return a.actor.id === b.actor.id;
+  }
   if ((a.type === "country" || a.type === "capital") && (b.type === "country" || b.type === "capital"))
     return a.country.iso3 === b.country.iso3;
   if (a.type === "agent" && b.type === "agent") return a.agent === b.agent;
@@ -163,7 +208,6 @@ export function buildLexicon(res: ActorsResources): Lexicon {
   const skelMax = new Map<string, number>();
   const countries = new Map<string, CountryRecord>();
   const officeHolders = new Map<string, { actor: ActorRecord; role: Role }[]>();
-  const actorsById = new Map<string, ActorRecord>();
 
   // Agents first (curated list before Phoenix's), so a phrase's agent reading is known.
   const agentKeys = new Set<string>();
@@ -193,41 +237,17 @@ export function buildLexicon(res: ActorsResources): Lexicon {
   const curatedKeys = new Set<string>();
   const curatedByKey = new Map<string, ActorRecord>();
   for (const a of res.actors) {
-    actorsById.set(a.id, a);
-    const names = a.keyed ? a.aliases : [a.name, ...a.aliases];
+    const names = [a.name, ...a.aliases];
     const person = a.kind === "person";
-    if (a.keyed) {
-      // A Phoenix row sharing a full name with a hand-made row is the same actor: its other spellings
-      // ("Israeli Prime Minister Benjamin Netanyahu") then lead to the hand-made entry.
-      let target = a;
-      for (const k of names) {
-        const c = k.includes(" ") ? curatedByKey.get(k) : undefined;
-        if (c && (c.kind === "person") === person) {
-          target = c;
-          break;
-        }
-      }
-      if (person || target !== a) {
-        // Fast path for the generated file's rows (most of them): keys are ready, no cores or skeletons.
-        for (const k of names) {
-          if (curatedKeys.has(k) || agentKeys.has(k)) continue;
-          const sp = k.indexOf(" ");
-          if (sp < 0 && COMMON_SURNAMES.has(k)) continue;
-          const weak = person && sp < 0;
-          addKey(phrases, maxLen, k, sp < 0 ? k : k.slice(0, sp), sp < 0 ? 1 : wordCount(k), { type: "actor", actor: target, weak });
-        }
-        continue;
-      }
-    }
     for (const n of names) {
-      const keys = a.keyed ? n.split(" ") : aliasKeys(n);
+      const keys = aliasKeys(n);
       if (keys.length === 0) continue;
       const k = keys.join(" ");
       if (a.curated) {
         curatedKeys.add(k);
         if (keys.length > 1) curatedByKey.set(k, a);
       } else if (curatedKeys.has(k)) continue;
-      if (agentKeys.has(k) && (a.keyed || !/^[A-Z0-9]{2,}$/.test(n.trim()))) continue;
+      if (agentKeys.has(k) && !/^[A-Z0-9]{2,}$/.test(n.trim())) continue;
       const weak = person && keys.length === 1;
       if (weak && COMMON_SURNAMES.has(k)) continue;
       add(phrases, maxLen, keys, { type: "actor", actor: a, weak });
@@ -235,12 +255,7 @@ export function buildLexicon(res: ActorsResources): Lexicon {
         add(skeletons, skelMax, keys.map(skeleton), { type: "actor", actor: a, weak });
       }
       if (!person && keys.length >= 2) {
-        // "Popular Mobilization Forces" -> core "popular mobilization"; "Islamic Resistance in Iraq" -> "islamic resistance".
-        let core = keys;
-        const inAt = core.lastIndexOf("in");
-        if (inAt >= 2 && inAt >= core.length - 3) core = core.slice(0, inAt);
-        else if (GROUP_SUFFIXES.has(core[core.length - 1])) core = core.slice(0, -1);
-        else core = [];
+        const core = groupCore(keys);
         if (core.length >= 2) add(cores, coreMaxLen, core, { type: "actor", actor: a, weak: false });
       }
     }
@@ -263,6 +278,42 @@ export function buildLexicon(res: ActorsResources): Lexicon {
       }
     }
   }
+  // The generated Phoenix rows: keys are ready (no normalisation), records are made on first match.
+  const rows = new GeneratedRows(res.generated);
+  for (let r = 0; r < res.generated.length; r++) {
+    const line = res.generated[r];
+    const t1 = line.indexOf("\t");
+    const t2 = line.indexOf("\t", t1 + 1);
+    const t3 = line.indexOf("\t", t2 + 1);
+    const t4 = line.indexOf("\t", t3 + 1);
+    const t5 = line.indexOf("\t", t4 + 1);
+    const t6 = line.indexOf("\t", t5 + 1);
+    const person = line.startsWith("person", t1 + 1);
+    const names = line.slice(t5 + 1, t6).split("|");
+    // A Phoenix row sharing a full name with a hand-made row is the same actor: its other spellings
+    // ("Israeli Prime Minister Benjamin Netanyahu") then lead to the hand-made entry.
+    let target: ActorRecord | undefined;
+    for (const k of names) {
+      const c = k.includes(" ") ? curatedByKey.get(k) : undefined;
+      if (c && (c.kind === "person") === person) {
+        target = c;
+        break;
+      }
+    }
+    for (const k of names) {
+      if (curatedKeys.has(k) || agentKeys.has(k)) continue;
+      const sp = k.indexOf(" ");
+      if (sp < 0 && COMMON_SURNAMES.has(k)) continue;
+      const weak = person && sp < 0;
+      const entry: Entry = target ? { type: "actor", actor: target, weak } : new GeneratedEntry(rows, r, weak);
+      const len = sp < 0 ? 1 : wordCount(k);
+      addKey(phrases, maxLen, k, sp < 0 ? k : k.slice(0, sp), len, entry);
+      if (!person && !target && len >= 2) {
+        const core = groupCore(k.split(" "));
+        if (core.length >= 2) add(cores, coreMaxLen, core, entry);
+      }
+    }
+  }
   return {
     phrases,
     maxLen,
@@ -272,7 +323,6 @@ export function buildLexicon(res: ActorsResources): Lexicon {
     skelMaxLen: skelMax,
     countries,
     officeHolders,
-    actorsById,
     placeNames: new Set(res.placeNames),
   };
 }

@@ -8,14 +8,20 @@ const DROP = /[.'’‘`ʼʿʾ"“”]/g;
 
 /** One word -> its key: no diacritics, lower case, no dots or apostrophes, British -ise spellings folded. */
 export function normWord(word: string): string {
-  let w = word.normalize("NFD").replace(MARKS, "").toLowerCase().replace(DROP, "");
+  // Fast path for plain ASCII words (nearly all tokens): no Unicode normalisation needed.
+  let w = ASCII.test(word) ? word.toLowerCase() : word.normalize("NFD").replace(MARKS, "").toLowerCase();
+  if (HAS_DROP.test(w)) w = w.replace(DROP, "");
   if (w.length > 6) {
-    w = w.replace(/isation(s?)$/, "ization$1").replace(/ised$/, "ized");
+    if (w.endsWith("isation") || w.endsWith("isations") || w.endsWith("ised")) {
+      w = w.replace(/isation(s?)$/, "ization$1").replace(/ised$/, "ized");
+    }
   }
   if (w === "defence") w = "defense";
-  if (w === "organisation") w = "organization";
   return w;
 }
+
+const ASCII = /^[\x20-\x7e]*$/;
+const HAS_DROP = /[.'’‘`ʼʿʾ"“”]/;
 
 /** Arabic articles dropped from name keys ("al-Sudani" = "Sudani"). */
 export const ARTICLES = new Set(["al", "el"]);
@@ -77,20 +83,24 @@ export function aliasKeys(alias: string): string[] {
  * "Mohandis", "Muhandis" and "Mohandes" share "mhnds".
  */
 export function skeleton(key: string): string {
-  let s = key
-    .replace(/[^a-z]/g, "")
-    .replace(/dh/g, "z")
-    .replace(/th/g, "t")
-    .replace(/kh/g, "k")
-    .replace(/gh/g, "k")
-    .replace(/q/g, "k")
-    .replace(/ph/g, "f")
-    .replace(/sh/g, "s")
-    .replace(/ch/g, "s")
-    .replace(/j/g, "y")
-    .replace(/w/g, "");
-  if (s.length === 0) return s;
-  const first = /[aeiouy]/.test(s[0]) ? "a" : s[0];
-  s = first + s.slice(1).replace(/[aeiouy]/g, "");
-  return s.replace(/(.)\1+/g, "$1");
+  let out = "";
+  let prev = "";
+  for (let i = 0; i < key.length; i++) {
+    let c = key[i];
+    const n = key[i + 1];
+    if (c < "a" || c > "z") continue;
+    if (n === "h" && (c === "d" || c === "t" || c === "k" || c === "g" || c === "p" || c === "s" || c === "c")) {
+      c = c === "d" ? "z" : c === "g" ? "k" : c === "p" ? "f" : c === "c" ? "s" : c;
+      i++;
+    } else if (c === "q") c = "k";
+    else if (c === "j") c = "y";
+    else if (c === "w") continue;
+    const vowel = c === "a" || c === "e" || c === "i" || c === "o" || c === "u" || c === "y";
+    if (out.length === 0) c = vowel ? "a" : c;
+    else if (vowel) continue;
+    if (c === prev) continue;
+    out += c;
+    prev = c;
+  }
+  return out;
 }

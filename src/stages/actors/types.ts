@@ -86,7 +86,13 @@ export type AgentRecord = z.infer<typeof AgentRecordSchema>;
 /** Everything the actors stage needs, read once by src/runtime/load-actors.ts. */
 export interface ActorsResources {
   readonly countries: readonly CountryRecord[];
+  /** Hand-made actors (validated). */
   readonly actors: readonly ActorRecord[];
+  /**
+   * Rows of the generated phoenix-actors.tsv, checked for shape by the loader and turned into
+   * ActorRecords only when matched (parseGeneratedRow): most of the 15k rows never are.
+   */
+  readonly generated: readonly string[];
   readonly agents: readonly AgentRecord[];
   /** Match keys of place names (cities, regions): never reported as unknown actors. */
   readonly placeNames: readonly string[];
@@ -107,5 +113,29 @@ export function parseRoleText(s: string): Role | string {
     sector: sector as Role["sector"],
     ...(m[4] ? { from: m[4] } : {}),
     ...(m[5] ? { to: m[5] } : {}),
+  };
+}
+
+const SECTOR_OR_NULL = (s: string): Role["sector"] => (SECTOR_SET.has(s) ? (s as Role["sector"]) : null);
+
+/** Shape of a generated row: id, kind, country, sector, name, match keys, wikidata, roles. */
+export const GENERATED_ROW =
+  /^px\.[a-z0-9.\-]+\t(?:person|organization|group|institution)\t(?:[A-Z]{3}|-)\t(?:[A-Z]{3}|-)\t[^\t]+\t[^\t]+\t(?:Q\d+)?\t[^\t]*$/;
+
+/** A generated row -> ActorRecord (roles stay raw until used). */
+export function parseGeneratedRow(line: string): ActorRecord {
+  const [id, kind, country, sector, name, keys, wd, roles] = line.split("\t");
+  return {
+    id,
+    kind: kind as ActorRecord["kind"],
+    country: country === "-" ? null : country,
+    sector: sector === "-" ? null : SECTOR_OR_NULL(sector),
+    name,
+    aliases: keys.split("|"),
+    ...(wd ? { wikidata: wd } : {}),
+    roles: [],
+    curated: false,
+    keyed: true,
+    rolesRaw: roles ?? "",
   };
 }
