@@ -43,6 +43,8 @@ export const InstitutionSchema = z.object({
   needsArticle: z.boolean().optional(),
   /** Ceiling on the confidence of a mismatch (lower for names that are also ordinary words). */
   confidence: z.number().min(0).max(1).optional(),
+  /** Why the country list is what it is. */
+  note: z.string().optional(),
 });
 export type InstitutionInfo = z.infer<typeof InstitutionSchema>;
 
