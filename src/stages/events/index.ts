@@ -18,7 +18,16 @@ import type {
 import { layer } from "../../model/document.js";
 import type { Stage } from "../../pipeline/stage.js";
 import { type ClauseMap, isVerbLike, segmentClauses } from "./clauses.js";
-import { type Lexicon, type LexiconSources, type NounEntry, compileLexicon, matchBefore, matchSequence, wordMatches } from "./lexicon.js";
+import {
+  type Lexicon,
+  type LexiconSources,
+  type NounEntry,
+  compileLexicon,
+  matchBefore,
+  matchSequence,
+  tokenKeys,
+  wordMatches,
+} from "./lexicon.js";
 
 export const EVENTS_STAGE = "events.v1";
 
@@ -523,6 +532,8 @@ function verbCode(lex: Lexicon, v: SentenceView, k: number, end: number, start: 
   const entries = lex.verbs.get(t.lemma) ?? lex.verbs.get(t.norm);
   if (!entries) return null;
   let best: { code: string | null; reverse: boolean; weight: number; rule: string; object: number } | null = null;
+  let postKeys: Set<string> | null = null;
+  let preKeys: Set<string> | null = null;
   let fallback: { code: string; rule: string } | null = null;
   for (const e of entries) {
     // Multi-word verbs: the particle follows ("carried out").
@@ -538,7 +549,25 @@ function verbCode(lex: Lexicon, v: SentenceView, k: number, end: number, start: 
     if (!ok) continue;
     const block = e.block >= 0 ? lex.blocks[e.block] : null;
     if (block) {
+      if (!postKeys || !preKeys) {
+        postKeys = new Set<string>();
+        preKeys = new Set<string>();
+        for (let j = k + 1; j < end; j++) tokenKeys(toks[j], postKeys);
+        for (let j = start; j < k; j++) tokenKeys(toks[j], preKeys);
+      }
       for (const p of block.patterns) {
+        // Cheap pre-check: the pattern's first word must be somewhere in the window.
+        if (p.keys.size > 0) {
+          const have = p.keysPost ? postKeys : preKeys;
+          let any = false;
+          for (const key of p.keys) {
+            if (have.has(key)) {
+              any = true;
+              break;
+            }
+          }
+          if (!any) continue;
+        }
         // Patterns written for this very verb win over those written for its synonyms.
         const weight = p.weight + (p.verbs && p.verbs.has(e.lemma) ? 10 : 0);
         if (p.weight === 0 || (best && weight <= best.weight)) continue;

@@ -19,6 +19,10 @@ export interface CompiledPattern {
   readonly verbs: ReadonlySet<string> | null;
   /** Number of words the pattern requires: more is more specific. */
   readonly weight: number;
+  /** First words of the pattern's first post item (or first pre item): a cheap pre-check. */
+  readonly keys: ReadonlySet<string>;
+  /** Whether `keys` are for the post side (else the pre side). */
+  readonly keysPost: boolean;
 }
 
 export interface VerbEntry {
@@ -135,6 +139,8 @@ export function compileLexicon(src: LexiconSources): Lexicon {
         reverse: p.reverse === true,
         verbs: own.length ? new Set(own) : null,
         weight: pre.length + post.length,
+        keys: new Set((post[0] ?? pre[0] ?? []).map((alt) => alt[0])),
+        keysPost: post.length > 0,
       };
     }),
   }));
@@ -207,6 +213,16 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     governingVerbs: new Set(src.phrases.governingVerbs),
     codedSpeechVerbs: new Set(src.phrases.codedSpeechVerbs),
   };
+}
+
+/** Every dictionary word that `wordMatches` would accept for token `t` (for set look-ups). */
+export function tokenKeys(t: Token, into: Set<string>): void {
+  into.add(t.lemma);
+  into.add(t.norm);
+  if (t.norm.endsWith("s")) into.add(t.norm.slice(0, -1));
+  if (t.norm.endsWith("es")) into.add(t.norm.slice(0, -2));
+  into.add(t.norm + "s");
+  into.add(t.lemma + "s");
 }
 
 /** Does word `w` name token `t` (lemma, surface form, or a plain plural)? */
