@@ -5,6 +5,7 @@ import type { PlacesResources } from "../stages/places/index.js";
 import {
   buildGazetteer,
   type Admin1Row,
+  type AbbreviationRow,
   type AliasRow,
   type CityRow,
   type CountryRow,
@@ -64,6 +65,7 @@ const SiteSchema = z.object({
     .pipe(z.number().positive().max(5000).optional()),
 });
 const AliasSchema = z.object({ alias: z.string().min(2), name: z.string().min(1), country: iso3 });
+const AbbreviationSchema = z.object({ abbreviation: z.string().min(2).max(6), name: z.string().min(2), country: iso3 });
 const StopSchema = z.object({ word: z.string().min(1), policy: z.enum(["never", "context"]) });
 
 /** Parses a TSV with "#" comment lines and a header row into validated records. */
@@ -153,6 +155,7 @@ export function readPlacesData(dataDir: string): GazetteerInput {
     sites: readTsv<SiteRow>(join(dir, "sites.tsv"), SiteSchema),
     aliases: readTsv<AliasRow>(join(dir, "aliases.tsv"), AliasSchema),
     stoplist: readTsv<StopRow>(join(dir, "stoplist.tsv"), StopSchema),
+    abbreviations: readTsv<AbbreviationRow>(join(dir, "abbreviations.tsv"), AbbreviationSchema),
   };
 }
 

@@ -84,6 +84,12 @@ export interface StopRow {
   readonly policy: StopPolicy;
 }
 
+export interface AbbreviationRow {
+  readonly abbreviation: string;
+  readonly name: string;
+  readonly country: string;
+}
+
 export interface GazetteerInput {
   readonly countries: readonly CountryRow[];
   readonly admin1: readonly Admin1Row[];
@@ -91,6 +97,7 @@ export interface GazetteerInput {
   readonly sites: readonly SiteRow[];
   readonly aliases: readonly AliasRow[];
   readonly stoplist: readonly StopRow[];
+  readonly abbreviations?: readonly AbbreviationRow[];
 }
 
 export interface Gazetteer {
@@ -99,6 +106,8 @@ export interface Gazetteer {
   /** Demonym/adjective key -> ISO3 ("iraqi" -> "IRQ"). */
   readonly demonyms: ReadonlyMap<string, string>;
   readonly stoplist: ReadonlyMap<string, StopPolicy>;
+  /** Admin1 abbreviations read only as a qualifier after a comma, keyed exactly as written ("N.J.", "Va.", "TX"). */
+  readonly abbreviations: ReadonlyMap<string, GazetteerEntry>;
   readonly countries: ReadonlyMap<string, GazetteerEntry>;
   /** Typical extent of each country (km): RMS distance of its towns from its centre, bounded to 20-1500. */
   readonly radiusKm: ReadonlyMap<string, number>;
@@ -168,6 +177,7 @@ export function buildGazetteer(input: GazetteerInput): Gazetteer {
     for (const d of c.demonyms) demonyms.set(placeKey(d), c.iso3);
   }
 
+  const admin1ByName = new Map<string, GazetteerEntry>();
   for (const a of input.admin1) {
     const entry: GazetteerEntry = {
       id: `admin1:${a.country}:${slug(a.name)}`,
@@ -181,6 +191,7 @@ export function buildGazetteer(input: GazetteerInput): Gazetteer {
       prior: 8,
       ...(a.code ? { admin1: a.code } : {}),
     };
+    admin1ByName.set(`${a.name}|${a.country}`, entry);
     for (const n of [a.name, ...a.aliases]) {
       add(n, entry, { arabic: true });
       const key = placeKey(n);
@@ -248,6 +259,13 @@ export function buildGazetteer(input: GazetteerInput): Gazetteer {
     add(a.alias, target, { arabic: true });
   }
 
+  const abbreviations = new Map<string, GazetteerEntry>();
+  for (const a of input.abbreviations ?? []) {
+    const target = admin1ByName.get(`${a.name}|${a.country}`);
+    if (target) abbreviations.set(a.abbreviation, target);
+    else unresolvedAliases.push(`${a.abbreviation} -> ${a.name} (${a.country})`);
+  }
+
   const stoplist = new Map<string, StopPolicy>();
   for (const s of input.stoplist) stoplist.set(placeKey(s.word), s.policy);
   for (const d of demonyms.keys()) if (!stoplist.has(d)) stoplist.set(d, "never");
@@ -261,6 +279,7 @@ export function buildGazetteer(input: GazetteerInput): Gazetteer {
     lookup: (key) => index.get(key),
     demonyms,
     stoplist,
+    abbreviations,
     countries,
     radiusKm,
     maxTokens: Math.min(maxTokens, 10),

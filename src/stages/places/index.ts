@@ -274,6 +274,8 @@ interface Accepted {
   entry: GazetteerEntry;
   readonly qualifies?: Match;
   readonly qualifiedBy?: Match;
+  /** Resolved by its qualifier alone; the coherence pass leaves it. */
+  readonly fixed?: boolean;
 }
 
 /** A place already resolved in the article, pulling ambiguous names towards it. */
@@ -353,6 +355,16 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
         i = m.last + 1;
       }
 
+      // "Fort Bragg, N.C.", "Trenton, NJ": an admin1 abbreviation after a comma qualifies the name before it.
+      if (gz.abbreviations.size > 0) addAbbreviations(text, tokens, matches, gz);
+
+      // "X, Y" where Y (a country or admin1) ends the phrase: Y qualifies X ("Baghdad, Iraq,"; not "in Gaza, Israel said").
+      const isQualifier = (a: Match, b: Match): boolean =>
+        a.sentence === b.sentence &&
+        QUALIFIER_GAP.test(text.slice(a.end, b.start)) &&
+        b.hits.some((h) => h.entry.kind === "country" || h.entry.kind === "admin1") &&
+        (endsConjunct(tokens, b.last, gz) || tokens[b.last + 1]?.norm === "'s" || tokens[b.last + 1]?.norm === "’s");
+
       // 2. Context and resolution, in text order (coordination looks at the previous place).
       let maxEvidence = 0;
       for (const v of evidence.values()) if (v > maxEvidence) maxEvidence = v;
@@ -368,8 +380,8 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
         const sStart = sentenceStart(m.sentence);
         const ctx = readContext(text, m.start, sStart);
         // "X, Y" with Y a country or admin1 qualifies X; Y itself is then a place.
-        const qualifies = next && next.sentence === m.sentence && QUALIFIER_GAP.test(text.slice(m.end, next.start)) ? next : undefined;
-        const qualifiedBy = prev && prev.sentence === m.sentence && QUALIFIER_GAP.test(text.slice(prev.end, m.start)) ? prev : undefined;
+        const qualifies = next && isQualifier(m, next) ? next : undefined;
+        const qualifiedBy = prev && isQualifier(prev, m) ? prev : undefined;
         const coordinated: boolean =
           prevAccepted !== null &&
           prevAccepted.locative &&
@@ -389,6 +401,14 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
           isDateline(tokens, m) ||
           BASED.test(text.slice(m.end, m.end + 12));
         const stop = gz.stoplist.get(m.key);
+
+        // "Allendale, N.J." where no Allendale in New Jersey is known: a place somewhere in New Jersey.
+        const area = qualifies?.hits.find((q) => isArea(q.entry))?.entry;
+        if (area && !m.hits.some((h) => contains(area, h.entry))) {
+          accepted.push({ m, ctx, entry: withinArea(text, m, area), qualifies, qualifiedBy, fixed: true });
+          prevAccepted = { end: m.end, locative: true, sentence: m.sentence };
+          continue;
+        }
 
         let reject: string | null = null;
         if (stop === "never") reject = "stoplist";
@@ -433,11 +453,11 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
           });
       const qualifiedSense = new Map<string, GazetteerEntry>();
       for (const a of accepted) {
-        if (a.m.hits.length > 1 && anchors.length > 1) {
+        if (a.m.hits.length > 1 && anchors.length > 1 && !a.fixed) {
           const best = resolve(a.m, a.qualifies, a.qualifiedBy, evidence, maxEvidence, anchors);
           if (best) a.entry = best.entry;
         }
-        if (a.m.hits.length > 1 && (a.qualifies || a.qualifiedBy)) qualifiedSense.set(a.m.key, a.entry);
+        if ((a.m.hits.length > 1 || a.fixed) && (a.qualifies || a.qualifiedBy)) qualifiedSense.set(a.m.key, a.entry);
       }
       for (const a of accepted) {
         const sense = qualifiedSense.get(a.m.key);
@@ -585,6 +605,61 @@ function isolated(a: Accepted, anchors: readonly Anchor[], evidence: ReadonlyMap
     if (haversineKm(x.lat, x.lon, e.lat, e.lon) <= 1500) return false;
   }
   return others >= 2;
+}
+
+const ABBREVIATION_AFTER = /^,\s{1,2}([A-Z][A-Za-z.]{0,5})(?=[\s,;:)"'’]|$)/;
+
+/** Inserts qualifier matches for admin1 abbreviations that follow a name of a place inside that admin1. */
+function addAbbreviations(text: string, tokens: readonly Token[], matches: Match[], gz: Gazetteer): void {
+  const added: Match[] = [];
+  for (const m of matches) {
+    const mm = ABBREVIATION_AFTER.exec(text.slice(m.end, m.end + 12));
+    if (!mm) continue;
+    let abbr = mm[1];
+    let entry = gz.abbreviations.get(abbr);
+    if (!entry && abbr.endsWith(".")) {
+      abbr = abbr.slice(0, -1);
+      entry = gz.abbreviations.get(abbr);
+    }
+    // Postal codes ("NJ") need a namesake inside; AP forms with a dot ("N.J.", "Va.") are distinctive enough alone.
+    if (!entry || (!abbr.includes(".") && !m.hits.some((h) => contains(entry!, h.entry)))) continue;
+    const start = m.end + mm[0].length - mm[1].length;
+    const end = start + abbr.length;
+    let first = m.last + 1;
+    while (first < tokens.length && tokens[first].end <= start) first++;
+    let last = first;
+    while (last + 1 < tokens.length && tokens[last + 1].start < end) last++;
+    if (first >= tokens.length || tokens[first].start > start) continue;
+    added.push({
+      first,
+      last,
+      start,
+      end,
+      key: `abbr:${abbr}`,
+      hits: [{ entry, caseSensitive: true }],
+      countryMention: false,
+      sentence: m.sentence,
+    });
+  }
+  if (added.length === 0) return;
+  matches.push(...added);
+  matches.sort((a, b) => a.start - b.start);
+}
+
+/** An unknown place known only to lie in `area` (its qualifier): the area's point and precision, the name as written. */
+function withinArea(text: string, m: Match, area: GazetteerEntry): GazetteerEntry {
+  const name = text.slice(m.start, m.end);
+  return {
+    id: `within:${area.id}:${m.key.replace(/ /g, "-")}`,
+    name,
+    country: area.country,
+    lat: area.lat,
+    lon: area.lon,
+    precision: area.precision,
+    kind: "site",
+    population: 0,
+    prior: 0,
+  };
 }
 
 /** Prior plausibility of an entry independent of context (see the ranking notes above). */
