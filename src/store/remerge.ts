@@ -188,11 +188,14 @@ async function loadSplits(trx: Transaction<Database>, ids: readonly string[]): P
 }
 
 async function writeClusters(trx: Transaction<Database>, clusters: readonly Cluster[]): Promise<void> {
-  for (const cluster of clusters) {
-    const s = summarizeCluster(cluster);
-    await trx
-      .insertInto("merged_events")
-      .values({
+  // Batched: a few multi-row statements per 200 clusters, then one UPDATE per chunk of members.
+  for (const batch of chunks(clusters, 200)) {
+    const merged: Database["merged_events"][] = [];
+    const actors: Database["merged_actors"][] = [];
+    const links: Database["event_links"][] = [];
+    for (const cluster of batch) {
+      const s = summarizeCluster(cluster);
+      merged.push({
         id: s.id,
         type: s.type,
         mode: s.mode,
@@ -225,35 +228,27 @@ async function writeClusters(trx: Transaction<Database>, clusters: readonly Clus
         last_report: s.lastReport,
         evidence: s.evidence,
         details: JSON.stringify({ killed: s.killed?.reports ?? [], injured: s.injured?.reports ?? [], members: s.members, docs: s.docs }),
-      })
-      .execute();
-    if (s.actors.length > 0)
+      });
+      for (const a of s.actors) actors.push({ merged_id: s.id, role: a.role, entity_id: a.entityId, name: a.name, country: a.country, sector: a.sector });
+      for (const m of cluster.members)
+        links.push({ merged_id: s.id, event_id: m.event.id, doc_id: m.event.docId, score: m.score, features: JSON.stringify(m.features) });
+    }
+    await trx.insertInto("merged_events").values(merged).execute();
+    for (const c of chunks(actors, 500)) await trx.insertInto("merged_actors").values(c).execute();
+    for (const c of chunks(links, 500)) {
+      await trx.insertInto("event_links").values(c).execute();
       await trx
-        .insertInto("merged_actors")
-        .values(
-          s.actors.map((a) => ({
-            merged_id: s.id,
-            role: a.role,
-            entity_id: a.entityId,
-            name: a.name,
-            country: a.country,
-            sector: a.sector,
-          })),
+        .updateTable("events")
+        .set((eb) => ({
+          merged_id: eb.selectFrom("event_links").select("event_links.merged_id").whereRef("event_links.event_id", "=", "events.id"),
+        }))
+        .where(
+          "events.id",
+          "in",
+          c.map((l) => l.event_id),
         )
         .execute();
-    await trx
-      .insertInto("event_links")
-      .values(
-        cluster.members.map((m) => ({
-          merged_id: s.id,
-          event_id: m.event.id,
-          doc_id: m.event.docId,
-          score: m.score,
-          features: JSON.stringify(m.features),
-        })),
-      )
-      .execute();
-    for (const c of chunks(s.members)) await trx.updateTable("events").set({ merged_id: s.id }).where("id", "in", c).execute();
+    }
   }
 }
 

@@ -264,7 +264,11 @@ function nearNeighbourCue(v: DocView, lex: Lexicon, m: CountryRef): boolean {
 function hasOwnAnchor(v: DocView, m: CountryRef): boolean {
   const cities = v.sentenceCodes.get(m.sentence)?.get(m.code)?.cities ?? 0;
   if (cities - (m.form === "city" ? 1 : 0) > 0) return true;
-  for (const x of v.ownMentions.get(m.sentence)?.get(m.code) ?? []) if (x.end <= m.start || x.start >= m.end) return true;
+  for (const x of v.ownMentions.get(m.sentence)?.get(m.code) ?? []) {
+    if (x.end <= m.start || x.start >= m.end) return true;
+    // A known person whose mention takes in the country word ("Iranian President <name>", resolved to Iran).
+    if (x.kind === "person" && x.entityId && x.end > m.end) return true;
+  }
   return false;
 }
 
@@ -316,6 +320,13 @@ function loneLocation(v: DocView, lex: Lexicon, m: CountryRef): boolean {
 
 /** "Iranian President Masoud Pezeshkian": the person the title names (actors stage), right after it. */
 function personAfter(v: DocView, m: CountryRef): { text: string; country: string } | null {
+  // The actors stage may have taken the title into the person's mention ("Iranian Prime Minister X").
+  const at = firstAtOrAfter(v.mentions, m.start);
+  for (let i = Math.max(0, at - 3); i < Math.min(v.mentions.length, at + 1); i++) {
+    const x = v.mentions[i];
+    if (x.kind === "person" && x.entityId && x.country && x.start <= m.start && x.end >= m.end && x.end > m.end)
+      return { text: v.text.slice(m.end, x.end).trim(), country: x.country };
+  }
   const next = v.refs[(v.refIndex.get(m) ?? -2) + 1];
   for (let i = firstAtOrAfter(v.mentions, m.end); i < v.mentions.length && v.mentions[i].start < m.end + 60; i++) {
     const x = v.mentions[i];
