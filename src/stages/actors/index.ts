@@ -75,7 +75,10 @@ const NOT_NAMES = new Set(
     "christmas easter covid internet twitter x facebook telegram whatsapp tv am pm ad bc ok reuters afp ap xinhua bbc cnn according " +
     "however meanwhile but and the a an in on at this that these those it he she they we you there here his her their its our " +
     "earlier later also after before since until while when where what who why how if as so yet still now then today yesterday tomorrow " +
-    "relevant prior under given so-called breaking update live exclusive analysis opinion editorial"
+    "relevant prior under given so-called breaking update live exclusive analysis opinion editorial europe european europeans " +
+    "africa african africans asia asian asians latin arctic atlantic pacific photo photos image images copyright credit news research " +
+    "centre center air bank commission republic holy catholic inc ltd co read more click share continue related advertisement getty file " +
+    "video watch subscribe sign follow im ive dont its thats whats lets"
   ).split(" "),
 );
 /** Generic person nouns that take the sector of the group they belong to ("Hamas official", "rebel leader"). */
@@ -193,6 +196,10 @@ function marker(t: Token, poss: boolean): Word {
   };
 }
 
+function onlyWeak(entries: readonly Entry[]): boolean {
+  return entries.every((e) => e.type === "actor" && e.weak);
+}
+
 function entryRank(e: Entry): number {
   switch (e.type) {
     case "country":
@@ -242,7 +249,11 @@ class DocContext {
   // ---- matching -------------------------------------------------------------------------------
 
   private caseOk(e: Entry, words: readonly Word[], j: number, len: number, headline: boolean): boolean {
-    if (e.type === "agent") return true;
+    if (e.type === "agent") {
+      // "PM", "MPs": abbreviations only in capitals ("p.m." is a time).
+      const k = words[j].key;
+      return len > 1 || /^\p{Lu}\p{Lu}/u.test(words[j].text) || (k.length > 2 && k !== "mps");
+    }
     const first = words[j];
     if (!first.cap) return false;
     for (let k = j; k < j + len; k++) {
@@ -353,6 +364,11 @@ class DocContext {
         const sk = this.matchSkeleton(words, j, limit[j]);
         if (sk && (!best || sk.len >= best.len)) best = { ...sk, rule: "transliteration" };
       }
+      // A lone surname key followed by another name word is a first name ("Ahmed Saleh", not Abiy Ahmed).
+      if (best && best.len === 1 && onlyWeak(best.entries)) {
+        const nxt = words[j + 1];
+        if (nxt && nxt.cap && !nxt.punct && nxt.pos === "PROPN") best = null;
+      }
       if (best) {
         best.entries.sort((a, b) => entryRank(a) - entryRank(b));
         const type = best.entries[0].type as AtomType;
@@ -373,7 +389,10 @@ class DocContext {
           (e - j > 1 && PLACE_NOUNS.has(words[e - 1].key)) ||
           this.lex.placeNames.has(runKey) ||
           (e - j === 1 && before !== undefined && LOCATIVE.has(before.key));
-        if (!placeLike) atoms.push({ s: j, e, type: "unknown", entries: [], rule: "unknown-name" });
+        // A lone capitalised word opening a sentence is usually an ordinary word, unless it is a surname seen before.
+        const initial = e - j === 1 && (j === 0 || (j === 1 && words[0].punct));
+        if (!placeLike && !(initial && !this.surnames.has(words[j].key)))
+          atoms.push({ s: j, e, type: "unknown", entries: [], rule: "unknown-name" });
         j = e;
         continue;
       }
@@ -396,7 +415,7 @@ class DocContext {
     if (w.joined && /^\p{L}/u.test(w.text) && !w.punct) return true; // "Port-au-Prince", "Guinea-Bissau"
     if (!w.cap || w.pos !== "PROPN" || NOT_NAMES.has(w.key) || /\d/.test(w.key)) return false;
     const m = this.matchPhrase(words, e, words.length, headline);
-    if (m && m.entries[0].type !== "agent") return false;
+    if (m && m.entries[0].type !== "agent" && !onlyWeak(m.entries)) return false;
     return true;
   }
 
@@ -426,6 +445,8 @@ class DocContext {
     }
     if (b.s > a.e && words[b.s].joined) return null;
     const aPerson = a.type === "actor" && a.entries[0].type === "actor" && a.entries[0].actor.kind === "person";
+    const ag = a.entries[0];
+    if (ag?.type === "agent" && ag.agent.flags.includes("nameonly") && !words[a.s].cap) return null; // "a major Hollywood studio"
     const poss = gap.length > 0 && gap[0].poss;
     const rest = poss ? gap.slice(1) : gap;
     if (rest.length === 0) {
@@ -736,6 +757,7 @@ class DocContext {
     const ag = this.agentOf(last);
     if (!ag) return null;
     const flags = ag.agent.flags;
+    if (flags.includes("nameonly")) return null; // "General X" is handled with the name; "in general" is nothing
     const sector = this.headSector(words, chain);
     const title = flags.includes("title") ? normTitle(ag.phrase) : undefined;
     const singular = title !== undefined && flags.includes("person");

@@ -65,7 +65,11 @@ const COMMON_SURNAMES = new Set(
   (
     "may june april august march will king prince love rich young white black brown green gray grey hope faith said " +
     "just long short little new north south east west rice bush price hill lee page ward power major general grant " +
-    "cash house bill post mark frank dean chase chief justice early law best"
+    "cash house bill post mark frank dean chase chief justice early law best " +
+    // very common Arabic, Persian, South and East Asian given names and surnames: never a person's one-word key
+    "ahmed ahmad mohammed mohammad muhammad mohamed ali hassan hasan hussein husain hussain omar umar abdullah abdallah ibrahim " +
+    "mahmoud mahmud mustafa khalid khaled saleh salih youssef yusuf karim kareem said saeed sayed khan singh kumar sharif " +
+    "kim lee li wang zhang chen liu yang huang park choi nguyen tran"
   ).split(" "),
 );
 
