@@ -1,9 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import { defaultExtractor, type Extractor } from "../runtime/extractor.js";
 import { PROJECT_ROOT } from "../runtime/paths.js";
+import { createResultCache } from "./cache.js";
 import { installCompression } from "./compress.js";
 import { installErrorHandler, problem, sendProblem } from "./problem.js";
 import type { Store } from "../store/index.js";
@@ -50,16 +52,23 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   if (options.store) {
     eventRoutes(app, options.store);
     documentRoutes(app, options.store);
-    actorRoutes(app, options.store);
-    seriesRoutes(app, options.store);
+    const cache = createResultCache(options.store);
+    actorRoutes(app, options.store, cache);
+    seriesRoutes(app, options.store, cache);
     exportRoutes(app, options.store);
   }
 
   const webDir = options.webDir === undefined ? WEB_DIST : options.webDir;
-  const index = webDir && existsSync(join(webDir, "index.html")) ? readFileSync(join(webDir, "index.html"), "utf8") : null;
-  if (webDir && index !== null) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: "1h", preCompressed: true });
-    app.get("/", (_req, reply) => reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(index));
+  const hasUi = webDir !== null && existsSync(join(webDir, "index.html"));
+  // index.html is read on each request (it is small) so a rebuilt UI is served without a restart.
+  const sendIndex = async (reply: FastifyReply) =>
+    reply
+      .type("text/html; charset=utf-8")
+      .header("cache-control", "no-cache")
+      .send(await readFile(join(webDir as string, "index.html"), "utf8"));
+  if (hasUi) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: true, index: false, maxAge: "1h", preCompressed: true });
+    app.get("/", (_req, reply) => sendIndex(reply));
   } else {
     app.get("/", (_req, reply) =>
       reply
@@ -70,10 +79,28 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0];
-    if (path.startsWith("/api/") || request.method !== "GET" || index === null)
+    if (path.startsWith("/api/") || path.startsWith("/assets/") || request.method !== "GET" || !hasUi)
       return sendProblem(reply, problem(404, `no such resource: ${request.method} ${path}`, path));
     // Any other GET is a page of the single-page UI.
-    return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(index);
+    return sendIndex(reply);
   });
   return app;
+}
+
+/**
+ * Fills the aggregate cache for the unfiltered charts, network and actor list in the background,
+ * one query at a time, so that the first visitor of those views on a large store does not wait.
+ */
+export async function warmUp(app: FastifyInstance): Promise<void> {
+  for (const url of [
+    "/api/series?metric=events&interval=week",
+    "/api/series?metric=killed&interval=week",
+    "/api/series?metric=quantity&role=troops",
+    "/api/network?limit=50",
+    "/api/actors?limit=200",
+    "/api/places",
+  ]) {
+    await app.inject({ url });
+    await new Promise((resolve) => setTimeout(resolve, 50)); // let waiting requests in between
+  }
 }

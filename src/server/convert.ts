@@ -1,14 +1,26 @@
 import type { Event } from "../model/annotations.js";
 import type { Extraction } from "../model/extraction.js";
 import type { MergedEventRow, StoredDocument } from "../store/index.js";
-import { dateInterval } from "../store/merge.js";
+import { addDays, dateInterval } from "../store/merge.js";
 import type { DocumentDetail, EventSummary } from "./schemas.js";
 
 const num = (v: number | null | undefined): number | null => (v === null || v === undefined ? null : Number(v));
 
+/** The store's interval of a date value, plus the weekend of an ISO week ("2024-W04-WE"). */
+export function dateSpan(value: string, precision: string | null): { start: string; end: string } | null {
+  const iv = dateInterval(value, precision);
+  if (iv) return iv;
+  const we = /^(\d{4}-W\d{2})-WE$/.exec(value);
+  if (we) {
+    const week = dateInterval(we[1], "week");
+    if (week) return { start: addDays(week.start, 5), end: addDays(week.start, 6) };
+  }
+  return null;
+}
+
 /** A merged_events row as the API shows it. */
 export function eventSummary(r: MergedEventRow): EventSummary {
-  const iv = r.date ? dateInterval(r.date, r.date_precision) : null;
+  const iv = r.date ? dateSpan(r.date, r.date_precision) : null;
   const killedMin = num(r.killed_min);
   const injuredMin = num(r.injured_min);
   return {

@@ -85,24 +85,54 @@ export interface DateTypeCount {
   readonly killedMax: number;
 }
 
-/** Events grouped by (date, precision, type): small even for millions of events; the route buckets them. */
+/** The precision a date value's form states (the column is not in the (type, date) index; the form says nearly as much). */
+export function precisionOfValue(value: string): string | null {
+  if (/^\d{4}-\d{2}-\d{2}/.test(value)) return "day";
+  if (/^\d{4}-W\d{2}$/.test(value)) return "week";
+  if (/^\d{4}-\d{2}$/.test(value)) return "month";
+  if (/^\d{4}-Q[1-4]$/.test(value)) return "quarter";
+  if (/^\d{4}-(SP|SU|FA|WI)$/.test(value)) return "season";
+  if (/^\d{4}$/.test(value)) return "year";
+  return null;
+}
+
+/**
+ * Events grouped by (type, date): a scan of the (type, date) index alone, small even for
+ * millions of events; the route buckets the groups by week or month.
+ */
 export async function countByDateAndType(store: Store, f: EventFilter): Promise<DateTypeCount[]> {
   const rows = await applyEventFilter(store, store.db.selectFrom("merged_events"), f)
-    .select((eb) => [
-      "merged_events.date",
-      "merged_events.date_precision",
-      "merged_events.type",
-      eb.fn.countAll().as("n"),
-      sql<number>`sum(coalesce(merged_events.killed_min, 0))`.as("kmin"),
-      sql<number>`sum(coalesce(merged_events.killed_max, merged_events.killed_min, 0))`.as("kmax"),
-    ])
+    .select((eb) => ["merged_events.type", "merged_events.date", eb.fn.countAll().as("n")])
     .where("merged_events.date", "is not", null)
-    .groupBy(["merged_events.date", "merged_events.date_precision", "merged_events.type"])
+    .groupBy(["merged_events.type", "merged_events.date"])
     .execute();
   return rows.map((r) => ({
     date: r.date,
-    precision: r.date_precision,
+    precision: r.date ? precisionOfValue(r.date) : null,
     type: r.type,
+    events: Number(r.n),
+    killedMin: 0,
+    killedMax: 0,
+  }));
+}
+
+/** Reported deaths grouped by date (events with a figure only). */
+export async function killedByDate(store: Store, f: EventFilter): Promise<DateTypeCount[]> {
+  const rows = await applyEventFilter(store, store.db.selectFrom("merged_events"), f)
+    .select((eb) => [
+      "merged_events.date",
+      eb.fn.countAll().as("n"),
+      sql<number>`sum(merged_events.killed_min)`.as("kmin"),
+      sql<number>`sum(coalesce(merged_events.killed_max, merged_events.killed_min))`.as("kmax"),
+    ])
+    .where("merged_events.date", "is not", null)
+    .where("merged_events.killed_min", "is not", null)
+    .groupBy("merged_events.date")
+    .execute();
+  return rows.map((r) => ({
+    date: r.date,
+    precision: r.date ? precisionOfValue(r.date) : null,
+    type: "killed",
     events: Number(r.n),
     killedMin: Number(r.kmin ?? 0),
     killedMax: Number(r.kmax ?? 0),

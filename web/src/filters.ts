@@ -116,12 +116,17 @@ export function filterBar(view: string, params: URLSearchParams): HTMLElement {
     location.hash = `#/${view}`;
   });
 
-  // Suggestions for the actor box (best effort).
-  getJson<Actors>("/api/actors", { limit: 200 })
-    .then((r) => {
-      for (const a of r.actors)
-        actorList.append(h("option", { value: a.entityId ?? a.name }, `${a.name}${a.country ? ` (${a.country})` : ""} · ${a.events}`));
-    })
-    .catch(() => undefined);
+  // Suggestions for the actor box (best effort), fetched only when the box is used: on a large store the actor list is an aggregate query.
+  let suggested = false;
+  actor.addEventListener("focus", () => {
+    if (suggested) return;
+    suggested = true;
+    getJson<Actors>("/api/actors", { limit: 200 })
+      .then((r) => {
+        for (const a of r.actors)
+          actorList.append(h("option", { value: a.entityId ?? a.name }, `${a.name}${a.country ? ` (${a.country})` : ""} · ${a.events}`));
+      })
+      .catch(() => undefined);
+  });
   return form;
 }

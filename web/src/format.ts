@@ -68,6 +68,10 @@ export function dateInterval(value: string, precision?: TimePrecision | string |
     const start = monday + (+m[2] - 1) * 7 * DAY;
     return { start, end: start + 7 * DAY };
   }
+  if ((m = /^(\d{4})-W(\d{2})-WE$/.exec(value))) {
+    const week = dateInterval(`${m[1]}-W${m[2]}`);
+    return week ? { start: week.start + 5 * DAY, end: week.start + 7 * DAY } : null;
+  }
   if ((m = /^(\d{4})-Q([1-4])$/.exec(value))) {
     const q = +m[2];
     return { start: utc(+m[1], (q - 1) * 3 + 1), end: utc(+m[1], q * 3 + 1) };
@@ -106,6 +110,7 @@ export function formatDate(value: string | null | undefined, precision?: string 
   if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value))) return `${+m[3]} ${MONTHS[+m[2] - 1]} ${m[1]}`;
   if ((m = /^(\d{4})-(\d{2})$/.exec(value))) return `${MONTHS[+m[2] - 1]} ${m[1]}`;
   if ((m = /^(\d{4})-W(\d{2})$/.exec(value))) return `week ${+m[2]} of ${m[1]}`;
+  if ((m = /^(\d{4})-W(\d{2})-WE$/.exec(value))) return `weekend of week ${+m[2]}, ${m[1]}`;
   if ((m = /^(\d{4})-Q([1-4])$/.exec(value))) return `Q${m[2]} ${m[1]}`;
   if (/^\d{4}$/.test(value) && precision === "decade") return `${value}s`;
   return value;

@@ -46,10 +46,16 @@ export function timeline(
   onSelect: (id: string) => void,
   onRange: (from: string, to: string) => void,
 ): SVGSVGElement {
-  const dated = events.filter((e) => e.date?.start && e.date.end);
+  const allDated = events.filter((e) => e.date?.start && e.date.end);
+  // Historical background (a war years ago) would squeeze the news into a sliver: the range
+  // follows the current events and the others are counted, not drawn.
+  const current = allDated.filter((e) => !e.historical);
+  const basis = current.length > 0 ? current : allDated;
+  let t0 = Math.min(...basis.map((e) => ms(e.date!.start!)));
+  let t1 = Math.max(...basis.map((e) => ms(e.date!.end!) + DAY));
+  const dated = allDated.filter((e) => ms(e.date!.end!) + DAY > t0 && ms(e.date!.start!) < t1);
+  const outside = allDated.length - dated.length;
   const types = TYPES.filter((t) => dated.some((e) => e.type === t));
-  let t0 = Math.min(...dated.map((e) => ms(e.date!.start!)));
-  let t1 = Math.max(...dated.map((e) => ms(e.date!.end!) + DAY));
   if (!Number.isFinite(t0)) {
     t0 = Date.UTC(2024, 0, 1);
     t1 = Date.UTC(2025, 0, 1);
@@ -60,7 +66,7 @@ export function timeline(
   const x = (t: number) => LEFT + ((t - t0) / (t1 - t0)) * (W - LEFT - RIGHT);
 
   const laneH = ROW * MAX_ROWS + 6;
-  const H = 26 + Math.max(1, types.length) * laneH;
+  const H = 34 + Math.max(1, types.length) * laneH;
   const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "Timeline of events by type", "data-testid": "timeline" });
   const axis = s("g", { class: "axis" });
   for (const tk of ticks(t0, t1)) {

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { buildServer } from "../../server/app.js";
+import { buildServer, warmUp } from "../../server/app.js";
 import { defaultStoreLocation, openStore } from "../../store/open.js";
 import { UsageError, type Command } from "../command.js";
 
@@ -31,6 +31,7 @@ export const serveCommand: Command = {
     const address = await app.listen({ port, host: values.host });
     if (!values.quiet)
       process.stdout.write(`sitrep: serving ${store.location} at ${address.replace("127.0.0.1", "localhost")} (API docs: /api/docs)\n`);
+    void warmUp(app).catch(() => undefined);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once("SIGINT", stop);

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { queryActors, type Store } from "../../store/index.js";
+import type { ResultCache } from "../cache.js";
 import { actorPairs, placesWithEvents } from "../queries.js";
 import {
   ActorsQuerySchema,
@@ -13,10 +14,12 @@ import {
 import { parse } from "../validate.js";
 
 /** GET /api/actors, GET /api/network (who acts on whom) and GET /api/places. */
-export function actorRoutes(app: FastifyInstance, store: Store): void {
+export function actorRoutes(app: FastifyInstance, store: Store, cache: ResultCache): void {
   app.get("/api/actors", async (request): Promise<Actors> => {
     const q = parse(ActorsQuerySchema, request.query, "query");
-    const rows = await queryActors(store, { ...(q.country ? { country: q.country } : {}), ...(q.q ? { q: q.q } : {}), limit: q.limit });
+    const rows = await cache.get(`actors:${JSON.stringify(q)}`, () =>
+      queryActors(store, { ...(q.country ? { country: q.country } : {}), ...(q.q ? { q: q.q } : {}), limit: q.limit }),
+    );
     return {
       actors: rows.map((r) => ({
         id: r.entityId ?? `name:${r.key}`,
@@ -33,12 +36,12 @@ export function actorRoutes(app: FastifyInstance, store: Store): void {
 
   app.get("/api/network", async (request): Promise<Network> => {
     const q = parse(NetworkQuerySchema, request.query, "query");
-    return buildNetwork(await actorPairs(store, toStoreFilter(q)), q.limit);
+    return cache.get(`network:${JSON.stringify(q)}`, async () => buildNetwork(await actorPairs(store, toStoreFilter(q)), q.limit));
   });
 
   app.get("/api/places", async (request): Promise<Places> => {
     const q = parse(PlacesQuerySchema, request.query, "query");
-    return { places: await placesWithEvents(store, toStoreFilter(q), q.limit) };
+    return cache.get(`places:${JSON.stringify(q)}`, async () => ({ places: await placesWithEvents(store, toStoreFilter(q), q.limit) }));
   });
 }
 

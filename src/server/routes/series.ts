@@ -1,7 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import { querySeries, type Store } from "../../store/index.js";
 import { dateInterval } from "../../store/merge.js";
-import { countByDateAndType, type DateTypeCount } from "../queries.js";
+import type { ResultCache } from "../cache.js";
+import { countByDateAndType, killedByDate, type DateTypeCount } from "../queries.js";
 import { SeriesQuerySchema, toStoreFilter, type Series } from "../schemas.js";
 import { parse } from "../validate.js";
 
@@ -66,9 +67,13 @@ export function bucketize(
 }
 
 /** GET /api/series: events per interval by type, people killed per interval, or a reported quantity over time. */
-export function seriesRoutes(app: FastifyInstance, store: Store): void {
+export function seriesRoutes(app: FastifyInstance, store: Store, cache: ResultCache): void {
   app.get("/api/series", async (request): Promise<Series> => {
     const q = parse(SeriesQuerySchema, request.query, "query");
+    return cache.get(`series:${JSON.stringify(q)}`, () => series(q));
+  });
+
+  async function series(q: ReturnType<typeof SeriesQuerySchema.parse>): Promise<Series> {
     const filter = toStoreFilter(q);
     if (q.metric === "quantity") {
       const points = await querySeries(store, {
@@ -91,8 +96,8 @@ export function seriesRoutes(app: FastifyInstance, store: Store): void {
       }
       return { metric: q.metric, interval: q.interval, series: [...by.entries()].map(([key, pts]) => ({ key, points: pts })) };
     }
-    const rows = await countByDateAndType(store, filter);
     if (q.metric === "killed") {
+      const rows = await killedByDate(store, filter);
       const min = bucketize(
         rows,
         q.interval,
@@ -112,6 +117,7 @@ export function seriesRoutes(app: FastifyInstance, store: Store): void {
         series: min.map((s) => ({ key: s.key, points: s.points.map((p) => ({ ...p, max: maxAt.get(p.t) ?? p.value })) })),
       };
     }
+    const rows = await countByDateAndType(store, filter);
     return {
       metric: q.metric,
       interval: q.interval,
@@ -122,5 +128,5 @@ export function seriesRoutes(app: FastifyInstance, store: Store): void {
         (r) => r.type,
       ),
     };
-  });
+  }
 }

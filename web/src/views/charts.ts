@@ -52,6 +52,39 @@ function frame(t0: number, t1: number, yMax: number, yLabel: string) {
   return { svg, x, y };
 }
 
+/**
+ * The time range to draw: the stretch of buckets (split wherever half a year passes without
+ * any) that holds most of the weight, when it holds at least 80% of it. A few historical
+ * events years back would otherwise squeeze the news into one bar. What is left out is
+ * counted in a note.
+ */
+function mainRange(points: readonly { t: string; value: number }[]): { from: string; to: string; outside: number } {
+  const sorted = [...points].filter((p) => p.value > 0).sort((a, b) => a.t.localeCompare(b.t));
+  if (sorted.length === 0) return { from: "", to: "\uffff", outside: 0 };
+  const total = sorted.reduce((a, p) => a + p.value, 0);
+  const runs: { from: string; to: string; weight: number }[] = [];
+  for (const p of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && ms(p.t) - ms(last.to) <= 183 * DAY) {
+      last.to = p.t;
+      last.weight += p.value;
+    } else runs.push({ from: p.t, to: p.t, weight: p.value });
+  }
+  const best = runs.reduce((a, b) => (b.weight > a.weight ? b : a));
+  if (best.weight < total * 0.8) return { from: sorted[0].t, to: sorted[sorted.length - 1].t, outside: 0 };
+  return { from: best.from, to: best.to, outside: total - best.weight };
+}
+
+function outsideNote(outside: number, what: string): HTMLElement | null {
+  return outside > 0
+    ? h(
+        "p",
+        { class: "muted small" },
+        `${Math.round(outside * 10) / 10} ${what} fall outside the range shown (set dates in the filters to see them).`,
+      )
+    : null;
+}
+
 function empty(text: string): HTMLElement {
   return h("p", { class: "muted" }, text);
 }
@@ -66,7 +99,8 @@ function eventsChart(data: Series, interval: string): HTMLElement {
   }
   const buckets = new Map<string, Map<string, number>>();
   for (const sr of data.series) for (const p of sr.points) buckets.set(p.t, (buckets.get(p.t) ?? new Map()).set(sr.key, p.value));
-  const ts = [...buckets.keys()].sort();
+  const range = mainRange(points);
+  const ts = [...buckets.keys()].sort().filter((t) => t >= range.from && t <= range.to);
   const width = interval === "day" ? DAY : interval === "week" ? 7 * DAY : interval === "month" ? 30.4 * DAY : 365 * DAY;
   const t0 = ms(ts[0]);
   const t1 = ms(ts[ts.length - 1]) + width;
@@ -106,7 +140,9 @@ function eventsChart(data: Series, interval: string): HTMLElement {
 /** People killed per interval: the lowest reported figure solid, the highest as a pale extension. */
 function killedChart(data: Series, interval: string): HTMLElement {
   const box = h("div", { class: "chart panel", "data-testid": "chart-killed" }, h("h3", null, `People killed per ${interval}`));
-  const pts = data.series[0]?.points ?? [];
+  const allPts = data.series[0]?.points ?? [];
+  const range = mainRange(allPts);
+  const pts = allPts.filter((p) => p.t >= range.from && p.t <= range.to);
   if (pts.length === 0) {
     box.append(empty("No casualty figures in the matching events."));
     return box;
@@ -126,6 +162,8 @@ function killedChart(data: Series, interval: string): HTMLElement {
     svg.append(r);
   }
   box.append(svg, h("p", { class: "muted small" }, "Solid: the lowest figure reported for each event; pale: up to the highest."));
+  const note = outsideNote(range.outside, "deaths");
+  if (note) box.append(note);
   return box;
 }
 

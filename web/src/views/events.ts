@@ -49,10 +49,10 @@ export const eventsView: View = async (root, params) => {
 
   const [list, all] = await Promise.all([
     getJson<EventsPage>("/api/events", { ...filters, sort, limit: PAGE, offset: page * PAGE }),
-    getJson<EventsPage>("/api/events", { ...filters, sort: "date", limit: TIMELINE_LIMIT }),
+    getJson<EventsPage>("/api/events", { ...filters, sort: "-date", limit: TIMELINE_LIMIT }),
   ]);
   status.textContent = `${fmtInt(list.total)} event${list.total === 1 ? "" : "s"} match${list.total === 1 ? "es" : ""}.${
-    all.total > TIMELINE_LIMIT ? ` The timeline shows the first ${fmtInt(TIMELINE_LIMIT)} by date; narrow the filters to see the rest.` : ""
+    all.total > TIMELINE_LIMIT ? ` The timeline shows the ${fmtInt(TIMELINE_LIMIT)} most recent; narrow the filters to see older ones.` : ""
   } Bars span the whole period a date can mean (a month-precision event covers the month); drag across the timeline to filter by dates.`;
 
   const open = (id: string) => {
@@ -87,7 +87,11 @@ export const eventsView: View = async (root, params) => {
     const tr = h(
       "tr",
       { class: "row", "data-id": e.id, tabindex: 0 },
-      h("td", { title: e.date ? `${e.date.start} to ${e.date.end}` : "" }, e.date ? formatDate(e.date.value, e.date.precision) : "undated"),
+      h(
+        "td",
+        { class: "nowrap", title: e.date ? `${e.date.start} to ${e.date.end}` : "" },
+        e.date ? formatDate(e.date.value, e.date.precision) : "undated",
+      ),
       h("td", null, h("span", { class: "type-badge", style: `--ev:${typeColour(e.type)}` }, e.type)),
       h("td", null, `${actorText(e.actor1)} → ${actorText(e.actor2)}`),
       h("td", null, [e.place?.name, e.country].filter(Boolean).join(", ") || "—"),
@@ -103,7 +107,7 @@ export const eventsView: View = async (root, params) => {
     });
     body.append(tr);
   }
-  table.append(h("table", { class: "data", "data-testid": "events-table" }, h("thead", null, head), body));
+  table.append(h("div", { class: "scroll" }, h("table", { class: "data", "data-testid": "events-table" }, h("thead", null, head), body)));
   if (list.events.length === 0) table.append(h("p", { class: "muted" }, "No events match these filters."));
   const pages = Math.max(1, Math.ceil(list.total / PAGE));
   const prev = h("button", { type: "button", disabled: page === 0 }, "‹ Previous");

@@ -17,69 +17,77 @@ interface Body {
 }
 
 /**
- * A small force layout: every pair of nodes repels, every edge pulls its ends together and a
- * weak pull keeps the graph centred. Deterministic start (a circle), fixed number of steps.
+ * A small force layout (Fruchterman-Reingold): every pair of nodes repels, every edge pulls its
+ * ends together, a weak pull keeps loose parts near the middle; the step size cools down. The
+ * start is a circle (deterministic), and the result is scaled to fit the drawing.
  */
 export function layout(
   nodes: readonly { id: string }[],
   edges: readonly { source: string; target: string; count: number }[],
-  steps = 300,
+  steps = 400,
 ): Map<string, Body> {
   const n = nodes.length;
   const bodies = new Map<string, Body>();
   nodes.forEach((node, i) => {
     const a = (2 * Math.PI * i) / Math.max(1, n);
-    bodies.set(node.id, { id: node.id, x: W / 2 + Math.cos(a) * W * 0.3, y: H / 2 + Math.sin(a) * H * 0.3, vx: 0, vy: 0 });
+    bodies.set(node.id, { id: node.id, x: Math.cos(a) * 100, y: Math.sin(a) * 100, vx: 0, vy: 0 });
   });
   const list = [...bodies.values()];
-  const ideal = Math.min(160, Math.sqrt((W * H) / Math.max(1, n)) * 0.75);
+  const k = 100 / Math.sqrt(Math.max(1, n)) + 20;
   for (let step = 0; step < steps; step++) {
-    const cool = 1 - step / steps;
+    const temp = 30 * (1 - step / steps) + 0.5;
+    for (const b of list) {
+      b.vx = -b.x * 0.02; // gravity towards the centre
+      b.vy = -b.y * 0.02;
+    }
     for (let i = 0; i < list.length; i++)
       for (let j = i + 1; j < list.length; j++) {
         const a = list[i];
         const b = list[j];
         let dx = a.x - b.x;
         let dy = a.y - b.y;
-        let d2 = dx * dx + dy * dy;
-        if (d2 < 0.01) {
-          dx = 0.1 * (i - j);
-          dy = 0.1;
-          d2 = dx * dx + dy * dy;
+        let d = Math.sqrt(dx * dx + dy * dy);
+        if (d < 0.01) {
+          dx = 0.01 * (j - i);
+          dy = 0.01;
+          d = 0.015;
         }
-        const f = (ideal * ideal) / d2;
-        a.vx += dx * f * 0.05;
-        a.vy += dy * f * 0.05;
-        b.vx -= dx * f * 0.05;
-        b.vy -= dy * f * 0.05;
+        const f = (k * k) / d / d;
+        a.vx += dx * f;
+        a.vy += dy * f;
+        b.vx -= dx * f;
+        b.vy -= dy * f;
       }
     for (const e of edges) {
       const a = bodies.get(e.source);
       const b = bodies.get(e.target);
-      if (!a || !b) continue;
+      if (!a || !b || a === b) continue;
       const dx = b.x - a.x;
       const dy = b.y - a.y;
-      const d = Math.sqrt(dx * dx + dy * dy) || 1;
-      const f = ((d - ideal) / d) * 0.04 * Math.min(3, 1 + Math.log(e.count));
-      a.vx += dx * f;
-      a.vy += dy * f;
-      b.vx -= dx * f;
-      b.vy -= dy * f;
+      const d = Math.sqrt(dx * dx + dy * dy) || 0.01;
+      const f = (d / k) * Math.min(2, 1 + Math.log(e.count) / 2);
+      a.vx += (dx / d) * f;
+      a.vy += (dy / d) * f;
+      b.vx -= (dx / d) * f;
+      b.vy -= (dy / d) * f;
     }
     for (const b of list) {
-      b.vx += (W / 2 - b.x) * 0.005;
-      b.vy += (H / 2 - b.y) * 0.005;
-      const v = Math.sqrt(b.vx * b.vx + b.vy * b.vy);
-      const max = 20 * cool + 0.5;
-      if (v > max) {
-        b.vx *= max / v;
-        b.vy *= max / v;
-      }
-      b.x = Math.min(W - 40, Math.max(40, b.x + b.vx));
-      b.y = Math.min(H - 20, Math.max(20, b.y + b.vy));
-      b.vx *= 0.6;
-      b.vy *= 0.6;
+      const v = Math.sqrt(b.vx * b.vx + b.vy * b.vy) || 1;
+      const m = Math.min(v, temp);
+      b.x += (b.vx / v) * m;
+      b.y += (b.vy / v) * m;
     }
+  }
+  // Fit into the drawing, leaving room for labels on the right.
+  const xs = list.map((b) => b.x);
+  const ys = list.map((b) => b.y);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const sx = (W - 200) / Math.max(1, x1 - x0);
+  const sy = (H - 60) / Math.max(1, y1 - y0);
+  const scale = Math.min(sx, sy, 3);
+  for (const b of list) {
+    b.x = 40 + (b.x - x0) * scale + (W - 200 - (x1 - x0) * scale) / 2;
+    b.y = 30 + (b.y - y0) * scale + (H - 60 - (y1 - y0) * scale) / 2;
   }
   return bodies;
 }
@@ -153,7 +161,11 @@ export const networkView: View = async (root, params) => {
     const g = s("g", { class: "node", transform: `translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`, "data-id": n.id });
     g.append(
       s("circle", { r: radius(n.events), fill: "#3b4a63" }),
-      s("text", { x: radius(n.events) + 3, y: 4 }, `${n.name}${n.country && !n.name.includes(n.country) ? ` (${n.country})` : ""}`),
+      s(
+        "text",
+        { x: radius(n.events) + 3, y: 4 },
+        `${n.name.length > 28 ? `${n.name.slice(0, 27)}…` : n.name}${n.country && !n.name.includes(n.country) ? ` (${n.country})` : ""}`,
+      ),
     );
     g.append(tip(`${n.name}: ${n.events} event${n.events === 1 ? "" : "s"}`));
     g.addEventListener("mouseenter", () => {
