@@ -97,10 +97,12 @@ export function findEntitySwaps(v: DocView, lex: Lexicon, stage: string): Anomal
     // A shared role is weaker evidence than a shared partner: it counts only for a rare name
     // in an article that names its counterpart many times over.
     const rivalSlots = slotsByCode.get(rival);
-    const rare = (v.freq.get(rival) ?? 0) >= Math.max(5, 4 * q);
+    // Both countries in one sentence about movement ("Nigerien soldiers crossed into Nigeria"): two roles, not a slip.
+    const crossing = (v.sentenceCodes.get(m.sentence)?.has(rival) ?? false) && v.sentenceHas(m.sentence, lex.crossBorderCues);
+    const rare = !crossing && (v.freq.get(rival) ?? 0) >= Math.max(5, 4 * q);
     const shared = rare ? (slotKeys.get(m) ?? []).filter((k) => rivalSlots?.has(k)) : [];
     const context = (slotKeys.get(m) ?? []).find((k) => k.startsWith("ctx|") && rivalSlots?.has(k));
-    if (context && (v.freq.get(rival) ?? 0) >= 5)
+    if (context && !crossing && (v.freq.get(rival) ?? 0) >= 5)
       reasons.push({
         confidence: 0.75,
         id: "context",
