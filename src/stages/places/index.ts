@@ -316,7 +316,9 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
 
       // Token coverage by actor mentions.
       const blocked = new Uint8Array(tokens.length); // 1 = person/organisation mention, 2 = country mention
-      markMentions(tokens, mentions, blocked);
+      // Character span of the mention over each blocked token.
+      const blockSpan = new Int32Array(tokens.length * 2);
+      markMentions(tokens, mentions, blocked, blockSpan);
 
       // Evidence of the countries the article is about.
       const evidence = new Map<string, number>();
@@ -333,13 +335,13 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
       let i = 0;
       while (i < tokens.length) {
         const t = tokens[i];
-        if (blocked[i] === 1 || !canStart(tokens, i)) {
+        if (!canStart(tokens, i)) {
           i++;
           continue;
         }
         const dem = gz.demonyms.get(placeKey(t.text));
         if (dem) bump(dem, 1);
-        const m = longestMatch(text, tokens, i, blocked, gz);
+        const m = longestMatch(text, tokens, i, blocked, blockSpan, gz);
         if (!m) {
           i++;
           continue;
@@ -481,19 +483,36 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
     },
   };
 
-  function longestMatch(text: string, tokens: readonly Token[], i: number, blocked: Uint8Array, gz: Gazetteer): Match | null {
+  function longestMatch(
+    text: string,
+    tokens: readonly Token[],
+    i: number,
+    blocked: Uint8Array,
+    blockSpan: Int32Array,
+    gz: Gazetteer,
+  ): Match | null {
     const s = tokens[i].sentence;
     // Extent of the name-like run starting at i.
     let end = i;
     for (let j = i + 1; j < tokens.length && j - i < gz.maxTokens + 2; j++) {
       const t = tokens[j];
-      if (t.sentence !== s || blocked[j] === 1) break;
+      if (t.sentence !== s) break;
       if (!nameish(tokens, j)) break;
       end = j;
     }
     for (let j = end; j >= i; j--) {
       const last = tokens[j];
       if (!(isCapitalised(last.text) || (j > i && (last.kind === "number" || TRAILING_WORDS.has(last.norm))))) continue;
+      // A person/organisation mention blocks a name unless the name strictly contains it
+      // ("Khan Younis" is a place even if "Khan" was read as a person).
+      let inside = true;
+      for (let x = i; x <= j && inside; x++)
+        if (blocked[x] === 1) {
+          const ms = blockSpan[2 * x];
+          const me = blockSpan[2 * x + 1];
+          inside = ms >= tokens[i].start && me <= last.end && me - ms < last.end - tokens[i].start;
+        }
+      if (!inside) continue;
       const surface = text.slice(tokens[i].start, last.end);
       const key = placeKey(surface);
       let hits = gz.lookup(key);
@@ -516,7 +535,10 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
       });
       if (usable.length === 0) continue;
       let countryMention = false;
-      for (let x = i; x <= j; x++) if (blocked[x] === 2) countryMention = true;
+      // A country/actor mention counts when it covers the whole name ("Iraq", "US" of "US forces"),
+      // not when the name is longer ("Jenin refugee camp" over the agent "refugee camp").
+      for (let x = i; x <= j; x++)
+        if (blocked[x] === 2 && blockSpan[2 * x] <= tokens[i].start && blockSpan[2 * x + 1] >= last.end) countryMention = true;
       return { first: i, last: j, start: tokens[i].start, end: last.end, key: usedKey, hits: usable, countryMention, sentence: s };
     }
     return null;
@@ -716,7 +738,7 @@ function sizeKm(e: GazetteerEntry, radii: ReadonlyMap<string, number>): number {
   }
 }
 
-function markMentions(tokens: readonly Token[], mentions: readonly Mention[], blocked: Uint8Array): void {
+function markMentions(tokens: readonly Token[], mentions: readonly Mention[], blocked: Uint8Array, blockSpan: Int32Array): void {
   if (mentions.length === 0) return;
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
   let k = 0;
@@ -730,7 +752,11 @@ function markMentions(tokens: readonly Token[], mentions: readonly Mention[], bl
       // ("Iraq", "US forces") are places only in locative context; people and organisations never.
       if (m.kind === "unknown") continue;
       const kind = m.kind === "country" || m.kind === "actor" ? 2 : 1;
-      if (kind === 1 || blocked[i] === 0) blocked[i] = kind;
+      if (kind === 1 || blocked[i] === 0) {
+        blocked[i] = kind;
+        blockSpan[2 * i] = m.start;
+        blockSpan[2 * i + 1] = m.end;
+      }
     }
   }
 }

@@ -172,6 +172,18 @@ describe("places: pitfalls", () => {
     expect(places.map((p) => [p.text, p.start])).toEqual([["Iraq", text.lastIndexOf("Iraq")]]);
   });
 
+  it("a mention inside a longer place name does not block it (Khan Younis, Jenin refugee camp)", () => {
+    const text = "Troops pushed east of Khan Younis and raided the Jenin refugee camp.";
+    const mentions = mentionsFor(text, [
+      ["Khan", "person"],
+      ["Troops", "actor"],
+      ["refugee camp", "actor"],
+    ]);
+    const places = run(text, mentions);
+    expect(find(places, "Khan Younis")?.country).toBe("PSE");
+    expect(find(places, "Jenin refugee camp")?.country).toBe("PSE");
+  });
+
   it("'Baghdad, Iraq' qualifies the city and the country is a place", () => {
     const places = run("The strike hit a convoy in Baghdad, Iraq, at night.");
     expect(find(places, "Baghdad")?.country).toBe("IRQ");
