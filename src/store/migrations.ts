@@ -255,7 +255,8 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         if (dialect === "sqlite") {
           const rows = await sql<{ id: string; evidence: string }>`SELECT id, evidence FROM events`.execute(db);
           await sql`DELETE FROM events_fts`.execute(db);
-          for (const r of rows.rows) await sql`INSERT INTO events_fts (rowid, event_id, evidence) VALUES (${ftsRowid(r.id)}, ${r.id}, ${r.evidence})`.execute(db);
+          for (const r of rows.rows)
+            await sql`INSERT INTO events_fts (rowid, event_id, evidence) VALUES (${ftsRowid(r.id)}, ${r.id}, ${r.evidence})`.execute(db);
         }
         await db.schema.createIndex("merged_killed").on("merged_events").columns(["killed_max", "id"]).execute();
         await db.schema.createIndex("merged_type_killed").on("merged_events").columns(["type", "killed_max"]).execute();

@@ -229,7 +229,8 @@ async function writeClusters(trx: Transaction<Database>, clusters: readonly Clus
         evidence: s.evidence,
         details: JSON.stringify({ killed: s.killed?.reports ?? [], injured: s.injured?.reports ?? [], members: s.members, docs: s.docs }),
       });
-      for (const a of s.actors) actors.push({ merged_id: s.id, role: a.role, entity_id: a.entityId, name: a.name, country: a.country, sector: a.sector });
+      for (const a of s.actors)
+        actors.push({ merged_id: s.id, role: a.role, entity_id: a.entityId, name: a.name, country: a.country, sector: a.sector });
       for (const m of cluster.members)
         links.push({ merged_id: s.id, event_id: m.event.id, doc_id: m.event.docId, score: m.score, features: JSON.stringify(m.features) });
     }

@@ -3,6 +3,7 @@ import { sql, type Transaction } from "kysely";
 import type { Event, Mention, Place, Quantity, Sentence, TimeExpression } from "../model/annotations.js";
 import type { Extraction } from "../model/extraction.js";
 import { addDays, dateInterval } from "./merge.js";
+import { ftsRowid } from "./fts.js";
 import type { Store } from "./open.js";
 import type { Database } from "./schema.js";
 
@@ -131,7 +132,9 @@ async function deleteDocumentLayers(store: Store, trx: Transaction<Database>, do
   if (merged.length > 0) await dissolveMerged(trx, merged);
   if (events.length > 0) {
     const ids = events.map((e) => e.id);
-    if (store.dialect === "sqlite") for (const eid of ids) await sql`DELETE FROM events_fts WHERE event_id = ${eid}`.execute(trx);
+    if (store.dialect === "sqlite")
+      for (const rows of chunked(ids, 500))
+        await sql`DELETE FROM events_fts WHERE rowid IN (${sql.join(rows.map((id) => ftsRowid(id)))})`.execute(trx);
     await trx.deleteFrom("event_links").where("event_id", "in", ids).execute();
     await trx.deleteFrom("event_actors").where("event_id", "in", ids).execute();
     await trx.deleteFrom("events").where("id", "in", ids).execute();
@@ -158,6 +161,13 @@ function eventDateWindow(e: Event, published: string | null): { start: string | 
   return { start: null, end: null };
 }
 
+function chunked<T>(rows: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+/** Multi-row inserts (a few statements per document instead of one per row). */
 async function writeLayers(store: Store, trx: Transaction<Database>, docId: string, runId: string, doc: NewDocument): Promise<void> {
   const x = doc.extraction;
   const published = x.document.published.value;
@@ -181,98 +191,99 @@ async function writeLayers(store: Store, trx: Transaction<Database>, docId: stri
       event_count: x.events.length,
     })
     .execute();
+
+  // Entities and places, including those only events refer to (`events --actor NAME` and
+  // `--place NAME` look names up in these tables).
+  const entities = new Map<string, Database["entities"]>();
   for (const en of x.entities)
+    entities.set(en.id, { id: en.id, name: en.name, kind: en.kind, country: en.country, sector: en.sector, wikidata: en.wikidata ?? null });
+  for (const a of x.events.flatMap((e) => [...e.sources, ...e.targets]))
+    if (a.entityId && !entities.has(a.entityId))
+      entities.set(a.entityId, { id: a.entityId, name: a.name, kind: "unknown", country: a.country, sector: a.sector, wikidata: null });
+  for (const rows of chunked([...entities.values()], 500))
     await trx
       .insertInto("entities")
-      .values({ id: en.id, name: en.name, kind: en.kind, country: en.country, sector: en.sector, wikidata: en.wikidata ?? null })
+      .values(rows)
       .onConflict((oc) => oc.column("id").doNothing())
       .execute();
-  for (const p of x.places)
+  const places = new Map<string, Database["places"]>();
+  for (const p of [...x.places, ...x.events.map((e) => e.place).filter((p): p is NonNullable<typeof p> => !!p)])
+    if (!places.has(p.id)) places.set(p.id, { id: p.id, name: p.name, country: p.country, lat: p.lat, lon: p.lon, precision: p.precision });
+  for (const rows of chunked([...places.values()], 500))
     await trx
       .insertInto("places")
-      .values({ id: p.id, name: p.name, country: p.country, lat: p.lat, lon: p.lon, precision: p.precision })
+      .values(rows)
       .onConflict((oc) => oc.column("id").doNothing())
       .execute();
-  // Event places too (they are normally among x.places): `events --place` looks names up here.
-  const eventPlaces = x.events.map((e) => e.place).filter((p): p is NonNullable<typeof p> => !!p && !x.places.some((q) => q.id === p.id));
-  for (const p of eventPlaces)
-    await trx
-      .insertInto("places")
-      .values({ id: p.id, name: p.name, country: p.country, lat: p.lat, lon: p.lon, precision: p.precision })
-      .onConflict((oc) => oc.column("id").doNothing())
-      .execute();
-  // Resolved actors of events too, so `events --actor NAME` finds them by name.
-  const known = new Set(x.entities.map((en) => en.id));
-  for (const a of x.events.flatMap((e) => [...e.sources, ...e.targets]))
-    if (a.entityId && !known.has(a.entityId)) {
-      known.add(a.entityId);
-      await trx
-        .insertInto("entities")
-        .values({ id: a.entityId, name: a.name, kind: "unknown", country: a.country, sector: a.sector, wikidata: null })
-        .onConflict((oc) => oc.column("id").doNothing())
-        .execute();
-    }
+
+  const eventRows: Database["events"][] = [];
+  const actorRows: Database["event_actors"][] = [];
   for (const e of x.events) {
     const eid = `${docId}:${e.id}`;
     const w = eventDateWindow(e, published);
-    await trx
-      .insertInto("events")
-      .values({
-        id: eid,
-        doc_id: docId,
-        local_id: e.id,
-        type: e.type,
-        mode: e.mode,
-        cameo: e.cameo,
-        acled: e.acled,
-        date: e.date?.value ?? null,
-        date_precision: e.date?.precision ?? null,
-        date_basis: e.date?.basis ?? null,
-        date_start: w.start,
-        date_end: w.end,
-        place_id: e.place?.id ?? null,
-        place_name: e.place?.name ?? null,
-        country: e.place?.country ?? null,
-        lat: e.place?.lat ?? null,
-        lon: e.place?.lon ?? null,
-        geo_precision: e.place?.precision ?? null,
-        killed: e.killed?.value ?? null,
-        killed_max: e.killed?.max ?? null,
-        injured: e.injured?.value ?? null,
-        injured_max: e.injured?.max ?? null,
-        modality: e.modality,
-        historical: e.historical ? 1 : 0,
-        confidence: e.confidence,
-        evidence: e.evidence.text,
-        published,
-        data: JSON.stringify(e),
-        merged_id: null,
-      })
-      .execute();
-    const actors = [...e.sources.map((a, i) => ({ a, role: "source", i })), ...e.targets.map((a, i) => ({ a, role: "target", i }))];
-    if (actors.length > 0)
-      await trx
-        .insertInto("event_actors")
-        .values(
-          actors.map(({ a, role, i }) => ({
-            event_id: eid,
-            role,
-            position: i,
-            entity_id: a.entityId,
-            name: a.name,
-            country: a.country,
-            sector: a.sector,
-          })),
-        )
-        .execute();
-    if (store.dialect === "sqlite") await sql`INSERT INTO events_fts (event_id, evidence) VALUES (${eid}, ${e.evidence.text})`.execute(trx);
+    eventRows.push({
+      id: eid,
+      doc_id: docId,
+      local_id: e.id,
+      type: e.type,
+      mode: e.mode,
+      cameo: e.cameo,
+      acled: e.acled,
+      date: e.date?.value ?? null,
+      date_precision: e.date?.precision ?? null,
+      date_basis: e.date?.basis ?? null,
+      date_start: w.start,
+      date_end: w.end,
+      place_id: e.place?.id ?? null,
+      place_name: e.place?.name ?? null,
+      country: e.place?.country ?? null,
+      lat: e.place?.lat ?? null,
+      lon: e.place?.lon ?? null,
+      geo_precision: e.place?.precision ?? null,
+      killed: e.killed?.value ?? null,
+      killed_max: e.killed?.max ?? null,
+      injured: e.injured?.value ?? null,
+      injured_max: e.injured?.max ?? null,
+      modality: e.modality,
+      historical: e.historical ? 1 : 0,
+      confidence: e.confidence,
+      evidence: e.evidence.text,
+      published,
+      data: JSON.stringify(e),
+      merged_id: null,
+    });
+    e.sources.forEach((a, i) =>
+      actorRows.push({
+        event_id: eid,
+        role: "source",
+        position: i,
+        entity_id: a.entityId,
+        name: a.name,
+        country: a.country,
+        sector: a.sector,
+      }),
+    );
+    e.targets.forEach((a, i) =>
+      actorRows.push({
+        event_id: eid,
+        role: "target",
+        position: i,
+        entity_id: a.entityId,
+        name: a.name,
+        country: a.country,
+        sector: a.sector,
+      }),
+    );
   }
-  const rows = quantityRows(docId, doc.text, x, published);
-  for (let i = 0; i < rows.length; i += 100)
-    await trx
-      .insertInto("quantities")
-      .values(rows.slice(i, i + 100))
-      .execute();
+  for (const rows of chunked(eventRows, 200)) await trx.insertInto("events").values(rows).execute();
+  for (const rows of chunked(actorRows, 500)) await trx.insertInto("event_actors").values(rows).execute();
+  if (store.dialect === "sqlite")
+    for (const rows of chunked(eventRows, 500))
+      await sql`INSERT INTO events_fts (rowid, event_id, evidence) VALUES ${sql.join(rows.map((r) => sql`(${ftsRowid(r.id)}, ${r.id}, ${r.evidence})`))}`.execute(
+        trx,
+      );
+  const qrows = quantityRows(docId, doc.text, x, published);
+  for (const rows of chunked(qrows, 200)) await trx.insertInto("quantities").values(rows).execute();
 }
 
 /**

@@ -194,7 +194,7 @@ function cli(args: string[], env: Record<string, string> = {}) {
 describe("crash safety", () => {
   it("a SIGKILLed ingest loses no committed document, leaves no partial one, and a restart completes the batch", async () => {
     const corpus = join(dir, "kill.jsonl");
-    const n = 300;
+    const n = 1000;
     const lines: string[] = [];
     for (let i = 0; i < n; i++)
       lines.push(
