@@ -175,8 +175,8 @@ describe("places: pitfalls", () => {
   it("a mention inside a longer place name does not block it (Khan Younis, Jenin refugee camp)", () => {
     const text = "Troops pushed east of Khan Younis and raided the Jenin refugee camp.";
     const mentions = mentionsFor(text, [
-      ["Khan", "person"],
       ["Troops", "actor"],
+      ["Khan", "person"],
       ["refugee camp", "actor"],
     ]);
     const places = run(text, mentions);
