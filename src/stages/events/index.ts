@@ -268,7 +268,12 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     if (inf >= 0 && lex.controlVerbs.has(t.lemma)) continue;
     // "exiled dissidents", "the armed group": a participle used as an adjective.
     if (attributive(toks, k)) continue;
+    // "Israeli tank shelling", "the bombing": a gerund used as a noun is read by the noun pass.
+    if (/ing$/.test(t.norm) && k > 0 && ["DET", "ADJ", "NOUN", "PROPN"].includes(toks[k - 1].pos) && nounAt(lex, toks, k, n)) continue;
     const r = readVerb(lex, v, k, consumed);
+    // "a member of Hamas jailed a year ago", "an agreement forced on Qatar": a reduced relative
+    // clause is background, except an attack on the noun before it ("soldiers killed in Ukraine").
+    if (r && r.type !== "ASSAULT" && reducedRelative(toks, k, v.clauses.of)) continue;
     // A verb's bare default code is weak evidence: not in a participial phrase
     // (", expanding its campaign", "before leaving") or a relative clause.
     if (r && r.isDefault && (participial(toks, k) || v.clauses.clauses[v.clauses.of[k]].kind === "relative")) continue;
@@ -310,6 +315,8 @@ function reportedAttackAccusations(ctx: DocContext, lex: Lexicon, v: SentenceVie
   const seen = new Set<number>();
   for (const e of events) {
     if (e.type !== "ASSAULT" || e.modality === "negated" || e.modality === "hypothetical") continue;
+    // Only an attack someone did: not "victims killed by the crash", not a bare default code without an agent.
+    if (e.sources.length === 0 && /:petrarch-verb-/.test(e.rule)) continue;
     const k = v.toks.findIndex((t) => t.start === e.trigger.start);
     if (k < 0) continue;
     const c = v.clauses.clauses[v.clauses.of[k]];
@@ -350,7 +357,25 @@ function attributive(toks: readonly Token[], k: number): boolean {
   const next = toks[k + 1];
   const prev = toks[k - 1];
   if (!next || next.pos !== "NOUN" || !/(ed|en|ing)$/.test(t.norm)) return false;
-  return !prev || prev.pos === "DET" || prev.pos === "ADJ" || prev.pos === "ADP" || prev.pos === "NUM";
+  return !prev || prev.pos === "DET" || prev.pos === "ADJ" || prev.pos === "ADP" || prev.pos === "NUM" || prev.pos === "VERB";
+}
+
+/** A past participle right after a noun, modifying it ("the civilians imprisoned for ..."), not the clause's main verb. */
+export function reducedRelative(toks: readonly Token[], k: number, clauseOf: readonly number[]): boolean {
+  const t = toks[k];
+  const prev = toks[k - 1];
+  const next = toks[k + 1];
+  if (!prev || (prev.pos !== "NOUN" && prev.pos !== "PROPN")) return false;
+  if (t.norm === t.lemma || !/(ed|en|wn|ne|lt|ht|id|t)$/.test(t.norm)) return false;
+  if (next && (["DET", "PRON", "NOUN", "PROPN", "NUM", "PART", "ADJ"].includes(next.pos) || next.norm === "by" || next.norm === "to"))
+    return false;
+  const cl = clauseOf[k];
+  // The noun is an object ("released the mayor, a member of Hamas jailed a year ago") ...
+  for (let j = k - 1; j >= 0 && clauseOf[j] === cl; j--) if (toks[j].pos === "VERB" || toks[j].pos === "AUX") return true;
+  // ... or the clause's own finite verb comes later ("The civilians imprisoned for ... were released").
+  for (let j = k + 1; j < toks.length && clauseOf[j] === cl && j <= k + 8 && toks[j].norm !== ","; j++)
+    if (toks[j].pos === "AUX") return true;
+  return false;
 }
 
 function participial(toks: readonly Token[], k: number): boolean {
@@ -391,7 +416,8 @@ function nounAt(lex: Lexicon, toks: readonly Token[], k: number, n: number): Nou
     if (!ok) continue;
     const last = toks[k + entry.words.length - 1];
     if (entry.pluralOnly && last.norm === last.lemma) continue;
-    if ((t.pos === "VERB" || t.pos === "ADJ") && entry.words.length === 1) continue;
+    const gerundNoun = t.pos === "VERB" && /ing$/.test(t.norm) && k > 0 && ["DET", "ADJ", "NOUN", "PROPN"].includes(toks[k - 1].pos);
+    if ((t.pos === "VERB" || t.pos === "ADJ") && entry.words.length === 1 && !gerundNoun) continue;
     return { entry, len: entry.words.length };
   }
   return null;
@@ -572,7 +598,7 @@ function verbCode(lex: Lexicon, v: SentenceView, k: number, end: number, start: 
         const weight = p.weight + (p.verbs && p.verbs.has(e.lemma) ? 10 : 0);
         if (p.weight === 0 || (best && weight <= best.weight)) continue;
         // A "not an event" pattern is a compound ("attack helicopter"): it must touch the verb.
-        const m = p.post.length ? matchSequence(toks, after, end, p.post, p.code === null ? 0 : 4) : after;
+        const m = p.post.length ? matchSequence(toks, after, end, p.post, p.code === null && p.post.length < 2 ? 0 : 4) : after;
         if (p.code === null && p.pre.length && !matchBefore(toks, Math.max(start, k - p.pre.length), k, p.pre)) continue;
         if (m < 0) continue;
         if (!matchBefore(toks, start, k, p.pre)) continue;
@@ -1022,7 +1048,7 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
     )
       return null;
   } else {
-    const passive = isPassive(toks, anchor);
+    const passive = isPassive(toks, anchor) || reducedRelative(toks, anchor, clauses.of);
     const subj = subjectBefore(v, anchor, cl);
     const skip = new Set(subj);
     const obj = objectAfter(v, r.last, cl, skip);
