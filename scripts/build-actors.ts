@@ -131,6 +131,9 @@ interface Role {
 
 const ISO3 = new Set<string>();
 
+/** CAMEO country codes that are not ISO 3166 alpha-3 (or name states that no longer exist) -> ISO3. */
+const CAMEO_COUNTRY: Record<string, string> = { KSV: "XKX", ANG: "AGO", TMP: "TLS", USR: "RUS", YUG: "SRB", SCG: "SRB", FRY: "SRB", SRP: "SRB" };
+
 /** "IRQGOVHRI >110101" -> role. */
 function parseCode(code: string): Role | null {
   const m = /^([A-Z]{3,})\s*(.*)$/.exec(code.trim());
@@ -139,7 +142,7 @@ function parseCode(code: string): Role | null {
   const range = m[2].trim();
   let country: string | null = null;
   let rest = letters;
-  const head = letters.slice(0, 3);
+  const head = CAMEO_COUNTRY[letters.slice(0, 3)] ?? letters.slice(0, 3);
   if (ISO3.has(head)) {
     country = head;
     rest = letters.slice(3);
@@ -248,7 +251,8 @@ function main(): void {
       .filter((s) => s.length > 0 && s !== name);
     countryRows.push([iso, name, aliases.join("|")].join("\t"));
   }
-  for (const extra of ["XKX", "KSV", "SSD", "PSE", "TWN"]) ISO3.add(extra);
+  // ISO codes of states and territories the NGEC list leaves out.
+  for (const extra of ["XKX", "SSD", "PSE", "TWN", "DMA", "BMU", "AIA", "COK", "ABW", "CYM", "GLP", "GGY", "PRI", "VGB", "FLK", "IMN", "ASM"]) ISO3.add(extra);
 
   // Agent nouns first: their words must not be taken as names of specific actors.
   const agentRows: string[] = [];

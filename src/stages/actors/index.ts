@@ -737,14 +737,24 @@ class DocContext {
     return d;
   }
 
+  /** "Baghdad, Jan. 5 (Reuters) -": a comma followed by a month or a number is a dateline. */
+  private commaIsNotDateline(words: readonly Word[], comma: number): boolean {
+    const next = words[comma + 1];
+    if (!next) return false;
+    return !(next.pos === "NUM" || next.pos === "PROPN" || /^\d/.test(next.text));
+  }
+
   private capitalIsActor(words: readonly Word[], atom: Atom): boolean {
     const before = words[atom.s - 1];
     const after = words[atom.e];
     if (before && LOCATIVE.has(before.key)) return false;
     if (before && before.key === "of") return false;
+    if (before && before.key === "by") return true; // "an admission by Moscow"
     if (atom.e - atom.s === 1 && words[atom.s].upper) return false; // "KHARTOUM, April 15 (Reuters) -": a dateline
     if (after && after.cap && !after.punct) return false;
     if (after && (after.poss || after.pos === "VERB" || after.pos === "AUX")) return true;
+    // Opening a sentence, a capital is its subject ("Washington, along with its allies, demanded ...").
+    if (atom.s === 0 && after && after.text !== "(" && !after.quote) return after.text !== "," || this.commaIsNotDateline(words, atom.e);
     if (after && after.key === "and") {
       const nxt = words[atom.e + 1];
       return nxt !== undefined && nxt.cap;
@@ -768,13 +778,15 @@ class DocContext {
       const pick = this.pickActor(chain[m], this.chainCountry(chain, m));
       if (pick.actor && pick.actor.kind !== "person") {
         const a = pick.actor;
+        const own = sectorOn(a, this.date);
         return {
           start,
           end,
           kind: a.kind === "group" ? "group" : "organization",
           entityId: a.id,
           country: countryOn(a, this.date) ?? country,
-          sector,
+          // Members of an international organisation act for it ("U.N. helicopters", "NATO troops").
+          sector: own === "IGO" ? "IGO" : sector,
           rule: R("group-member"),
           entity: actorEntity(a, this.date),
         };
