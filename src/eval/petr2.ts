@@ -9,7 +9,10 @@ import { type EventExtract, type PRF, isoDate, prf, readGold } from "./events-go
  *   gold pair, so anything we find there is a false positive.
  * - Actors: P/R/F1 over (sentence, role, country) triples, role = source|target, the gold
  *   country being the first three letters of the gold actor code (e.g. "IRQGOV" -> "IRQ");
- *   ours come from the events' sources' and targets' countries.
+ *   ours come from the events' sources' and targets' countries. PETRARCH-2 codes the
+ *   location as the target when a sentence names no target actor ("attend a summit in
+ *   Switzerland" -> CHE); an event of ours without targets is scored the same way, with
+ *   its place's country as the target.
  */
 export interface Petr2Gold {
   readonly id: string;
@@ -74,6 +77,7 @@ export function scorePetr2Items(items: readonly Petr2Gold[], extract: EventExtra
       if (root) ourRoots.add(root);
       for (const s of e.sources) if (s.country) ourActors.add(`src:${s.country}`);
       for (const t of e.targets) if (t.country) ourActors.add(`tgt:${t.country}`);
+      if (e.targets.length === 0 && e.place?.country) ourActors.add(`tgt:${e.place.country}`);
     }
     const [tp1, fp1, fn1] = compare(goldRoots, ourRoots);
     const [tp2, fp2, fn2] = compare(goldActors, ourActors);

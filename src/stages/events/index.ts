@@ -134,6 +134,7 @@ const TARGET_PREPS = new Set(["against", "on", "with", "at", "to", "from", "upon
 const BE = new Set(["be", "get"]);
 const SUBJECT_PRONOUNS = new Set(["it", "they", "he", "she", "we", "i"]);
 const DAY_MS = 86_400_000;
+const WANT = new Set(["want", "wish", "expect", "need", "encourage", "push"]);
 /** Cooperative types, and the CAMEO "intent" code a stated intention of each maps to. */
 const INTENT_CAMEO: Partial<Record<PloverType, string>> = {
   SUPPORT: "032",
@@ -265,6 +266,15 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     }
     const inf = infinitiveAfter(toks, k, lex.governingVerbs.has(t.lemma) ? 7 : 2);
     // "seeking to deepen": the embedded verb carries the event.
+    // "Obama wants Putin to attack": wanting someone else to act is an appeal to them.
+    if (WANT.has(t.lemma)) {
+      const inf2 = infinitiveAfter(toks, k, 6);
+      if (inf2 > k + 2 && v.mentionAt[k + 1] >= 0) {
+        consumed.add(inf2);
+        readings.push(reading(lex, "REQUEST", null, null, "020", "want-someone-to", k, k, k, 0.7));
+        continue;
+      }
+    }
     if (inf >= 0 && lex.controlVerbs.has(t.lemma)) continue;
     // "exiled dissidents", "the armed group": a participle used as an adjective.
     if (attributive(toks, k)) continue;
