@@ -343,6 +343,17 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
         if (dem) bump(dem, 1);
         const m = longestMatch(text, tokens, i, blocked, blockSpan, gz);
         if (!m) {
+          const unknown = unknownAfterLocative(text, tokens, i, blocked, gz);
+          if (unknown && notes.length < MAX_UNKNOWN_NOTES) {
+            notes.push({
+              stage: PLACES_STAGE,
+              message: `unknown place name "${unknown.text}" (not in the gazetteer)`,
+              start: unknown.start,
+              end: unknown.end,
+            });
+            i = unknown.last + 1;
+            continue;
+          }
           i++;
           continue;
         }
@@ -682,6 +693,36 @@ function withinArea(text: string, m: Match, area: GazetteerEntry): GazetteerEntr
     population: 0,
     prior: 0,
   };
+}
+
+const MAX_UNKNOWN_NOTES = 10;
+const UNKNOWN_PREP = new Set(["in", "near", "outside", "at"]);
+
+/**
+ * "clashes in Barsalogho": a capitalised name right after "in"/"near"/"outside"/"at" that the
+ * gazetteer does not know, reported as a note (an expected miss, not an error).
+ */
+function unknownAfterLocative(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  blocked: Uint8Array,
+  gz: Gazetteer,
+): { text: string; start: number; end: number; last: number } | null {
+  let prev = tokens[i - 1];
+  if (prev?.norm === "the" && i >= 2) prev = tokens[i - 2];
+  if (!prev || prev.sentence !== tokens[i].sentence || !UNKNOWN_PREP.has(prev.norm) || !isCapitalised(tokens[i].text)) return null;
+  let last = i;
+  while (last - i < 4 && last + 1 < tokens.length && tokens[last + 1].sentence === tokens[i].sentence && nameish(tokens, last + 1)) last++;
+  while (last > i && !isCapitalised(tokens[last].text)) last--;
+  for (let x = i; x <= last; x++) if (blocked[x] !== 0) return null;
+  const start = tokens[i].start;
+  const end = tokens[last].end;
+  const key = placeKey(text.slice(start, end));
+  if (gz.stoplist.has(key) || gz.demonyms.has(key) || TEMPORAL.test(tokens[i].text) || isAllCapsWord(tokens[i].text)) return null;
+  const after = tokens[last + 1];
+  if (after && after.sentence === tokens[i].sentence && after.kind === "word" && isCapitalised(after.text)) return null;
+  return { text: text.slice(start, end), start, end, last };
 }
 
 /** Prior plausibility of an entry independent of context (see the ranking notes above). */

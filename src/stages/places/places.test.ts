@@ -320,6 +320,16 @@ describe("places: seed article", () => {
   });
 });
 
+describe("places: notes", () => {
+  it("an unknown name after 'in' is a note, not an error or a place", () => {
+    const d0 = createDoc({ text: "Gunmen killed 20 people in Zorgholand on Sunday." });
+    const doc: Doc = { ...d0, layers: { ...segment.run(d0), mentions: [] } };
+    const out = createPlacesStage(resources).run(doc);
+    expect(out.places).toEqual([]);
+    expect(out.notes?.map((n) => n.message)).toEqual(['unknown place name "Zorgholand" (not in the gazetteer)']);
+  });
+});
+
 describe("places: pathological input", () => {
   it("finishes on long repeated and capitalised input", () => {
     const inputs = [
