@@ -22,6 +22,8 @@ const { values } = parseArgs({
     articles: { type: "string", default: "10000" },
     workers: { type: "string", default: "1,2" },
     dir: { type: "string", default: "/tmp/sitrep-bench-ingest" },
+    // Write the corpus and stop (bench/queue.ts reuses this generator).
+    "corpus-only": { type: "boolean", default: false },
   },
 });
 const N = Number(values.articles);
@@ -139,6 +141,7 @@ for (let i = 0; i < N; i++) {
 writeFileSync(corpus, `${lines.join("\n")}\n`);
 console.log(`corpus: ${N.toLocaleString("en-US")} articles, ${Math.round(chars / N)} characters on average (${corpus})`);
 console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), Node ${process.version}\n`);
+if (values["corpus-only"]) process.exit(0);
 
 for (const workers of workerCounts) {
   const db = join(dir, `bench-${workers}w.db`);
