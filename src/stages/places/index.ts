@@ -713,7 +713,15 @@ function unknownAfterLocative(
   if (prev?.norm === "the" && i >= 2) prev = tokens[i - 2];
   if (!prev || prev.sentence !== tokens[i].sentence || !UNKNOWN_PREP.has(prev.norm) || !isCapitalised(tokens[i].text)) return null;
   let last = i;
-  while (last - i < 4 && last + 1 < tokens.length && tokens[last + 1].sentence === tokens[i].sentence && nameish(tokens, last + 1)) last++;
+  // Capitalised words only (hyphen-joined allowed): "Zorgho", "Ras Kamboni", "Bir al-Abd".
+  while (
+    last - i < 4 &&
+    last + 1 < tokens.length &&
+    tokens[last + 1].sentence === tokens[i].sentence &&
+    nameish(tokens, last + 1) &&
+    (isCapitalised(tokens[last + 1].text) || tokens[last + 1].text === "-" || attached(tokens, last, last + 1))
+  )
+    last++;
   while (last > i && !isCapitalised(tokens[last].text)) last--;
   for (let x = i; x <= last; x++) if (blocked[x] !== 0) return null;
   const start = tokens[i].start;
