@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { FastifyInstance } from "fastify";
@@ -12,9 +12,19 @@ export const ROOT = resolve(import.meta.dirname, "..", "..");
 export const SHOTS = join(ROOT, "test-output", "browser");
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-/** Builds the UI once if web/dist is missing (CI builds it before the tests through `npm run build:web`). */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the UI when web/dist is missing or older than the sources in web/src. */
 export function ensureWebBuilt(): void {
-  if (existsSync(join(WEB_DIST, "index.html"))) return;
+  const index = join(WEB_DIST, "index.html");
+  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(ROOT, "web", "src"))) return;
   execFileSync(
     process.execPath,
     [join(ROOT, "node_modules", "vite", "bin", "vite.js"), "build", join(ROOT, "web"), "--logLevel", "error"],

@@ -78,6 +78,10 @@ describe("web UI in Chromium", () => {
     const page = await open("/#/map");
     await page.waitForSelector("[data-testid=map] path.country");
     expect(await page.locator("[data-testid=map] path.country").count()).toBeGreaterThan(100);
+    // A point or cluster opens a popup with the evidence and the sources.
+    await page.waitForSelector("[data-testid=map] g.single, [data-testid=map] g.cluster");
+    await page.locator("[data-testid=map] g.single circle.pt, [data-testid=map] g.cluster circle.pt").first().click();
+    await page.waitForSelector("[data-testid=map-popup] .item");
     await shot(page, "map");
     await page.close();
   });
@@ -118,7 +122,12 @@ describe("web UI in Chromium", () => {
     const page = await open(`/#/doc/${docId}`);
     await page.waitForSelector("[data-testid=article-text]");
     expect(await page.textContent("[data-testid=doc-title]")).toBe(XSS_TITLE);
-    const text = await page.locator("[data-testid=article-text]").evaluate((el) => el.textContent ?? "");
+    // The article's own text, without the annotation labels placed between its spans.
+    const text = await page.locator("[data-testid=article-text]").evaluate((el) => {
+      const copy = el.cloneNode(true) as HTMLElement;
+      for (const l of copy.querySelectorAll(".lbl")) l.remove();
+      return copy.textContent ?? "";
+    });
     expect(text).toContain("<script>window.__sitrepPwned = 1</script>");
     expect(text).toContain('<img src=x onerror="window.__sitrepPwned = 2">');
     expect(await page.locator("[data-testid=article-text] script, [data-testid=article-text] img").count()).toBe(0);

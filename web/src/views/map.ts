@@ -204,16 +204,19 @@ export const mapView: View = async (root, params) => {
     },
     { passive: false },
   );
-  let drag: { x: number; y: number; vx: number; vy: number } | null = null;
-  svg.addEventListener("mousedown", (ev) => (drag = { x: ev.clientX, y: ev.clientY, vx: vb.x, vy: vb.y }));
+  let drag: { x: number; y: number; vx: number; vy: number; moved: boolean } | null = null;
+  svg.addEventListener("mousedown", (ev) => (drag = { x: ev.clientX, y: ev.clientY, vx: vb.x, vy: vb.y, moved: false }));
   window.addEventListener("mousemove", (ev) => {
     if (!drag) return;
+    if (Math.abs(ev.clientX - drag.x) + Math.abs(ev.clientY - drag.y) < 4) return; // a click, not a drag
+    drag.moved = true;
     const upp = unitsPerPixel();
     vb = { ...vb, x: drag.vx - (ev.clientX - drag.x) * upp, y: drag.vy - (ev.clientY - drag.y) * upp };
     svg.setAttribute("viewBox", `${vb.x} ${vb.y} ${vb.w} ${vb.w * aspect}`);
   });
   window.addEventListener("mouseup", () => {
-    if (drag) drawPoints();
+    // Re-cluster after a drag only: redrawing on a plain click would swallow the click on a point.
+    if (drag?.moved) drawPoints();
     drag = null;
   });
   zoomIn.addEventListener("click", () => zoom(0.6));
