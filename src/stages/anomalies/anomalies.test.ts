@@ -146,6 +146,22 @@ describe("redaction", () => {
   });
 });
 
+describe("translation-artifact", () => {
+  it("flags words left in another script and encoding damage", () => {
+    const xs = anomalies("The ministry said 美国 would send envoys. The minister\u00e2\u20ac\u2122s office in Bogot\u00c3\u00a1 agreed.");
+    expect(xs.map((x) => [x.kind, x.text])).toEqual([
+      ["translation-artifact", "美国"],
+      ["translation-artifact", "\u00e2\u20ac\u2122"],
+      ["translation-artifact", "\u00c3\u00a1"],
+    ]);
+  });
+
+  it("leaves glosses, quotations and non-English texts alone", () => {
+    expect(anomalies("The group, Hamas (حماس), and the slogan «Слава Україні» were cited. SÃO PAULO police said.")).toEqual([]);
+    expect(anomalies("Армия заявила, что отразила атаку на Харьков.")).toEqual([]);
+  });
+});
+
 describe("number-conflict", () => {
   const text = "Gunmen killed 18 people in Gwoza on Saturday. Officials said 32 people were killed in Gwoza on Saturday.";
   const gwoza = (start: number) => ({

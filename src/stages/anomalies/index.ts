@@ -1,6 +1,7 @@
 import type { Anomaly, AnomalyKind, Event } from "../../model/annotations.js";
 import { layer } from "../../model/document.js";
 import type { Stage } from "../../pipeline/stage.js";
+import { findTranslationArtifacts } from "./artifacts.js";
 import { findInstitutionMismatches } from "./institutions.js";
 import { compileLexicon } from "./lexicon.js";
 import { findNumberConflicts } from "./numbers.js";
@@ -30,7 +31,8 @@ const ACTOR_PENALTY = 0.5;
 
 /**
  * Finds what is wrong in the source text itself: swapped country names, institutions of
- * the wrong country, removed-text marks and contradictory counts. Returns the anomalies
+ * the wrong country, removed-text marks, contradictory counts, and (conservatively)
+ * translation artifacts. Returns the anomalies
  * and the events layer again, with lower confidence for events whose evidence holds one.
  */
 export function createAnomaliesStage(resources: AnomaliesResources): Stage<"anomalies" | "events"> {
@@ -47,6 +49,7 @@ export function createAnomaliesStage(resources: AnomaliesResources): Stage<"anom
         ...findEntitySwaps(view, lex, ANOMALIES_STAGE),
         ...findInstitutionMismatches(view, lex, ANOMALIES_STAGE),
         ...redactions.find(doc.text, ANOMALIES_STAGE),
+        ...findTranslationArtifacts(doc.text, ANOMALIES_STAGE),
         ...findNumberConflicts(view, lex, doc.layers.quantities ?? [], layer(doc, "places"), doc.layers.times ?? [], ANOMALIES_STAGE),
       ];
       const anomalies = dedupe(found);
