@@ -460,7 +460,7 @@ function readVerb(lex: Lexicon, v: SentenceView, k: number, consumed: Set<number
   const phrases = objectOnly ? [] : (lex.phrases.get(t.lemma) ?? []);
   for (const p of phrases) {
     if (p.fallback) continue;
-    const after = p.post.length ? matchSequence(toks, k + 1, end, p.post) : k + 1;
+    const after = p.post.length ? matchSequence(toks, k + 1, end, p.post, p.suppress ? 8 : 4) : k + 1;
     if (after < 0 || !matchBefore(toks, start, k, p.pre)) continue;
     if (p.suppress || p.type === null) return null;
     if (p.post.length) for (let j = k + 1; j < after; j++) if (nounAt(lex, toks, j, n)) consumed.add(j);
