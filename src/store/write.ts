@@ -301,14 +301,31 @@ export function quantityRows(docId: string, text: string, x: Extraction, publish
     .map((q) => {
       const s = sentenceOf(q) ?? { start: Math.max(0, q.start - 200), end: Math.min(text.length, q.end + 200), index: -1 };
       const inS = <T extends { start: number; end: number }>(a: T) => a.start >= s.start && a.end <= s.end;
-      const places = x.places.filter(inS).filter((p: Place) => p.country);
-      const place = places.sort((a, b) => dist(a, q) - dist(b, q) || a.start - b.start)[0];
-      const mentions = x.mentions.filter(inS).filter((m) => !place || m.end <= place.start || m.start >= place.end);
-      const countries = new Set<string>();
-      for (const m of mentions as Mention[]) {
-        const c = m.country ?? (m.entityId ? entityCountry.get(m.entityId) : null);
-        if (c) countries.add(c);
+      // "By January 2021, the force had been reduced to 2,500": when the sentence names no place
+      // (or no actor), the previous two sentences of the same paragraph give the context.
+      const context = { start: s.start, end: s.end };
+      for (let back = 1; back <= 2 && s.index - back >= 0; back++) {
+        const prev = x.sentences[s.index - back];
+        if (!prev || text.slice(prev.end, context.start).includes("\n\n")) break;
+        context.start = prev.start;
       }
+      const inContext = <T extends { start: number; end: number }>(a: T) => a.start >= context.start && a.end <= s.end;
+      const placeIn = (within: (a: Place) => boolean) =>
+        x.places
+          .filter(within)
+          .filter((p: Place) => p.country)
+          .sort((a, b) => dist(a, q) - dist(b, q) || a.start - b.start)[0];
+      const place = placeIn(inS) ?? placeIn(inContext);
+      const actorCountries = (within: (a: Mention) => boolean) => {
+        const out = new Set<string>();
+        for (const m of x.mentions.filter(within).filter((m) => !place || m.end <= place.start || m.start >= place.end)) {
+          const c = m.country ?? (m.entityId ? entityCountry.get(m.entityId) : null);
+          if (c) out.add(c);
+        }
+        return out;
+      };
+      let countries = actorCountries(inS);
+      if (countries.size === 0) countries = actorCountries(inContext);
       const time = x.times
         .filter(inS)
         .filter((t: TimeExpression) => t.type === "date" && /^\d{4}/.test(t.value))

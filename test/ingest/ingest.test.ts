@@ -175,12 +175,13 @@ describe("ingesting URLs and feeds", () => {
 });
 
 /** Runs the CLI from the sources (tsx) in a child process. */
-function cli(args: string[], env: Record<string, string> = {}) {
+function cli(args: string[], env: Record<string, string> = {}, input?: string) {
   const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
   });
+  if (input !== undefined) child.stdin!.end(input);
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d) => (stdout += d));
@@ -248,6 +249,22 @@ describe("crash safety", () => {
 });
 
 describe("command line", () => {
+  it("reads standard input, and stores nothing on a dry run", async () => {
+    const db = join(dir, "stdin.db");
+    const text = "MOSUL, March 3, 2024 (Wire) -- Gunmen attacked a checkpoint near Mosul on Sunday, killing two soldiers, officials said.";
+    const dry = await cli(["ingest", "-", "--db", db, "--dry-run"], {}, text).done;
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(/^dry run: 1 document\(s\) read/);
+    const { existsSync } = await import("node:fs");
+    expect(existsSync(db)).toBe(false);
+    const real = await cli(["ingest", "-", "--db", db, "--workers", "0"], {}, text).done;
+    expect(real.stdout).toMatch(/1 document\(s\) read: 1 added/);
+    await withStore("stdin.db", async (store) => {
+      const docs = await queryDocuments(store);
+      expect(docs).toMatchObject([{ origin: "standard input", outlet: "Wire", published: "2024-03-03" }]);
+    });
+  }, 60_000);
+
   it("ingests, lists, explains and exports with the same ids", async () => {
     const db = join(dir, "cli.db");
     const ing = await cli(["ingest", EXAMPLES, "--db", db, "--workers", "2"]).done;
