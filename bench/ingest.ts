@@ -2,7 +2,7 @@
  * Ingest benchmark: throughput (articles/s) with 1 and 2 worker threads on a generated corpus,
  * and the database size per 1,000 articles.
  *
- *   npx tsx bench/ingest.ts [--articles 10000] [--workers 1,2] [--dir /tmp/sitrep-bench-ingest]
+ *   npx tsx bench/ingest.ts [--articles 10000] [--workers 1,2] [--dir /tmp/sitrep-bench-ingest] [--corpus-only]
  *
  * The corpus is generated from templates (varied datelines, outlets, places, actors, numbers
  * and sentence shapes; deterministic), written as one JSON Lines file. Each worker count
@@ -140,6 +140,7 @@ for (let i = 0; i < N; i++) {
 }
 writeFileSync(corpus, `${lines.join("\n")}\n`);
 console.log(`corpus: ${N.toLocaleString("en-US")} articles, ${Math.round(chars / N)} characters on average (${corpus})`);
+if (values["corpus-only"]) process.exit(0);
 console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), Node ${process.version}\n`);
 if (values["corpus-only"]) process.exit(0);
 

@@ -11,6 +11,7 @@ import { existsSync, rmSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import BetterSqlite3 from "better-sqlite3";
 import { countEvents, openStore, queryEvents, type EventFilter } from "../src/store/index.js";
+import { ftsRowid } from "../src/store/fts.js";
 
 const { values } = parseArgs({
   options: {
@@ -165,7 +166,7 @@ function generate(): void {
   const insEvent = db.prepare(
     `INSERT INTO events (id, doc_id, local_id, type, modality, historical, confidence, evidence, data, merged_id, date, date_start, date_end) VALUES (?, ?, 'e1', ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?)`,
   );
-  const insFts = db.prepare("INSERT INTO events_fts (event_id, evidence) VALUES (?, ?)");
+  const insFts = db.prepare("INSERT INTO events_fts (rowid, event_id, evidence) VALUES (?, ?, ?)");
   db.transaction(() => {
     for (const p of places) insPlace.run(p.id, p.name, p.country, p.lat, p.lon, p.precision);
     for (const e of entities) insEntity.run(e.id, e.name, e.country, e.sector);
@@ -219,7 +220,7 @@ function generate(): void {
         insActor.run(id, "source", a1.id, a1.name, a1.country, a1.sector);
         insActor.run(id, "target", a2.id, a2.name, a2.country, a2.sector);
         insEvent.run(`doc${i % 1000}:${id}`, `doc${i % 1000}`, type, modality, historical, confidence, evidence, id, date, date, date);
-        insFts.run(`doc${i % 1000}:${id}`, evidence);
+        insFts.run(ftsRowid(`doc${i % 1000}:${id}`), `doc${i % 1000}:${id}`, evidence);
       }
     })();
     process.stderr.write(`\rgenerating: ${Math.min(N, start + BATCH).toLocaleString("en-US")} / ${N.toLocaleString("en-US")}`);
