@@ -122,7 +122,7 @@ export function readArticles(set: "clean" | "planted"): Article[] {
           at = text.indexOf(p.text, at + 1);
           if (at < 0) throw new Error(`${f}: planted "${p.text}" occurrence ${p.occurrence} is not in the text`);
           const edge = (c: string | undefined): boolean => c === undefined || !/[\p{L}\p{N}]/u.test(c);
-          const word = /^[\p{L}\p{N}]/u.test(p.text);
+          const word = /^[\p{L}\p{N}]/u.test(p.text) && /[\p{L}\p{N}]$/u.test(p.text);
           if (!word || (edge(text[at - 1]) && edge(text[at + p.text.length]))) k++;
         }
         return { ...p, start: at, end: at + p.text.length };

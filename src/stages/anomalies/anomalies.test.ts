@@ -138,6 +138,7 @@ describe("redaction", () => {
   it("flags asterisks attached or standalone, blocks, bracketed removals and XXX placeholders", () => {
     const text = "Iraq** called for withdrawal. Sudani ** said so. The ■■ group and [redacted] officials met XXX on Monday.";
     expect(kinds(anomalies(text))).toEqual(["redaction:**", "redaction:**", "redaction:■■", "redaction:[redacted]", "redaction:XXX"]);
+    expect(kinds(anomalies("Police said {{victim_count}} people died."))).toEqual(["redaction:{{victim_count}}"]);
   });
 
   it("does not flag markdown bold, separators or Roman numerals", () => {

@@ -47,6 +47,8 @@ export function createRedactionMatcher(data: RedactionsFile): RedactionMatcher {
         if ((prev && before.has(prev[1].toLowerCase())) || (next && after.has(next[1].toLowerCase()))) continue;
         add(start, end, "placeholder", "placeholder where a name or number was left out", 0.7);
       }
+      for (const m of text.matchAll(/\{\{[^{}\n]{0,40}\}\}/g))
+        add(m.index, m.index + m[0].length, "template", "unfilled template slot where a name or number should be", 0.7);
       for (const m of text.matchAll(/_{3,}/g))
         add(m.index, m.index + m[0].length, "underscores", "blank left where text was left out", 0.5);
       return out.sort((a, b) => a.start - b.start);
