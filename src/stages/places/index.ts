@@ -538,8 +538,11 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
       if (!hits) continue;
       const allCaps = isAllCapsWord(surface);
       const letters = surface.replace(/[^\p{L}]/gu, "").length;
+      const odd = ODD_CASE.test(surface);
       const usable = hits.filter((h) => {
         if (h.caseSensitive) return allCaps;
+        // "PoP", "iPhone": inner capitals the place name does not have.
+        if (odd && !ODD_CASE.test(h.entry.name)) return false;
         // Short acronyms ("IS", "UN", "AP") are not names of towns.
         if (allCaps && letters <= 4) return false;
         return letters >= 3 || h.entry.kind === "country";
@@ -867,6 +870,7 @@ const TEMPORAL =
   /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 
 const UPPER_START = /^\p{Lu}/u;
+const ODD_CASE = /\p{Ll}\p{Lu}/u;
 function isCapitalised(s: string): boolean {
   return UPPER_START.test(s);
 }
