@@ -27,9 +27,17 @@ export function loadActorsResources(dataDir: string): ActorsResources {
   const curated = readActors(join(dir, "actors-update.tsv"), true, replaced);
   const generated = readGenerated(join(dir, "phoenix-actors.tsv"), replaced);
   const agents = [...readAgents(join(dir, "agents.tsv"), true), ...readAgents(join(dir, "phoenix-agents.tsv"), false)];
-  const placeNames = readFileSync(join(dir, "place-names.tsv"), "utf8")
-    .split("\n")
-    .filter((l) => l.length > 0 && !l.startsWith("#"));
+  const placeNames = new Map<string, string | null>();
+  const placesFile = join(dir, "place-names.tsv");
+  const placeLines = readFileSync(placesFile, "utf8").split("\n");
+  for (let i = 0; i < placeLines.length; i++) {
+    const l = placeLines[i];
+    if (l.length === 0 || l.startsWith("#")) continue;
+    const tab = l.indexOf("\t");
+    const iso = tab < 0 ? "" : l.slice(tab + 1);
+    if (tab < 1 || !/^([A-Z]{3}|-)$/.test(iso)) fail(placesFile, i + 1, "want: match key, ISO3 or -");
+    placeNames.set(l.slice(0, tab), iso === "-" ? null : iso);
+  }
   return { countries, actors: curated, generated, agents, placeNames };
 }
 

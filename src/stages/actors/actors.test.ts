@@ -262,7 +262,7 @@ describe("actors: countries", () => {
     ["Talks between Iraq and Iran resumed.", "Iran", "IRN"],
     ["The US and the UK issued a statement.", "US", "USA"],
     ["The US and the UK issued a statement.", "UK", "GBR"],
-    ["British and French jets took part.", "British", "GBR"],
+    ["A British firm and France signed the deal.", "British", "GBR"],
     ["Officials in Türkiye said the border was closed.", "Türkiye", "TUR"],
     ["Refugees fled to the DRC.", "DRC", "COD"],
     ["Fighting continued in Burkina Faso.", "Burkina Faso", "BFA"],
@@ -320,6 +320,28 @@ describe("actors: negative cases", () => {
     const { mentions } = run("Iranian-backed militias attacked the base.");
     expect(mentions.find((m) => m.text === "Iranian")?.kind).toBe("country");
     expect(mentions.find((m) => m.text.includes("militias"))?.country ?? null).toBeNull();
+  });
+});
+
+describe("actors: coordination and regions", () => {
+  it("a country coordinated with a country + agent shares the agent", () => {
+    const { mentions } = run("Hungarian and Romanian officials agreed to cooperate. The U.S. and Iraqi sides met.");
+    expect(mentions.find((m) => m.text === "Hungarian")?.entityId).toBe("HUN.GOV");
+    expect(mentions.find((m) => m.text === "Romanian officials")?.entityId).toBe("ROU.GOV");
+    expect(mentions.find((m) => m.text === "U.S.")?.entityId).toBe("USA.GOV");
+  });
+  it("coordination does not cross other words", () => {
+    const { mentions } = run("Iraq said on Monday that Iranian officials would visit.");
+    expect(mentions.find((m) => m.text === "Iraq")?.kind).toBe("country");
+  });
+  it("a region gives its country to an agent, and is no actor alone", () => {
+    const { mentions } = run("Darfur rebels attacked a convoy in Darfur.");
+    expect(mentions.find((m) => m.text === "Darfur rebels")?.entityId).toBe("SDN.REB");
+    expect(mentions.filter((m) => m.text === "Darfur")).toEqual([]);
+  });
+  it("a former leader's surname resolves after an office title only", () => {
+    expect(mention("President Mugabe addressed parliament.", "President Mugabe", "2005-01-01")?.country).toBe("ZWE");
+    expect(mention("Mugabe Street was closed.", "Mugabe", "2005-01-01")?.entityId).toBeUndefined();
   });
 });
 

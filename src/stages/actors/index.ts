@@ -30,7 +30,8 @@ interface Word {
   readonly joined: boolean;
 }
 
-type AtomType = "country" | "capital" | "actor" | "agent" | "unknown";
+/** region: a place name with a known country ("Darfur"), only a modifier ("Darfur rebels"), never a mention alone. */
+type AtomType = "country" | "capital" | "actor" | "agent" | "unknown" | "region";
 
 interface Atom {
   /** Stream index range [s, e). */
@@ -284,6 +285,8 @@ class DocContext {
       let ok: Entry[] | null = null;
       for (const e of entries) {
         if (!this.caseOk(e, words, j, len, headline) || (e.type === "agent" && words[j].joined)) continue;
+        // Generated surname keys count only right after a capitalised title ("President Mugabe").
+        if (e.type === "actor" && e.titled && !(j > 0 && words[j - 1].cap && !words[j - 1].punct)) continue;
         (ok ??= []).push(e);
       }
       if (ok) {
@@ -391,7 +394,10 @@ class DocContext {
           (e - j === 1 && before !== undefined && LOCATIVE.has(before.key));
         // A lone capitalised word opening a sentence is usually an ordinary word, unless it is a surname seen before.
         const initial = e - j === 1 && (j === 0 || (j === 1 && words[0].punct));
-        if (!placeLike && !(initial && !this.surnames.has(words[j].key)))
+        const regionCountry = this.lex.placeNames.get(runKey);
+        const region = regionCountry ? this.lex.countries.get(regionCountry) : undefined;
+        if (region) atoms.push({ s: j, e, type: "region", entries: [{ type: "country", country: region }], rule: "region" });
+        else if (!placeLike && !(initial && !this.surnames.has(words[j].key)))
           atoms.push({ s: j, e, type: "unknown", entries: [], rule: "unknown-name" });
         j = e;
         continue;
@@ -423,6 +429,8 @@ class DocContext {
 
   /** Can atom b extend the chain that ends with atom a? Returns the kind of link or null. */
   private link(words: readonly Word[], a: Atom, b: Atom): "adjacent" | "of" | null {
+    if (b.type === "region") return null;
+    if (a.type === "region") return b.type === "agent" && b.s === a.e && !words[b.s].joined ? "adjacent" : null;
     if (b.type === "country" || b.type === "capital") {
       // "the government of Iraq", "the President of France"
       const gap = words.slice(a.e, b.s);
@@ -485,6 +493,7 @@ class DocContext {
 
   private compose(words: readonly Word[], atoms: readonly Atom[]): void {
     let i = 0;
+    let prevLone: { atom: Atom; draft: Draft } | null = null;
     while (i < atoms.length) {
       const chain: Atom[] = [atoms[i]];
       const links: ("adjacent" | "of")[] = [];
@@ -498,8 +507,35 @@ class DocContext {
       }
       i += chain.length;
       const draft = this.resolve(words, chain, links);
-      if (draft) this.emit(draft);
+      if (draft) {
+        this.distribute(words, chain, draft, prevLone);
+        this.emit(draft);
+      }
+      prevLone = chain.length === 1 && chain[0].type === "country" && draft ? { atom: chain[0], draft } : null;
     }
+  }
+
+  /**
+   * "Hungarian and Romanian officials", "the U.S. and Iraqi sides": a country coordinated with a
+   * country + agent phrase shares the agent ("Hungarian" -> HUN.GOV).
+   */
+  private distribute(words: readonly Word[], chain: readonly Atom[], draft: Draft, prev: { atom: Atom; draft: Draft } | null): void {
+    if (!prev || chain.length < 2 || chain[0].type !== "country" || draft.rule !== R("country-agent")) return;
+    const gap = words.slice(prev.atom.e, chain[0].s);
+    if (gap.length !== 1 || (gap[0].key !== "and" && gap[0].key !== "or" && gap[0].text !== ",")) return;
+    const c = prev.draft.country;
+    const sector = draft.sector;
+    if (!c || !sector || c === draft.country) return;
+    const id = `${c}.${sector}`;
+    const name = this.text.slice(prev.draft.start, prev.draft.end);
+    if (!this.composedNames.has(id)) this.composedNames.set(id, name);
+    Object.assign(prev.draft, {
+      kind: "actor",
+      entityId: id,
+      sector,
+      rule: R("coordinated-agent"),
+      entity: { id, name: this.composedNames.get(id) ?? name, kind: composedKind(sector), country: c, sector },
+    });
   }
 
   private emit(d: Draft): void {
@@ -518,7 +554,8 @@ class DocContext {
       if (!e) continue;
       if (e.type === "country" || e.type === "capital") return e.country.iso3;
       if (e.type === "actor") {
-        const c = countryOn(this.pickActor(a, null).actor ?? e.actor, this.date);
+        const picked = this.pickActor(a, null).actor;
+        const c = picked ? countryOn(picked, this.date) : null;
         if (c) return c;
       }
     }
@@ -526,8 +563,8 @@ class DocContext {
   }
 
   /** Chooses among an actor atom's candidates: context country, earlier mentions, office held on the date, curated. */
-  private pickActor(atom: Atom, country: string | null): { actor: ActorRecord | null; ambiguous: boolean } {
-    let cands = atom.entries.filter((e): e is Extract<Entry, { type: "actor" }> => e.type === "actor");
+  private pickActor(atom: Atom, country: string | null, titled = false): { actor: ActorRecord | null; ambiguous: boolean } {
+    let cands = atom.entries.filter((e): e is Extract<Entry, { type: "actor" }> => e.type === "actor" && (titled || !e.titled));
     if (cands.length === 0) return { actor: null, ambiguous: false };
     if (cands.length === 1 && !cands[0].weak) return { actor: cands[0].actor, ambiguous: false };
     // A full alias ("Houthi" for the movement) beats a bare surname reading of the same word.
@@ -624,7 +661,7 @@ class DocContext {
         };
       }
       case "actor": {
-        const pick = this.pickActor(last, country);
+        const pick = this.pickActor(last, country, title !== undefined && title.agent.flags.includes("title"));
         if (!pick.actor) return this.unknown(words, chain, start, end, country, title?.agent.sector ?? null);
         const a = pick.actor;
         const kind: MentionKind = a.kind === "person" ? "person" : a.kind === "group" ? "group" : "organization";
@@ -655,6 +692,8 @@ class DocContext {
       }
       case "agent":
         return this.resolveAgent(words, chain, start, end, country);
+      case "region":
+        return null; // a place: the places stage reports it
     }
   }
 

@@ -29,7 +29,14 @@ export function rolesOf(a: ActorRecord): readonly Role[] {
 export type Entry =
   | { readonly type: "country"; readonly country: CountryRecord }
   | { readonly type: "capital"; readonly country: CountryRecord }
-  | { readonly type: "actor"; readonly actor: ActorRecord; readonly weak: boolean }
+  | {
+      readonly type: "actor";
+      readonly actor: ActorRecord;
+      /** A one-word (surname) key: trusted only with context. */
+      readonly weak: boolean;
+      /** A generated surname key: accepted only right after an office title ("President Mugabe"). */
+      readonly titled?: boolean;
+    }
   | { readonly type: "agent"; readonly agent: AgentRecord; readonly phrase: string };
 
 /** Generic last words of group names: "Popular Mobilization Forces/Units/Group/Organization" share one core. */
@@ -89,7 +96,7 @@ export interface Lexicon {
   readonly countries: Map<string, CountryRecord>;
   /** Curated office holders by "title|COUNTRY". */
   readonly officeHolders: Map<string, { actor: ActorRecord; role: Role }[]>;
-  readonly placeNames: ReadonlySet<string>;
+  readonly placeNames: ReadonlyMap<string, string | null>;
 }
 
 function add(map: Map<string, Entry[]>, max: Map<string, number>, keys: readonly string[], e: Entry): void {
@@ -136,6 +143,7 @@ class GeneratedEntry {
     private readonly rows: GeneratedRows,
     readonly row: number,
     readonly weak: boolean,
+    readonly titled: boolean,
   ) {}
   get actor(): ActorRecord {
     return this.rows.get(this.row);
@@ -151,7 +159,7 @@ function wordCount(k: string): number {
 function sameEntry(a: Entry, b: Entry): boolean {
   if (a.type !== b.type) return false;
   if (a.type === "actor" && b.type === "actor") {
-    if (a instanceof GeneratedEntry && b instanceof GeneratedEntry) return a.row === b.row;
+    if (a instanceof GeneratedEntry && b instanceof GeneratedEntry) return a.row === b.row && a.titled === b.titled;
     if (a instanceof GeneratedEntry || b instanceof GeneratedEntry) return false;
     return a.actor.id === b.actor.id;
   }
@@ -304,12 +312,17 @@ export function buildLexicon(res: ActorsResources): Lexicon {
         break;
       }
     }
-    for (const k of names) {
+    for (let k of names) {
+      const titled = k.charCodeAt(0) === 126; /* ~ */
+      if (titled) {
+        if (target) continue;
+        k = k.slice(1);
+      }
       if (curatedKeys.has(k) || agentKeys.has(k)) continue;
       const sp = k.indexOf(" ");
       if (sp < 0 && COMMON_SURNAMES.has(k)) continue;
       const weak = person && sp < 0;
-      const entry: Entry = target ? { type: "actor", actor: target, weak } : new GeneratedEntry(rows, r, weak);
+      const entry: Entry = target ? { type: "actor", actor: target, weak } : new GeneratedEntry(rows, r, weak, titled);
       const len = sp < 0 ? 1 : wordCount(k);
       addKey(phrases, maxLen, k, sp < 0 ? k : k.slice(0, sp), len, entry);
       if (!person && !target && len >= 2) {
@@ -327,7 +340,7 @@ export function buildLexicon(res: ActorsResources): Lexicon {
     skelMaxLen: skelMax,
     countries,
     officeHolders,
-    placeNames: new Set(res.placeNames),
+    placeNames: res.placeNames,
   };
 }
 

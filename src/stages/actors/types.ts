@@ -94,8 +94,8 @@ export interface ActorsResources {
    */
   readonly generated: readonly string[];
   readonly agents: readonly AgentRecord[];
-  /** Match keys of place names (cities, regions): never reported as unknown actors. */
-  readonly placeNames: readonly string[];
+  /** Match keys of place names (cities, regions) -> ISO3 or null: never unknown actors; "Darfur rebels" take the country. */
+  readonly placeNames: ReadonlyMap<string, string | null>;
 }
 
 const SECTOR_SET = new Set<string>(SECTORS);
