@@ -262,7 +262,7 @@ describe("actors: countries", () => {
     ["Talks between Iraq and Iran resumed.", "Iran", "IRN"],
     ["The US and the UK issued a statement.", "US", "USA"],
     ["The US and the UK issued a statement.", "UK", "GBR"],
-    ["A British firm and France signed the deal.", "British", "GBR"],
+    ["He holds British citizenship.", "British", "GBR"],
     ["Officials in Türkiye said the border was closed.", "Türkiye", "TUR"],
     ["Refugees fled to the DRC.", "DRC", "COD"],
     ["Fighting continued in Burkina Faso.", "Burkina Faso", "BFA"],
