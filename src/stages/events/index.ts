@@ -377,7 +377,10 @@ export function reducedRelative(toks: readonly Token[], k: number, clauseOf: rea
   const next = toks[k + 1];
   if (!prev || (prev.pos !== "NOUN" && prev.pos !== "PROPN")) return false;
   if (t.norm === t.lemma || !/(ed|en|wn|ne|lt|ht|id|t)$/.test(t.norm)) return false;
-  if (next && (["DET", "PRON", "NOUN", "PROPN", "NUM", "PART", "ADJ"].includes(next.pos) || next.norm === "by" || next.norm === "to"))
+  if (
+    next &&
+    (["DET", "PRON", "NOUN", "PROPN", "NUM", "PART", "ADJ", "SCONJ"].includes(next.pos) || ["by", "to", "that"].includes(next.norm))
+  )
     return false;
   const cl = clauseOf[k];
   // The noun is an object ("released the mayor, a member of Hamas jailed a year ago") ...
@@ -1131,6 +1134,11 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
     cameo = type === "SANCTION" ? "131" : type === "PROTEST" ? "133" : "132";
     type = "THREATEN";
     mode = mode === "curfew" || mode === "restrict" ? "restrict" : mode === "ban" ? "ban" : "relations";
+  } else if (intended && type === "RETREAT" && mode !== "withdraw" && mode !== "resign") {
+    // "will free 150 prisoners", "will return weapons": a promise to yield (a stated withdrawal stays RETREAT, future).
+    cameo = mode === "release" ? "0353" : "035";
+    type = "AGREE";
+    mode = null;
   } else if (intended && INTENT_CAMEO[type] !== undefined && (type !== "CONSULT" || speaker)) {
     // A stated intention to cooperate, help or meet is an AGREE (PLOVER: "indicate willingness").
     cameo = INTENT_CAMEO[type] ?? "030";
