@@ -70,6 +70,10 @@ describe("entity-swap", () => {
     expect(anomalies(`${frame} Iraq and Iran signed a border agreement. Pilgrims from Iran crossed into Iraq.`)).toEqual([]);
   });
 
+  it("does not flag a name in an enumeration", () => {
+    expect(anomalies(`${frame} US troops in Iraq face militias. Armed groups operate in Iran, Iraq and Syria.`)).toEqual([]);
+  });
+
   it("does not flag when neither country dominates", () => {
     const text =
       "Niger and Nigeria reopened their border. Traders in Niger welcomed it. Traders in Nigeria also welcomed it. " +

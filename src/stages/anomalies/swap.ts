@@ -63,7 +63,7 @@ export function findEntitySwaps(v: DocView, lex: Lexicon, stage: string): Anomal
     if (rival === null) continue;
     const mine = partners.get(m) ?? [];
     if (mine.includes(rival)) continue; // "Iraq and Iran": both meant
-    if (nearNeighbourCue(v, lex, m) || hasOwnAnchor(v, m)) continue;
+    if (nearNeighbourCue(v, lex, m) || hasOwnAnchor(v, m) || inCommaList(v, m)) continue;
 
     const rivalName = lex.countries.get(rival)?.name ?? rival;
     if (m.form === "city") {
@@ -357,4 +357,27 @@ function citySwap(
     if (n > 0 && city) return { partner: p, city, n };
   }
   return null;
+}
+
+/** "Iran, Iraq and Syria": a name in an enumeration is meant as one of several. */
+function inCommaList(v: DocView, m: CountryRef): boolean {
+  const k = v.refIndex.get(m) ?? -1;
+  const prev = v.refs[k - 1];
+  const next = v.refs[k + 1];
+  // "Khartoum, South Sudan" is a place and its country, not a list: cities do not count.
+  if (
+    prev &&
+    prev.form !== "city" &&
+    prev.sentence === m.sentence &&
+    /^[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?(?:the[ \t]+)?$/i.test(v.text.slice(prev.end, m.start))
+  )
+    return true;
+  if (
+    next &&
+    next.form !== "city" &&
+    next.sentence === m.sentence &&
+    /^[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?(?:the[ \t]+)?$/i.test(v.text.slice(m.end, next.start))
+  )
+    return true;
+  return false;
 }
