@@ -12,7 +12,8 @@ import { type EventExtract, type PRF, isoDate, prf, readGold } from "./events-go
  *   ours come from the events' sources' and targets' countries. PETRARCH-2 codes the
  *   location as the target when a sentence names no target actor ("attend a summit in
  *   Switzerland" -> CHE); an event of ours without targets is scored the same way, with
- *   its place's country as the target.
+ *   its place's country as the target. An international organisation without a country
+ *   counts as "IGO", the prefix the gold uses for them ("IGOUNO").
  */
 export interface Petr2Gold {
   readonly id: string;
@@ -75,8 +76,8 @@ export function scorePetr2Items(items: readonly Petr2Gold[], extract: EventExtra
     for (const e of events) {
       const root = rootOf(e.cameo);
       if (root) ourRoots.add(root);
-      for (const s of e.sources) if (s.country) ourActors.add(`src:${s.country}`);
-      for (const t of e.targets) if (t.country) ourActors.add(`tgt:${t.country}`);
+      for (const s of e.sources) if (code(s)) ourActors.add(`src:${code(s)}`);
+      for (const t of e.targets) if (code(t)) ourActors.add(`tgt:${code(t)}`);
       if (e.targets.length === 0 && e.place?.country) ourActors.add(`tgt:${e.place.country}`);
     }
     const [tp1, fp1, fn1] = compare(goldRoots, ourRoots);
@@ -104,6 +105,11 @@ export function scorePetr2Items(items: readonly Petr2Gold[], extract: EventExtra
 
 export function scorePetr2(benchDir: string, extract: EventExtract): Petr2Score {
   return scorePetr2Items(readPetr2(benchDir), extract);
+}
+
+/** The gold's three-letter actor prefix: the country, or "IGO" for an international organisation (gold "IGOUNO", "IGOEU"). */
+function code(a: { country: string | null; sector: string | null }): string | null {
+  return a.country ?? (a.sector === "IGO" ? "IGO" : null);
 }
 
 function compare(gold: ReadonlySet<string>, ours: ReadonlySet<string>): [number, number, number] {
