@@ -31,7 +31,8 @@ const N = Number(values.events);
 const RUNS = Number(values.runs);
 const OUT = join(PROJECT_ROOT, "bench", "out");
 mkdirSync(OUT, { recursive: true });
-const DB = join(OUT, `api-${N}.db`);
+/** --db: an existing store instead (e.g. the one bench/query.ts generates); nothing is generated then. */
+const DB = values.db ?? join(OUT, `api-${N}.db`);
 
 /** A small deterministic generator (mulberry32) so every run builds the same database. */
 function rng(seed: number) {
@@ -88,14 +89,51 @@ const COUNTRIES = [
   "SAU",
 ];
 const SECTORS = ["GOV", "MIL", "REB", "POL", "CVL", "IGO", "OPP"];
+const ACTORS = Array.from({ length: 600 }, (_, i) => {
+  const c = COUNTRIES[i % COUNTRIES.length];
+  const s = SECTORS[Math.floor(i / COUNTRIES.length) % SECTORS.length];
+  return { id: `${c}-${s}${i >= COUNTRIES.length * SECTORS.length ? `-${i}` : ""}`, name: `${c} ${s} ${i}`, country: c, sector: s };
+});
+
+function insertEntities(raw: BetterSqlite3.Database): void {
+  const ins = raw.prepare("INSERT OR IGNORE INTO entities (id, name, kind, country, sector, wikidata) VALUES (?,?,?,?,?,NULL)");
+  raw.transaction(() => {
+    for (const a of ACTORS) ins.run(a.id, a.name, "group", a.country, a.sector);
+  })();
+}
+
+/** Statistics for every index (a later migration may have added some): without them SQLite's plans go wrong. */
+async function analyzeIfStale(): Promise<void> {
+  const store = await openStore(DB); // runs any newer migrations first
+  await store.close();
+  const raw = new BetterSqlite3(DB);
+  const indexes = (
+    raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'index' AND tbl_name = 'merged_events'").get() as { n: number }
+  ).n;
+  const hasStats = raw.prepare("SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'").get() !== undefined;
+  const stats = hasStats
+    ? (raw.prepare("SELECT count(DISTINCT idx) AS n FROM sqlite_stat1 WHERE tbl = 'merged_events'").get() as { n: number }).n
+    : 0;
+  if (stats < indexes) {
+    process.stdout.write("  running ANALYZE (index statistics are missing)\n");
+    raw.exec("ANALYZE");
+  }
+  raw.close();
+}
 
 async function buildDatabase(): Promise<void> {
+  if (values.db) {
+    if (!existsSync(DB)) throw new Error(`${DB} does not exist`);
+    return analyzeIfStale();
+  }
   if (existsSync(DB)) {
-    const raw = new BetterSqlite3(DB, { readonly: true });
+    const raw = new BetterSqlite3(DB);
     const n = (raw.prepare("SELECT count(*) AS n FROM merged_events").get() as { n: number }).n;
+    // The actors are also dictionary entries (entity ids are resolved through that table).
+    if ((raw.prepare("SELECT count(*) AS n FROM entities").get() as { n: number }).n === 0) insertEntities(raw);
     raw.close();
-    if (n === N) return;
-    throw new Error(`${DB} holds ${n} events, not ${N}: delete it to rebuild`);
+    if (n !== N) throw new Error(`${DB} holds ${n} events, not ${N}: delete it to rebuild`);
+    return analyzeIfStale();
   }
   const t0 = performance.now();
   const store = await openStore(DB); // creates the schema and indexes through the store's migrations
@@ -125,11 +163,7 @@ async function buildDatabase(): Promise<void> {
     "RETREAT",
     "CONCEDE",
   ];
-  const actors = Array.from({ length: 600 }, (_, i) => {
-    const c = COUNTRIES[i % COUNTRIES.length];
-    const s = SECTORS[Math.floor(i / COUNTRIES.length) % SECTORS.length];
-    return { id: `${c}-${s}${i >= COUNTRIES.length * SECTORS.length ? `-${i}` : ""}`, name: `${c} ${s} ${i}`, country: c, sector: s };
-  });
+  const actors = ACTORS;
   const insertEvent =
     raw.prepare(`INSERT INTO merged_events (id, type, mode, cameo, acled, date, date_precision, country, place_id, location, lat, lon, geo_precision,
     actor1, actor1_id, actor1_country, actor2, actor2_id, actor2_country, killed_min, killed_max, injured_min, injured_max, modality, historical, confidence,
@@ -187,6 +221,7 @@ async function buildDatabase(): Promise<void> {
       insertActor.run(id, "target", a2.id, a2.name, a2.country, a2.sector);
     }
   });
+  insertEntities(raw);
   const CHUNK = 50_000;
   for (let i = 0; i < N; i += CHUNK) {
     tx(i, Math.min(N, i + CHUNK));

@@ -5,7 +5,7 @@ import type { Database, EventFilter, Store } from "../store/index.js";
  * Aggregations the UI needs that the store does not offer (yet): counts by date and type
  * for the charts, and source->target pairs for the network. They read merged_events with
  * the same filter semantics as the store's queryEvents (see applyFilter in
- * src/store/query.ts; if the store exports its filter, this copy should go).
+ * src/store/query.ts, which is not exported; if the store exports it, this copy should go).
  */
 
 type MergedQuery = SelectQueryBuilder<Database, "merged_events", object>;
@@ -38,13 +38,28 @@ export function applyEventFilter(store: Store, query: MergedQuery, f: EventFilte
     qb = qb.where((eb) => eb.or([eb("merged_events.place_id", "=", place), eb("merged_events.location", "like", likePattern(place))]));
   }
   if (f.actor) {
+    // As the store does: an ISO-3 code matches the actor's country or id; anything else matches
+    // entity ids, dictionary names (through the small entities table) and unresolved names.
     const actor = f.actor;
     const isCode = /^[A-Z]{3}$/.test(actor);
     qb = qb.where("merged_events.id", "in", (eb: ExpressionBuilder<Database, "merged_events">) => {
       const sub = eb.selectFrom("merged_actors").select("merged_actors.merged_id");
       return isCode
         ? sub.where((w) => w.or([w("merged_actors.country", "=", actor), w("merged_actors.entity_id", "=", actor)]))
-        : sub.where((w) => w.or([w("merged_actors.entity_id", "=", actor), w("merged_actors.name", "like", likePattern(actor))]));
+        : sub.where((w) =>
+            w.or([
+              w(
+                "merged_actors.entity_id",
+                "in",
+                w
+                  .selectFrom("entities")
+                  .select("entities.id")
+                  .where((x) => x.or([x("entities.id", "=", actor), x("entities.name", "like", likePattern(actor))])),
+              ),
+              w("merged_actors.entity_id", "=", actor),
+              w.and([w("merged_actors.entity_id", "is", null), w("merged_actors.name", "like", likePattern(actor))]),
+            ]),
+          );
     });
   }
   if (f.docId) {
