@@ -374,9 +374,11 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
       // "X, Y" where Y (a country or admin1) ends the phrase: Y qualifies X ("Baghdad, Iraq,"; not "in Gaza, Israel said").
       const isQualifier = (a: Match, b: Match): boolean =>
         a.sentence === b.sentence &&
+        // a country is not qualified by another ("Iraq, Syria and Iran" is a list)
+        a.hits.some((h) => h.entry.kind !== "country") &&
         QUALIFIER_GAP.test(text.slice(a.end, b.start)) &&
         b.hits.some((h) => h.entry.kind === "country" || h.entry.kind === "admin1") &&
-        (endsConjunct(tokens, b.last, gz) || tokens[b.last + 1]?.norm === "'s" || tokens[b.last + 1]?.norm === "’s");
+        endsQualifier(tokens, b.last, gz);
 
       // 2. Context and resolution, in text order (coordination looks at the previous place).
       let maxEvidence = 0;
@@ -412,6 +414,7 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
           coordinated ||
           (qualifiedBy !== undefined && isArea(e)) ||
           isDateline(tokens, m) ||
+          (isArea(e) && addressTail(tokens, m, gz)) ||
           BASED.test(text.slice(m.end, m.end + 12));
         const stop = gz.stoplist.get(m.key);
 
@@ -1016,6 +1019,25 @@ function endsConjunct(tokens: readonly Token[], last: number, gz: Gazetteer): bo
     return !(after && gz.demonyms.has(placeKey(after.text)));
   }
   return n.pos === "ADP" || n.pos === "SCONJ";
+}
+
+/** What may follow a qualifier: the end of the phrase, a possessive ("Ukraine's second city") or a date word. */
+function endsQualifier(tokens: readonly Token[], last: number, gz: Gazetteer): boolean {
+  const n = tokens[last + 1];
+  if (!n || n.sentence !== tokens[last].sentence) return true;
+  if (n.norm === "'s" || n.norm === "’s" || TEMPORAL.test(n.text)) return true;
+  return endsConjunct(tokens, last, gz);
+}
+
+/** "MATIAS ROMERO, Oaxaca, Mexico, Wednesday": a country or admin1 after "<Name>," that ends the phrase. */
+function addressTail(tokens: readonly Token[], m: Match, gz: Gazetteer): boolean {
+  const comma = tokens[m.first - 1];
+  const name = tokens[m.first - 2];
+  if (!comma || !name || comma.text !== "," || name.sentence !== m.sentence || name.kind !== "word" || !isCapitalised(name.text))
+    return false;
+  // the address ends here: punctuation, a date word or the end ("Iraq, Syria and Iran said" is a list, not an address)
+  const n = tokens[m.last + 1];
+  return !n || n.sentence !== m.sentence || (n.kind === "punctuation" && n.text !== "-") || TEMPORAL.test(n.text);
 }
 
 /** "Washington said", "Moscow has warned": a capital standing for its government. */

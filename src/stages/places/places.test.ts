@@ -122,6 +122,9 @@ describe("places: negatives (not places)", () => {
     ["US troops were attacked again.", "US"],
     ["Al was not a place.", "Al"],
     ["The Iraq war ended long ago.", "Iraq"],
+    ["Iraq, Syria and Iran said the talks failed.", "Syria"],
+    ["Iraq, Syria and Iran said the talks failed.", "Iraq"],
+    ["Rockets fell in Gaza, Israel said.", "Israel"],
   ];
   it.each(negatives)("%s -> no place %s", (sentence, surface) => {
     const places = run(sentence);
@@ -188,6 +191,12 @@ describe("places: pitfalls", () => {
     const places = run("The strike hit a convoy in Baghdad, Iraq, at night.");
     expect(find(places, "Baghdad")?.country).toBe("IRQ");
     expect(find(places, "Iraq")?.precision).toBe("country");
+  });
+
+  it("a qualifier may be followed by a date word, and a country list is not a qualifier", () => {
+    const places = run("Wang Yi spoke in Moscow, Russia Thursday.");
+    expect(find(places, "Russia")?.country).toBe("RUS");
+    expect(run("Iraq, Syria and Iran said so.").some((p) => p.country === "SYR" && p.text === "Iraq")).toBe(false);
   });
 
   it("a qualifier picks the right namesake (Tripoli, Lebanon vs Libya)", () => {
