@@ -248,6 +248,8 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
   const n = toks.length;
   const readings: Reading[] = [];
   const consumed = new Set<number>();
+  /** Infinitives whose control verb handed them the event ("seeking to deepen"). */
+  const controlled = new Set<number>();
 
   for (let k = 0; k < n; k++) {
     const t = toks[k];
@@ -275,7 +277,10 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
         continue;
       }
     }
-    if (inf >= 0 && lex.controlVerbs.has(t.lemma)) continue;
+    if (inf >= 0 && lex.controlVerbs.has(t.lemma)) {
+      controlled.add(inf);
+      continue;
+    }
     // "exiled dissidents", "the armed group": a participle used as an adjective.
     if (attributive(toks, k)) continue;
     // "Israeli tank shelling", "the bombing": a gerund used as a noun is read by the noun pass.
@@ -287,6 +292,8 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     // A verb's bare default code is weak evidence: not in a participial phrase
     // (", expanding its campaign", "before leaving") or a relative clause.
     if (r && r.isDefault && (participial(toks, k) || v.clauses.clauses[v.clauses.of[k]].kind === "relative")) continue;
+    // ... nor a purpose or complement infinitive ("efforts to counter", "pressured to help").
+    if (r && r.isDefault && k > 0 && toks[k - 1].norm === "to" && !controlled.has(k) && /^0[3-8]/.test(r.cameo ?? "")) continue;
     // "agreed to cooperate", "urged Iran to withdraw": one event, the governing verb's.
     if (r && inf >= 0 && lex.governingVerbs.has(t.lemma)) consumed.add(inf);
     if (r) readings.push(r);
