@@ -130,14 +130,13 @@ export function findEntitySwaps(v: DocView, lex: Lexicon, stage: string): Anomal
     if (reasons.length === 0) continue;
 
     reasons.sort((a, b) => b.confidence - a.confidence);
-    const info = lex.countries.get(rival);
-    const suggestion = m.form === "demonym" ? (info?.demonyms[0] ?? rivalName) : rivalName;
+    const suggestion = usualForm(v, lex, rival, m.form === "demonym" ? "demonym" : "name");
     out.push({
       kind: "entity-swap",
       start: m.start,
       end: m.end,
       text: m.text,
-      message: `"${m.text}" may be a slip for ${suggestion}: ${reasons[0].text}; ${rivalName} is named ${v.freq.get(rival)} times, ${lex.countries.get(m.code)?.name ?? m.code} ${q}`,
+      message: `"${m.text}" may be a slip for ${suggestion}: ${reasons[0].text}; the article refers to ${rivalName} ${v.freq.get(rival)} times, to ${lex.countries.get(m.code)?.name ?? m.code} ${q}`,
       suggestion,
       confidence: round(Math.min(0.95, reasons[0].confidence + 0.05 * (reasons.length - 1))),
       rule: `${stage}:entity-swap/${reasons[0].id}`,
@@ -380,4 +379,19 @@ function inCommaList(v: DocView, m: CountryRef): boolean {
   )
     return true;
   return false;
+}
+
+/** How this article itself writes the country ("DR Congo", "Iraq", "Nigerien"); the data's form when it never does. */
+function usualForm(v: DocView, lex: Lexicon, code: string, form: "name" | "demonym"): string {
+  const counts = new Map<string, number>();
+  let best: string | null = null;
+  for (const r of v.refs) {
+    if (r.code !== code || r.form !== form || /^[\p{Lu}\s'’-]{4,}$/u.test(r.text)) continue; // not an ALL-CAPS dateline
+    const n = (counts.get(r.text) ?? 0) + 1;
+    counts.set(r.text, n);
+    if (best === null || n > (counts.get(best) ?? 0)) best = r.text;
+  }
+  if (best) return best;
+  const info = lex.countries.get(code);
+  return form === "demonym" ? (info?.demonyms[0] ?? info?.name ?? code) : (info?.name ?? code);
 }
