@@ -254,7 +254,10 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
   for (let k = 0; k < n; k++) {
     const t = toks[k];
     if (consumed.has(k)) continue;
-    const verbish = isVerbLike(t) || (t.pos === "ADJ" && /ed$/.test(t.norm) && lex.verbs.has(t.lemma));
+    // wink sometimes tags a verb as an adjective: "was attacked", "would free 150 prisoners".
+    const afterModal = k > 0 && (toks[k - 1].pos === "AUX" || toks[k - 1].norm === "to");
+    const verbish =
+      isVerbLike(t) || (t.pos === "ADJ" && (/ed$/.test(t.norm) || afterModal) && (lex.verbs.has(t.lemma) || lex.phrases.has(t.lemma)));
     if (!verbish) continue;
     // "U.S.-led", "Syrian-backed": a verb inside a hyphenated modifier is no event.
     if (t.start > 0 && ctx.text[t.start - 1] === "-") continue;
