@@ -140,7 +140,7 @@ describe("keeping different events apart", () => {
         /^place/,
       ],
       [
-        "no actor in common",
+        "different perpetrators",
         {
           actors: [
             { role: "source", entityId: "TUR", name: "Turkey", country: "TUR", sector: "MIL" },
@@ -158,6 +158,32 @@ describe("keeping different events apart", () => {
       expect(r.reason, label).toMatch(reason);
       expect(clusterEvents([base, other]), label).toHaveLength(2);
     }
+  });
+
+  it("tolerates unidentified or different participants when the place and day agree", () => {
+    const a = ev({ id: "d1:e1", docId: "d1", actors: [{ role: "target", entityId: null, name: "people", country: null, sector: "CVL" }] });
+    const b = ev({
+      id: "d2:e1",
+      docId: "d2",
+      actors: [{ role: "source", entityId: null, name: "a commander", country: null, sector: null }],
+    });
+    expect(compareEvents(a, b).features.actors.match).toBe("neutral");
+    expect(compareEvents(a, b).compatible).toBe(true);
+    // One report names the victims (US troops), the other the host country: no common actor, no conflicting perpetrator.
+    const c = ev({
+      id: "d3:e1",
+      docId: "d3",
+      actors: [{ role: "target", entityId: "JOR", name: "Jordan", country: "JOR", sector: "GOV" }],
+    });
+    const d = ev({
+      id: "d4:e1",
+      docId: "d4",
+      actors: [{ role: "target", entityId: "USA", name: "US soldiers", country: "USA", sector: "MIL" }],
+    });
+    expect(compareEvents(c, d).features.actors.match).toBe("weak");
+    expect(compareEvents(c, d).compatible).toBe(true);
+    // ... but not when the place does not confirm it either.
+    expect(compareEvents({ ...c, place: null }, { ...d, place: null }).compatible).toBe(false);
   });
 
   it("needs a place or an actor to confirm a match", () => {

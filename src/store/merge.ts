@@ -60,7 +60,7 @@ export interface MergeCandidate {
 }
 
 export interface Feature {
-  readonly match: "yes" | "partial" | "neutral" | "no";
+  readonly match: "yes" | "partial" | "weak" | "neutral" | "no";
   readonly score: number;
   readonly detail: string;
 }
@@ -196,22 +196,29 @@ function comparePlace(a: MergeCandidate, b: MergeCandidate): Feature {
 }
 
 function compareActors(a: MergeCandidate, b: MergeCandidate): Feature {
-  if (a.actors.length === 0 || b.actors.length === 0) return { match: "neutral", score: 0.3, detail: "actors not named in one report" };
-  const ids = new Set(a.actors.map((x) => x.entityId).filter((x): x is string => !!x));
-  const shared = b.actors.find((x) => x.entityId && ids.has(x.entityId));
+  // Only actors resolved to an entity or a country can be compared ("people", "a commander" cannot).
+  const known = (x: MergeActor) => !!x.entityId || !!x.country;
+  const ka = a.actors.filter(known);
+  const kb = b.actors.filter(known);
+  if (ka.length === 0 || kb.length === 0) return { match: "neutral", score: 0.3, detail: "actors not identified in one report" };
+  const ids = new Set(ka.map((x) => x.entityId).filter((x): x is string => !!x));
+  const shared = kb.find((x) => x.entityId && ids.has(x.entityId));
   if (shared) return { match: "yes", score: 1, detail: `both name ${shared.name} (${shared.entityId})` };
   const key = (x: MergeActor) => `${x.country ?? "?"}/${x.sector ?? "?"}`;
-  const cs = new Set(a.actors.filter((x) => x.country && x.sector).map(key));
-  const sharedCs = b.actors.find((x) => x.country && x.sector && cs.has(key(x)));
+  const cs = new Set(ka.filter((x) => x.country && x.sector).map(key));
+  const sharedCs = kb.find((x) => x.country && x.sector && cs.has(key(x)));
   if (sharedCs) return { match: "yes", score: 0.8, detail: `both name ${key(sharedCs)} actors` };
-  const countries = new Set(a.actors.map((x) => x.country).filter((x): x is string => !!x));
-  const sharedC = b.actors.find((x) => x.country && countries.has(x.country));
+  const countries = new Set(ka.map((x) => x.country).filter((x): x is string => !!x));
+  const sharedC = kb.find((x) => x.country && countries.has(x.country));
   if (sharedC) return { match: "partial", score: 0.5, detail: `both name actors from ${sharedC.country}` };
-  return {
-    match: "no",
-    score: 0,
-    detail: `no actor in common (${a.actors.map((x) => x.name).join(", ")} / ${b.actors.map((x) => x.name).join(", ")})`,
-  };
+  const names = (xs: readonly MergeActor[]) => xs.map((x) => x.name).join(", ");
+  // Different perpetrators (both reports name a source from disjoint countries): different events.
+  const srcA = new Set(ka.filter((x) => x.role === "source" && x.country).map((x) => x.country));
+  const srcB = kb.filter((x) => x.role === "source" && x.country);
+  if (srcA.size > 0 && srcB.length > 0 && !srcB.some((x) => srcA.has(x.country)))
+    return { match: "no", score: 0, detail: `different perpetrators (${names(ka)} / ${names(kb)})` };
+  // Otherwise extraction may have caught different participants of the same event.
+  return { match: "weak", score: 0.1, detail: `no actor in common (${names(ka)} / ${names(kb)})` };
 }
 
 /** Compares two per-article events: hard constraints, per-feature scores and the weighted total. */
@@ -234,8 +241,9 @@ export function compareEvents(a: MergeCandidate, b: MergeCandidate, split = fals
   const failed = Object.entries(features).find(([, f]) => f.match === "no");
   if (split) return { compatible: false, score, features, reason: "split apart by a user (merge undone)" };
   if (failed) return { compatible: false, score, features, reason: `${failed[0]}: ${failed[1].detail}` };
-  if (features.place.match === "neutral" && features.actors.match === "neutral")
-    return { compatible: false, score, features, reason: "neither place nor actors to confirm it is the same event" };
+  const confirms = (f: Feature) => f.match === "yes" || f.match === "partial";
+  if (!confirms(features.place) && !confirms(features.actors))
+    return { compatible: false, score, features, reason: "neither place nor actors confirm it is the same event" };
   if (score < MERGE_THRESHOLD) return { compatible: false, score, features, reason: `score ${score.toFixed(2)} < ${MERGE_THRESHOLD}` };
   return { compatible: true, score, features };
 }
