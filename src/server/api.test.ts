@@ -316,3 +316,21 @@ describe("serving", () => {
     }
   });
 });
+
+describe("security headers", () => {
+  it("sends a strict content security policy with the UI and nosniff everywhere", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sitrep-web-"));
+    writeFileSync(join(dir, "index.html"), "<!doctype html><title>Sitrep</title>");
+    const web = await buildServer({ webDir: dir });
+    try {
+      const res = await web.inject({ url: "/" });
+      expect(res.headers["content-security-policy"]).toContain("script-src 'self'");
+      expect(res.headers["content-security-policy"]).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(res.headers["x-content-type-options"]).toBe("nosniff");
+      expect((await web.inject({ url: "/api/openapi.json" })).headers["x-content-type-options"]).toBe("nosniff");
+    } finally {
+      await web.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

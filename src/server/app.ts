@@ -21,6 +21,14 @@ export const WEB_DIST = join(PROJECT_ROOT, "web", "dist");
 /** Largest article POST /api/extract accepts (bytes); larger bodies get 413. */
 export const DEFAULT_MAX_EXTRACT_BYTES = 512 * 1024;
 
+/**
+ * The UI's content security policy: scripts only from this server, no inline script and no
+ * plugins, so even markup that reached the DOM could not run. (Inline style attributes carry
+ * the type colours.)
+ */
+export const UI_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
 export interface ServerOptions {
   /** The store the query endpoints read; without one only /api/extract and the docs are served. */
   readonly store?: Store;
@@ -46,6 +54,10 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   });
   installErrorHandler(app);
   installCompression(app);
+  app.addHook("onSend", async (_request, reply, payload) => {
+    reply.header("x-content-type-options", "nosniff");
+    return payload;
+  });
 
   extractRoutes(app, { extractor: options.extractor ?? defaultExtractor, maxBytes: options.maxExtractBytes ?? DEFAULT_MAX_EXTRACT_BYTES });
   docsRoutes(app);
@@ -65,6 +77,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     reply
       .type("text/html; charset=utf-8")
       .header("cache-control", "no-cache")
+      .header("content-security-policy", UI_CSP)
       .send(await readFile(join(webDir as string, "index.html"), "utf8"));
   if (hasUi) {
     await app.register(fastifyStatic, { root: webDir, wildcard: true, index: false, maxAge: "1h", preCompressed: true });

@@ -3,7 +3,7 @@ import { getJson } from "../api.js";
 import { h } from "../dom.js";
 import { link, type View } from "../nav.js";
 import { renderArticle } from "./article.js";
-import { safeUrl } from "./event.js";
+import { backLink, safeUrl } from "./event.js";
 
 /** A stored article with its annotations; ?event=<local id> scrolls to that event's evidence. */
 export const documentView: View = async (root, params, id) => {
@@ -11,7 +11,7 @@ export const documentView: View = async (root, params, id) => {
   const d = await getJson<DocumentDetail>(`/api/documents/${encodeURIComponent(id)}`);
   const url = safeUrl(d.url);
   root.append(
-    h("p", null, h("a", { href: "javascript:history.back()" }, "‹ Back")),
+    h("p", null, backLink()),
     h("h2", { "data-testid": "doc-title" }, d.title ?? d.id),
     h(
       "div",

@@ -4,6 +4,18 @@ import { h } from "../dom.js";
 import { formatCount, formatDate, typeColour } from "../format.js";
 import { link, type View } from "../nav.js";
 
+/** "‹ Back" to the previous view, or to the events when the page was opened directly. */
+export function backLink(): HTMLElement {
+  const a = h("a", { href: "#/events" }, "‹ Back");
+  a.addEventListener("click", (ev) => {
+    if (history.length > 1) {
+      ev.preventDefault();
+      history.back();
+    }
+  });
+  return a;
+}
+
 /** A link only for http(s) URLs: a stored URL is data, and "javascript:" must never become a link. */
 export function safeUrl(url: string | null | undefined): string | null {
   if (!url) return null;
@@ -34,7 +46,7 @@ export const eventView: View = async (root, _params, id) => {
   const e = d.event;
   const colour = typeColour(e.type);
   root.append(
-    h("p", null, h("a", { href: "javascript:history.back()" }, "‹ Back")),
+    h("p", null, backLink()),
     h(
       "h2",
       null,
