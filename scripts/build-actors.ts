@@ -55,6 +55,12 @@ const SECTOR: Record<string, string> = {
   HLH: "HLH",
 };
 
+const OFFICE_WORDS = new Set(
+  "secretary president minister ministers envoy spokesman spokesperson chairman chief head director commissioner ambassador representative rapporteur coordinator".split(
+    " ",
+  ),
+);
+
 const ORG_WORDS = new Set(
   (
     "army forces force party council ministry committee government front movement brigade brigades guard guards police court " +
@@ -362,6 +368,9 @@ function main(): void {
     else if (e.file.includes("MilNonState")) kind = "group";
     else kind = "person";
     if (kind === "organization" && (known.sector === "GOV" || known.sector === "LEG" || known.sector === "JUD")) kind = "institution";
+    // Offices named as actors ("UN Secretary General", "Prime Minister of Israel") are institutions, not people.
+    if (kind === "person" && !e.comment.includes("CountryInfo") && words.some((w) => OFFICE_WORDS.has(w.replace(/_$/, ""))))
+      kind = "institution";
     const aliasSet = new Set<string>();
     for (const a of [cleanAlias(e.head), ...e.aliases]) {
       if (!a || a.length < 2) continue;

@@ -2,7 +2,18 @@ import type { Entity, EntityKind, Mention, MentionKind, Note, Sector, Token } fr
 import type { Stage } from "../../pipeline/stage.js";
 import { layer } from "../../model/document.js";
 import { ARTICLES, CONNECTORS, normWord, skeleton } from "./normalize.js";
-import { buildLexicon, countryOn, GROUP_SUFFIXES, normTitle, roleActive, rolesOf, sectorOn, type Entry, type Lexicon } from "./lexicon.js";
+import {
+  activeRole,
+  buildLexicon,
+  countryOn,
+  GROUP_SUFFIXES,
+  normTitle,
+  roleActive,
+  rolesOf,
+  sectorOn,
+  type Entry,
+  type Lexicon,
+} from "./lexicon.js";
 import type { ActorRecord, ActorsResources, AgentRecord, CountryRecord } from "./types.js";
 
 export type { ActorsResources } from "./types.js";
@@ -59,6 +70,8 @@ interface Draft {
 const LOCATIVE = new Set(
   "in at near from into outside inside across around toward towards through via throughout within over to between".split(" "),
 );
+/** "Hamas-run ministry", "Houthi-controlled port": the first word owns what follows. */
+const OWNER = new Set(["run", "controlled", "ruled", "held", "administered", "operated", "owned", "dominated", "appointed", "led"]);
 const SPONSOR = new Set(["led", "backed", "based", "aligned", "allied", "funded", "supported", "sponsored", "affiliated", "linked"]);
 const PLACE_NOUNS = new Set(
   (
@@ -440,6 +453,8 @@ class DocContext {
     if (a.type === "country" && b.type === "agent" && b.entries[0].type === "agent" && b.entries[0].agent.sector === "IGO" && b.s === a.e)
       return null; // "French coalition"? rare; "US coalition" is fine but "Iraq coalition" is a place. Keep countries apart.
     const gap = words.slice(a.e, b.s);
+    if (gap.length === 1 && gap[0].joined && gap[0].key !== "led" && OWNER.has(gap[0].key) && b.type === "agent" && a.type !== "unknown")
+      return "adjacent";
     if (gap.length > 0 && gap[0].joined && SPONSOR.has(gap[0].key)) {
       // "the U.S.-led (international) coalition": the leader's coalition; "Iranian-backed militias" are not Iranian.
       const ag = b.entries[0];
@@ -506,13 +521,33 @@ class DocContext {
         links.push(l);
       }
       i += chain.length;
-      const draft = this.resolve(words, chain, links);
+      // "terrorist infrastructure", "army base", "US military presence": an agent noun used as a modifier is no actor.
+      const endW = chain[chain.length - 1].e;
+      const nextW = words[endW];
+      const afterW = words[endW + 1];
+      const modifier =
+        chain[chain.length - 1].type === "agent" &&
+        nextW !== undefined &&
+        nextW.pos === "NOUN" &&
+        !nextW.cap &&
+        !nextW.punct &&
+        (i >= atoms.length || atoms[i].s !== endW) &&
+        // "the government end curbs": a noun followed by a noun or determiner is a mistagged verb
+        !(afterW !== undefined && (afterW.pos === "NOUN" || afterW.pos === "DET" || afterW.pos === "PRON"));
+      const draft = modifier ? this.modifierOnly(words, chain) : this.resolve(words, chain, links);
       if (draft) {
         this.distribute(words, chain, draft, prevLone);
         this.emit(draft);
       }
       prevLone = chain.length === 1 && chain[0].type === "country" && draft ? { atom: chain[0], draft } : null;
     }
+  }
+
+  /** An agent phrase used as a modifier: only its country (if it starts with one) is a mention. */
+  private modifierOnly(words: readonly Word[], chain: readonly Atom[]): Draft | null {
+    const first = chain[0];
+    if (first.type !== "country" || first.entries[0]?.type !== "country") return null;
+    return this.resolve(words, [first], []);
   }
 
   /**
@@ -673,7 +708,13 @@ class DocContext {
           kind,
           entityId: a.id,
           country: countryOn(a, this.date) ?? country,
-          sector: sectorOn(a, this.date) ?? (title?.agent.sector as Sector | undefined) ?? null,
+          // No office known on the date: the title in the text says what the person is ("Palestinian Prime Minister Haniyeh" in 2006).
+          sector:
+            (activeRole(a, this.date) === undefined && title?.agent.flags.includes("title")
+              ? title.agent.sector
+              : sectorOn(a, this.date)) ??
+            (title?.agent.sector as Sector | undefined) ??
+            null,
           rule: R(chain.length > 1 ? (title && title.agent.flags.includes("title") ? "title-name" : "composed-name") : last.rule),
           entity: actorEntity(a, this.date),
           ...(a.kind === "person" ? { personKey: lastKey } : {}),
