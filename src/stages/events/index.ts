@@ -134,6 +134,7 @@ const TARGET_PREPS = new Set(["against", "on", "with", "at", "to", "from", "upon
 const BE = new Set(["be", "get"]);
 const SUBJECT_PRONOUNS = new Set(["it", "they", "he", "she", "we", "i"]);
 const DAY_MS = 86_400_000;
+const MODALS = new Set(["will", "would", "shall", "should", "can", "could", "may", "might", "must"]);
 const WANT = new Set(["want", "wish", "expect", "need", "encourage", "push"]);
 /** Cooperative types, and the CAMEO "intent" code a stated intention of each maps to. */
 const INTENT_CAMEO: Partial<Record<PloverType, string>> = {
@@ -255,7 +256,7 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     const t = toks[k];
     if (consumed.has(k)) continue;
     // wink sometimes tags a verb as an adjective: "was attacked", "would free 150 prisoners".
-    const afterModal = k > 0 && (toks[k - 1].pos === "AUX" || toks[k - 1].norm === "to");
+    const afterModal = k > 0 && (MODALS.has(toks[k - 1].norm) || toks[k - 1].norm === "to");
     const verbish =
       isVerbLike(t) || (t.pos === "ADJ" && (/ed$/.test(t.norm) || afterModal) && (lex.verbs.has(t.lemma) || lex.phrases.has(t.lemma)));
     if (!verbish) continue;
