@@ -160,5 +160,8 @@ export function readPlacesData(dataDir: string): GazetteerInput {
 }
 
 export function loadPlacesResources(dataDir: string): PlacesResources {
-  return { gazetteer: buildGazetteer(readPlacesData(dataDir)) };
+  const gazetteer = buildGazetteer(readPlacesData(dataDir));
+  if (gazetteer.unresolvedAliases.length > 0)
+    throw new Error(`${join(dataDir, "places")}: aliases with no target in the gazetteer: ${gazetteer.unresolvedAliases.join("; ")}`);
+  return { gazetteer };
 }
