@@ -97,14 +97,28 @@ export interface Queues {
 }
 
 /** Opens the three queues on one connection; `close()` ends the connection. */
-export async function openQueues(config: QueueConfig): Promise<Queues> {
+export async function openQueues(config: QueueConfig, options: { connectTimeoutMs?: number } = {}): Promise<Queues> {
   const c = checkConfig(config);
   const redis = redisConnection(c.url);
+  // ioredis reconnects forever (right for a long-running worker when Redis restarts), so the
+  // first contact has a deadline: a wrong URL is reported instead of waiting silently.
+  let timer: NodeJS.Timeout | undefined;
+  let onError: (e: Error) => void = () => undefined;
+  redis.on("error", (e: Error) => onError(e));
   try {
-    await redis.ping();
+    await Promise.race([
+      redis.ping(),
+      new Promise((_, reject) => {
+        onError = reject;
+        timer = setTimeout(() => reject(new Error("no answer")), options.connectTimeoutMs ?? 5_000);
+      }),
+    ]);
+    onError = () => undefined; // later errors: ioredis reconnects by itself
   } catch (e) {
     redis.disconnect();
     throw new QueueConfigError(`cannot reach Redis at ${redactUrl(c.url)}: ${(e as Error).message}`);
+  } finally {
+    clearTimeout(timer);
   }
   const opts = { connection: redis, prefix: c.prefix };
   const docs = new Queue<DocumentJob>(c.name, opts);
