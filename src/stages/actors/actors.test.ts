@@ -150,8 +150,8 @@ describe("actors: names, countries and compositions (table)", () => {
       date: "2025-06-01",
     },
     {
-      text: "Hamas official Basem Naim told reporters the talks stalled.",
-      phrase: "Hamas official Basem Naim",
+      text: "Hamas official Khalil Barouni told reporters the talks stalled.",
+      phrase: "Hamas official Khalil Barouni",
       country: "PSE",
       sector: "REB",
       kind: "unknown",
