@@ -121,12 +121,24 @@ export function findEntitySwaps(v: DocView, lex: Lexicon, stage: string): Anomal
     const person = personAfter(v, m);
     if (person && person.country === rival)
       reasons.push({ confidence: 0.85, id: "person", text: `${person.text} belongs to ${rivalName}` });
-    if (reasons.length === 0 && q === 1 && v.frame === rival && (v.freq.get(rival) ?? 0) >= 5 && loneLocation(v, lex, m))
-      reasons.push({
-        confidence: 0.5,
-        id: "lone-location",
-        text: `the article is about ${rivalName} and names ${lex.countries.get(m.code)?.name ?? m.code} only here, as a location`,
-      });
+    // Last resort: the only reference to a country in an article about its confusable neighbour,
+    // in no relation that would explain it (no partner, list, border, movement or third country).
+    if (reasons.length === 0 && q === 1 && v.frame === rival && (v.freq.get(rival) ?? 0) >= 5 && mine.length === 0) {
+      const lone = loneMention(v, lex, m);
+      const own = lex.countries.get(m.code)?.name ?? m.code;
+      if (lone === "location")
+        reasons.push({
+          confidence: 0.5,
+          id: "lone-location",
+          text: `the article is about ${rivalName} and names ${own} only here, as a location`,
+        });
+      else if (lone === "mention")
+        reasons.push({
+          confidence: 0.45,
+          id: "lone-mention",
+          text: `the article is about ${rivalName} and names ${own} only here, in no relation to it`,
+        });
+    }
     if (reasons.length === 0) continue;
 
     reasons.sort((a, b) => b.confidence - a.confidence);
@@ -304,19 +316,29 @@ function rivalInstitutionAfter(v: DocView, lex: Lexicon, m: CountryRef, rival: s
 
 const LOCATIVE = new Set(["in", "across", "throughout", "inside", "within"]);
 
-/** "in Gambia, where ...": the single mention is a bare location, not part of a list or a comparison. */
-function loneLocation(v: DocView, lex: Lexicon, m: CountryRef): boolean {
+/** "in Gambia, where ...", "Nigeria's defence ministry said": a single mention that nothing in its sentence explains. */
+function loneMention(v: DocView, lex: Lexicon, m: CountryRef): "location" | "mention" | null {
+  const after = v.text.slice(m.end, m.end + 12);
+  const before = v.text.slice(Math.max(0, m.start - 12), m.start);
+  // Coordinated with anything ("Nigeria and its allies", "Iran-backed"); lists of countries are inCommaList's.
+  if (/^[ \t]*(?:and\b|or\b|\/|-)/u.test(after) || /(?:\band|\bor|\/|-)[ \t]*(?:the[ \t]+)?$/.test(before)) return null;
+  // A sentence about movement or diplomacy, or one naming a third country, may well mean the neighbour.
+  if (v.sentenceHas(m.sentence, lex.crossBorderCues)) return null;
+  // A third country in the same clause ("French troops in Niger") makes it an international sentence.
+  const rivals = lex.confusableWith.get(m.code) ?? [];
+  const k = v.refIndex.get(m) ?? -1;
+  for (const step of [-1, 1]) {
+    for (let j = k + step, seen = 0; j >= 0 && j < v.refs.length && seen < 3; j += step, seen++) {
+      const r = v.refs[j];
+      if (r.sentence !== m.sentence) break;
+      if (r.code === m.code || rivals.includes(r.code)) continue;
+      const between = step < 0 ? v.text.slice(r.end, m.start) : v.text.slice(m.end, r.start);
+      if (!/[,;:()]/.test(between) && between.split(/\s+/).filter(Boolean).length <= 8) return null;
+    }
+  }
   let p = m.w0 - 1;
   if (p >= 0 && v.words[p].lower === "the") p--;
-  if (p < 0 || v.wordSentence[p] !== m.sentence || !LOCATIVE.has(v.words[p].lower)) return false;
-  const after = v.text.slice(m.end, m.end + 12);
-  const before = v.text.slice(Math.max(0, v.words[p].start - 12), v.words[p].start);
-  if (/^[ \t]*(?:,[ \t]*\p{Lu}|and\b|or\b|\/|-)/u.test(after) || /(?:,|\band|\bor)[ \t]*$/.test(before)) return false;
-  // A sentence about movement or diplomacy, or one naming a third country, may well mean the neighbour.
-  if (v.sentenceHas(m.sentence, lex.crossBorderCues)) return false;
-  const rivals = lex.confusableWith.get(m.code) ?? [];
-  for (const code of v.sentenceCodes.get(m.sentence)?.keys() ?? []) if (code !== m.code && !rivals.includes(code)) return false;
-  return true;
+  return p >= 0 && v.wordSentence[p] === m.sentence && LOCATIVE.has(v.words[p].lower) ? "location" : "mention";
 }
 
 /** "Iranian President Masoud Pezeshkian": the person the title names (actors stage), right after it. */
