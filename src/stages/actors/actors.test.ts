@@ -345,6 +345,37 @@ describe("actors: coordination and regions", () => {
   });
 });
 
+describe("actors: modifiers and owners", () => {
+  it("an agent noun used as a modifier is no actor", () => {
+    const { mentions } = run("Rebel positions were shelled near an army base and a police station.");
+    expect(mentions.map((m) => m.text)).toEqual([]);
+  });
+  it("a country stays a mention when its agent phrase is a modifier", () => {
+    const { mentions } = run("The US military presence in Syria is small.");
+    expect(mentions.some((m) => m.country === "USA")).toBe(true);
+  });
+  it("a mistagged verb after an agent does not make it a modifier", () => {
+    expect(mention("Amnesty demanded that the Sudanese government end curbs on the press.", "Sudanese government")?.entityId).toBe(
+      "SDN.GOV",
+    );
+  });
+  it("an owner compound belongs to its owner", () => {
+    const m = mention("The Hamas-run health ministry said 25 people were killed.", "Hamas-run health ministry");
+    expect(m?.entityId).toBe("hamas");
+    expect(m?.country).toBe("PSE");
+  });
+  it("a Phoenix spelling of a hand-made person leads to the hand-made entry", () => {
+    expect(mention("Israeli Prime Minister Benjamin Netanyahu spoke.", "Israeli Prime Minister Benjamin Netanyahu")?.entityId).toBe(
+      "netanyahu",
+    );
+  });
+  it("members of an international organisation act for it", () => {
+    const m = mention("U.N. helicopters evacuated the wounded.", "U.N. helicopters");
+    expect(m?.entityId).toBe("un");
+    expect(m?.sector).toBe("IGO");
+  });
+});
+
 describe("actors: coreference", () => {
   it("surname after full name resolves to the same person", () => {
     const { mentions } = run("Prime Minister Masrour Barzani visited Baghdad. Barzani said the budget was agreed.");
