@@ -37,6 +37,7 @@ import {
   ODD_CASE,
   saysNext,
   sentenceInitial,
+  titleCaseSentences,
   TRAILING_WORDS,
 } from "./words.js";
 
@@ -109,8 +110,13 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
 
       for (const m of mentions) if (m.kind === "person") for (const part of placeKey(m.text).split(" ")) personParts.add(part);
 
+      // Headlines in Title Case ("Drone Strike Kills Three In Eastern Baghdad"): capitalisation
+      // says nothing there, so the longer-name test is off for them.
+      const titleCase = titleCaseSentences(tokens, sentences.length);
+
       // 1. Candidates.
       const matches: Match[] = [];
+      let unknownNote = -1;
       let i = 0;
       while (i < tokens.length) {
         const t = tokens[i];
@@ -124,22 +130,26 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
         if (!m) {
           const unknown = unknownAfterLocative(text, tokens, i, blocked, gz);
           if (unknown && notes.length < MAX_UNKNOWN_NOTES) {
+            unknownNote = notes.length;
             notes.push({
               stage: PLACES_STAGE,
               message: `unknown place name "${unknown.text}" (not in the gazetteer)`,
               start: unknown.start,
               end: unknown.end,
             });
-            i = unknown.last + 1;
-            continue;
           }
           i++;
           continue;
         }
+        // A place found inside a name just noted as unknown ("In Eastern Baghdad"): the note was wrong.
+        if (unknownNote >= 0 && (notes[unknownNote].end ?? 0) > m.start) {
+          notes.splice(unknownNote, 1);
+          unknownNote = -1;
+        }
         matches.push(m);
         // "John Allen", "Mohamed Salah": a name glued to a capitalised word before it is a person's;
         // later bare uses ("Allen said") are the person too.
-        if (leftGlued(tokens, m, gz)) personParts.add(m.key);
+        if (!titleCase[m.sentence] && leftGlued(tokens, m, gz)) personParts.add(m.key);
         const countries = new Set(m.hits.map((h) => h.entry.country));
         const h0 = m.hits[0].entry;
         // Only names that are hard to mistake count as evidence (not small towns).
@@ -207,7 +217,7 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
 
         let reject: string | null = null;
         if (stop === "never") reject = "stoplist";
-        else if (partOfLongerName(tokens, m, gz)) reject = "longer-name";
+        else if (!titleCase[m.sentence] && partOfLongerName(tokens, m, gz)) reject = "longer-name";
         else if (stop === "context" && !locative && !qualifies) reject = "needs-context";
         else if (personParts.has(m.key) && mayBeSurname(e) && !locative && !qualifies && !qualifiedBy) reject = "person-name";
         else if (

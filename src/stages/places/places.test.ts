@@ -329,6 +329,15 @@ describe("places: seed article", () => {
   });
 });
 
+describe("places: headlines", () => {
+  it("a Title Case headline still yields its places", () => {
+    const places = run("Drone Strike Kills Three In Eastern Baghdad\n\nA drone struck a headquarters on Thursday.");
+    const p = find(places, "Eastern Baghdad");
+    expect(p?.country).toBe("IRQ");
+    expect(p?.relation).toBe("part");
+  });
+});
+
 describe("places: notes", () => {
   it("an unknown name after 'in' is a note, not an error or a place", () => {
     const d0 = createDoc({ text: "Gunmen killed 20 people in Zorgholand on Sunday." });

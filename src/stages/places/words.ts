@@ -352,3 +352,21 @@ export function saysNext(tokens: readonly Token[], last: number): boolean {
   if (j < tokens.length && AUX.has(tokens[j].norm)) j++;
   return j < tokens.length && SAY_VERBS.has(tokens[j].norm);
 }
+
+/**
+ * Headlines in Title Case: at least 4 words, 70% or more of them capitalised (function words
+ * included), and no full stop at the end (a capitalised list of names ends with one).
+ */
+export function titleCaseSentences(tokens: readonly Token[], count: number): boolean[] {
+  const words = new Array<number>(count).fill(0);
+  const caps = new Array<number>(count).fill(0);
+  const lastText = new Array<string>(count).fill("");
+  for (const t of tokens) {
+    if (t.sentence >= count) continue;
+    lastText[t.sentence] = t.text;
+    if (t.kind !== "word") continue;
+    words[t.sentence]++;
+    if (isCapitalised(t.text)) caps[t.sentence]++;
+  }
+  return words.map((w, i) => w >= 4 && caps[i] >= 0.7 * w && lastText[i] !== ".");
+}
