@@ -12,6 +12,7 @@ import { validateOpenApi31 } from "./openapi-validate.js";
 import {
   ActorsSchema,
   DocumentDetailSchema,
+  DocumentsSchema,
   EventDetailSchema,
   EventsPageSchema,
   NetworkSchema,
@@ -199,6 +200,16 @@ export function runApiSuite(dialect: string, open: () => Promise<Store>): void {
         ExtractionSchema.parse(doc.extraction);
         for (const a of [...doc.extraction.mentions, ...doc.extraction.times, ...doc.extraction.places, ...doc.extraction.quantities])
           expect(doc.text.slice(a.start, a.end)).toBe(a.text);
+      });
+
+      it("lists documents and searches them", async () => {
+        const all = DocumentsSchema.parse((await get("/api/documents")).json());
+        expect(all.documents.length).toBeGreaterThanOrEqual(5);
+        const found = DocumentsSchema.parse((await get("/api/documents?q=Kharkiv")).json());
+        expect(found.documents.length).toBeGreaterThanOrEqual(1);
+        expect(found.documents.length).toBeLessThan(all.documents.length);
+        expectProblem(await get("/api/documents?limit=0"), 400);
+        expectProblem(await get("/api/documents?from=May"), 400);
       });
 
       it("404s unknown ids", async () => {

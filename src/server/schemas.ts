@@ -202,6 +202,30 @@ export const DocumentDetailSchema = z.object({
 /** The zod schema describes the JSON; the TypeScript type keeps the model's exact types. */
 export type DocumentDetail = Omit<z.infer<typeof DocumentDetailSchema>, "extraction"> & { extraction: Extraction };
 
+export const DocumentsQuerySchema = z.object({
+  q: z.string().trim().min(1).max(200).optional().describe("words in the title or text (full-text)"),
+  outlet: z.string().trim().min(1).max(200).optional().describe("part of the outlet's name"),
+  from: datePrefix.optional().describe("published on or after"),
+  to: datePrefix.optional().describe("published on or before"),
+  limit: z.coerce.number().int().min(1).max(1000).default(50),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+export const DocumentsSchema = z.object({
+  documents: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string().nullable(),
+      outlet: z.string().nullable(),
+      url: z.string().nullable(),
+      published: z.string().nullable(),
+      origin: z.string(),
+      length: z.number().int(),
+      events: z.number().int(),
+    }),
+  ),
+});
+export type Documents = z.infer<typeof DocumentsSchema>;
+
 export const ActorsQuerySchema = z.object({
   country: z
     .string()
@@ -318,6 +342,15 @@ export const STORE_ENDPOINTS: readonly Endpoint[] = [
     tag: "events",
     pathParams: IdParamSchema,
     responses: { 200: { description: "the event", schema: "EventDetail" }, 404: problem("no event with this id") },
+  },
+  {
+    method: "get",
+    path: "/api/documents",
+    operationId: "listDocuments",
+    summary: "Stored articles, newest first, with their number of events",
+    tag: "documents",
+    query: DocumentsQuerySchema,
+    responses: { 200: { description: "articles", schema: DocumentsSchema }, 400: bad },
   },
   {
     method: "get",

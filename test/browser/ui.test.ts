@@ -95,6 +95,16 @@ describe("web UI in Chromium", () => {
     await page.close();
   });
 
+  it("lists the articles and opens one", async () => {
+    const page = await open("/#/documents");
+    await page.waitForSelector("[data-testid=documents-table] tr.row");
+    expect(await page.locator("[data-testid=documents-table] tr.row").count()).toBeGreaterThanOrEqual(5);
+    await shot(page, "documents");
+    await page.click("[data-testid=documents-table] tr.row a >> nth=0");
+    await page.waitForSelector("[data-testid=article-text]");
+    await page.close();
+  });
+
   it("shows the actor network", async () => {
     const page = await open("/#/network");
     await page.waitForSelector("[data-testid=network]");

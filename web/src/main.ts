@@ -7,6 +7,7 @@ const NAV: readonly [string, string][] = [
   ["map", "Map"],
   ["charts", "Charts"],
   ["network", "Network"],
+  ["documents", "Articles"],
   ["paste", "Extract an article"],
 ];
 
@@ -16,6 +17,8 @@ async function load(name: string): Promise<View | null> {
       return (await import("./views/events.js")).eventsView;
     case "event":
       return (await import("./views/event.js")).eventView;
+    case "documents":
+      return (await import("./views/documents.js")).documentsView;
     case "doc":
       return (await import("./views/document.js")).documentView;
     case "map":
@@ -38,7 +41,13 @@ async function route(): Promise<void> {
   clear(nav);
   const filters = sharedFilters(params);
   for (const [key, label] of NAV)
-    nav.append(h("a", { href: link(key, key === "paste" ? undefined : filters), class: key === name ? "active" : null }, label));
+    nav.append(
+      h(
+        "a",
+        { href: link(key, key === "paste" || key === "documents" ? undefined : filters), class: key === name ? "active" : null },
+        label,
+      ),
+    );
   const root = document.getElementById("app")!;
   const mine = ++generation;
   const view = await load(name);
