@@ -372,10 +372,93 @@ describe("modality", () => {
   });
 });
 
+describe("readings of stated intentions, refusals and reports", () => {
+  const cases: [string, Case, Event["type"], Event["modality"] | null][] = [
+    [
+      "Finland will provide aid to Tanzania, the ministry said.",
+      {
+        actors: [
+          ["Finland", "FIN"],
+          ["Tanzania", "TZA"],
+        ],
+      },
+      "AGREE",
+      "future",
+    ],
+    ["Syria said it will not accept any more refugees.", { actors: [["Syria", "SYR"]] }, "REJECT", "asserted"],
+    [
+      "Russia said on Tuesday that Sudan must return the helicopter.",
+      {
+        actors: [
+          ["Russia", "RUS"],
+          ["Sudan", "SDN"],
+        ],
+      },
+      "REQUEST",
+      "asserted",
+    ],
+    ["The government lifted the curfew in the capital.", {}, "CONCEDE", null],
+    [
+      "Obama wants Putin to attack Switzerland.",
+      {
+        actors: [
+          ["Obama", "USA"],
+          ["Putin", "RUS"],
+          ["Switzerland", "CHE"],
+        ],
+      },
+      "REQUEST",
+      null,
+    ],
+    ["The union called off the strike.", {}, "CONCEDE", null],
+    ["Libya has offered to hand over the two suspects.", { actors: [["Libya", "LBY"]] }, "AGREE", null],
+    ["Greece plans to impose restrictions on its labour market.", { actors: [["Greece", "GRC"]] }, "THREATEN", null],
+  ];
+  it.each(cases)("%s", (text, c, type, modality) => {
+    const found = run(text, c);
+    const hit = found.find((e) => e.type === type);
+    expect(hit, found.map((e) => `${e.type} ${e.trigger.text}`).join("; ")).toBeDefined();
+    if (modality) expect(hit!.modality).toBe(modality);
+  });
+
+  it("a speaker reporting someone else's attack accuses them", () => {
+    const text = "Israel said that Hamas militants fired rockets at Ashkelon.";
+    const found = run(text, {
+      actors: [
+        ["Israel", "ISR"],
+        ["Hamas militants", "PSE", "REB"],
+      ],
+    });
+    const accuse = found.find((e) => e.type === "ACCUSE");
+    expect(accuse).toBeDefined();
+    expect(countries(accuse!.sources)).toEqual(["ISR"]);
+    expect(countries(accuse!.targets)).toEqual(["PSE"]);
+    const attack = found.find((e) => e.type === "ASSAULT");
+    expect(attack?.attribution?.text).toBe("Israel");
+  });
+
+  it("wanting someone to act names them as the target", () => {
+    const [e] = run("Obama wants Putin to attack Switzerland.", {
+      actors: [
+        ["Obama", "USA"],
+        ["Putin", "RUS"],
+        ["Switzerland", "CHE"],
+      ],
+    });
+    expect(countries(e.sources)).toEqual(["USA"]);
+    expect(countries(e.targets)).toEqual(["RUS"]);
+  });
+});
+
 describe("no events", () => {
   const texts = ["The weather was fine.", "The report has 40 pages.", "", "Analysts said the economy grew by 3 percent."];
   it.each(texts)("%j", (text) => {
     expect(run(text)).toEqual([]);
+  });
+
+  it("ignores capitalised verbs inside names ((Capital Dispatch))", () => {
+    const text = "WASHINGTON, Jan. 28, 2024 (Capital Dispatch) -- The weather was fine.";
+    expect(run(text, { actors: [["Capital", null]] })).toEqual([]);
   });
 
   it("does not take a noun modifier or a name for an event", () => {

@@ -51,6 +51,7 @@ export function createEventsStage(resources: EventsResources): Stage<"events"> {
       const ctx: DocContext = {
         text: doc.text,
         published: layer(doc, "published").value,
+        datelineEnd: layer(doc, "published").source === "dateline" ? (layer(doc, "published").end ?? 0) : 0,
         sentences: layer(doc, "sentences"),
         tokens: layer(doc, "tokens"),
         mentions: layer(doc, "mentions"),
@@ -67,6 +68,8 @@ export function createEventsStage(resources: EventsResources): Stage<"events"> {
 interface DocContext {
   readonly text: string;
   readonly published: string | null;
+  /** End of the dateline ("WASHINGTON, Jan. 28, 2024 (Capital Dispatch) --"): no trigger before it. */
+  readonly datelineEnd: number;
   readonly sentences: readonly Sentence[];
   readonly tokens: readonly Token[];
   readonly mentions: readonly Mention[];
@@ -260,6 +263,9 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     const verbish =
       isVerbLike(t) || (t.pos === "ADJ" && (/ed$/.test(t.norm) || afterModal) && (lex.verbs.has(t.lemma) || lex.phrases.has(t.lemma)));
     if (!verbish) continue;
+    if (t.start < ctx.datelineEnd) continue;
+    // "(Capital Dispatch)", "Strike Force": a capitalised verb inside a sentence is part of a name.
+    if (k > 0 && t.text !== t.norm && t.text.toUpperCase() !== t.text && toks[k - 1].norm !== '"' && toks[k - 1].norm !== ":") continue;
     // "U.S.-led", "Syrian-backed": a verb inside a hyphenated modifier is no event.
     if (t.start > 0 && ctx.text[t.start - 1] === "-") continue;
     if (lex.speechVerbs.has(t.lemma) && !lex.codedSpeechVerbs.has(t.lemma)) {
@@ -295,7 +301,8 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     if (r && r.type !== "ASSAULT" && reducedRelative(toks, k, v.clauses.of)) continue;
     // A verb's bare default code is weak evidence: not in a participial phrase
     // (", expanding its campaign", "before leaving") or a relative clause.
-    if (r && r.isDefault && (participial(toks, k) || v.clauses.clauses[v.clauses.of[k]].kind === "relative")) continue;
+    if (r && r.isDefault && r.type !== "ASSAULT" && (participial(toks, k) || v.clauses.clauses[v.clauses.of[k]].kind === "relative"))
+      continue;
     // ... nor a purpose or complement infinitive ("efforts to counter", "pressured to help").
     if (r && r.isDefault && k > 0 && toks[k - 1].norm === "to" && !controlled.has(k) && /^0[3-8]/.test(r.cameo ?? "")) continue;
     // "agreed to cooperate", "urged Iran to withdraw": one event, the governing verb's.
@@ -323,7 +330,7 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     const e = buildEvent(ctx, lex, v, r, previousConsult);
     if (e) built.push(e);
   }
-  const merged = mergeSentence(built, v);
+  const merged = mergeSentence(built, v).map((e) => (e.type === "ASSAULT" ? { ...e, acled: acledOf(lex, e.type, e.mode) } : e));
   return [...merged, ...reportedAttackAccusations(ctx, lex, v, merged)];
 }
 
@@ -1072,7 +1079,10 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
     )
       return null;
   } else {
-    const passive = isPassive(toks, anchor) || reducedRelative(toks, anchor, clauses.of);
+    const passive =
+      isPassive(toks, anchor) ||
+      reducedRelative(toks, anchor, clauses.of) ||
+      (toks[anchor + 1]?.norm === "by" && toks[anchor - 1]?.pos === "NOUN" && toks[anchor].norm !== toks[anchor].lemma);
     const subj = subjectBefore(v, anchor, cl);
     const skip = new Set(subj);
     const obj = objectAfter(v, r.last, cl, skip);

@@ -272,5 +272,11 @@ export function matchSequence(tokens: readonly Token[], from: number, to: number
 
 /** Matches `items` in order ending before `to`, starting no earlier than `from`. */
 export function matchBefore(tokens: readonly Token[], from: number, to: number, items: readonly Item[]): boolean {
-  return items.length === 0 || matchSequence(tokens, from, to, items) >= 0;
+  if (items.length === 0) return true;
+  // The words before the verb must lead up to it (a subject or adverb next to the verb, not anywhere earlier).
+  for (let start = Math.max(from, to - 8); start < to; start++) {
+    const end = matchSequence(tokens, start, to, items, 0);
+    if (end >= 0 && end >= to - 2) return true;
+  }
+  return false;
 }
