@@ -76,6 +76,7 @@ export interface PlacesResources {
 }
 
 const RULE = (id: string) => `${PLACES_STAGE}:${id}`;
+const MAX_ANCHORS = 200;
 
 export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
   const gz = resources.gazetteer;
@@ -246,9 +247,16 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
       // 3. Coherence: an ambiguous name goes to the namesake near the article's other places
       // ("Manchester" with "Colchester"), and a name qualified once ("Riverdale, N.J.") keeps
       // that sense everywhere in the article.
+      // One anchor per distinct name, at most MAX_ANCHORS: keeps this pass linear on long inputs.
       const anchors: Anchor[] = [];
+      const anchored = new Set<string>();
       for (const a of accepted)
-        if (a.entry.kind === "city" || a.entry.kind === "admin1" || (a.entry.kind === "site" && a.entry.precision !== "region"))
+        if (
+          anchors.length < MAX_ANCHORS &&
+          !anchored.has(a.m.key) &&
+          (a.entry.kind === "city" || a.entry.kind === "admin1" || (a.entry.kind === "site" && a.entry.precision !== "region")) &&
+          anchored.add(a.m.key)
+        )
           anchors.push({
             key: a.m.key,
             lat: a.entry.lat,
