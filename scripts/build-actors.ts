@@ -55,6 +55,12 @@ const SECTOR: Record<string, string> = {
   HLH: "HLH",
 };
 
+const TITLE_WORDS = new Set(
+  "president vice prime minister premier chancellor king queen emir sultan leader chief head secretary general pm mr mrs foreign defense defence interior state deputy acting supreme".split(
+    " ",
+  ),
+);
+
 const OFFICE_WORDS = new Set(
   "secretary president minister ministers envoy spokesman spokesperson chairman chief head director commissioner ambassador representative rapporteur coordinator".split(
     " ",
@@ -326,6 +332,9 @@ function main(): void {
     agentRows.push([[...phrases].join("|"), sector, former].join("\t"));
   }
 
+  const countryWords = new Set<string>();
+  for (const row of countryRows)
+    for (const n of [row.split("\t")[1], ...row.split("\t")[2].split("|")]) for (const w of aliasKeys(n)) countryWords.add(w);
   const entries = [
     ...parseActorFile("Phoenix.Countries.actors.txt"),
     ...parseActorFile("Phoenix.International.actors.txt"),
@@ -382,6 +391,17 @@ function main(): void {
         continue;
       }
       aliasSet.add(displayName(a));
+    }
+    // "German Chancellor", "Iraqi President": an office, not its holder on every date; the stage resolves offices by date.
+    for (const a of [...aliasSet]) {
+      const ws = aliasKeys(a);
+      if (
+        ws.length > 0 &&
+        ws.some((w) => TITLE_WORDS.has(w)) &&
+        ws.every((w) => TITLE_WORDS.has(w) || countryWords.has(w) || w === "of" || w === "the")
+      ) {
+        aliasSet.delete(a);
+      }
     }
     if (aliasSet.size === 0) continue;
     if (kind === "person") {

@@ -76,7 +76,8 @@ const SPONSOR = new Set(["led", "backed", "based", "aligned", "allied", "funded"
 const PLACE_NOUNS = new Set(
   (
     "province governorate city district region street square river sea ocean mountains mountain airport base camp university hospital " +
-    "county state island islands valley bay gulf desert strait lake border crossing road bridge port village town refinery field"
+    "county state island islands valley bay gulf desert strait lake border crossing road bridge port village town refinery field " +
+    "villages towns cities neighbourhood neighborhood suburb area areas oblast governorates provinces regions districts"
   ).split(" "),
 );
 /** Capitalised words that are not actor names on their own. */
@@ -404,7 +405,9 @@ class DocContext {
           (after !== undefined && PLACE_NOUNS.has(after.key) && after.cap) ||
           (e - j > 1 && PLACE_NOUNS.has(words[e - 1].key)) ||
           this.lex.placeNames.has(runKey) ||
-          (e - j === 1 && before !== undefined && LOCATIVE.has(before.key));
+          (e - j === 1 && before !== undefined && LOCATIVE.has(before.key)) ||
+          // "the village of Novopavlivka", "the city of El Fasher"
+          (before !== undefined && before.key === "of" && j >= 2 && PLACE_NOUNS.has(words[j - 2].key));
         // A lone capitalised word opening a sentence is usually an ordinary word, unless it is a surname seen before.
         const initial = e - j === 1 && (j === 0 || (j === 1 && words[0].punct));
         const regionCountry = this.lex.placeNames.get(runKey);
