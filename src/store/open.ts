@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
+import { ftsRowid } from "./fts.js";
 import { migrationProvider, type Dialect } from "./migrations.js";
 import type { Database } from "./schema.js";
 
@@ -54,6 +55,8 @@ export async function openStore(location: string, options: OpenOptions = {}): Pr
       raw.pragma("synchronous = NORMAL");
       raw.pragma("foreign_keys = ON");
       raw.pragma("busy_timeout = 10000");
+      // Text search probes the FTS5 table by the rowid write.ts gives each event's evidence.
+      raw.function("sitrep_fts_rowid", { deterministic: true }, (id: unknown) => ftsRowid(String(id)));
     } catch (e) {
       throw new StoreError(`cannot open the database ${path}: ${(e as Error).message}`);
     }

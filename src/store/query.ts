@@ -71,14 +71,29 @@ type MergedQuery = SelectQueryBuilder<Database, "merged_events", object>;
 interface FilterPlan {
   readonly actor?: { readonly code: string | null; readonly name: string; readonly entityIds: readonly string[]; readonly many: boolean };
   readonly place?: { readonly ids: readonly string[]; readonly many: boolean };
+  /** The text search matches many events (SQLite). */
+  readonly textMany?: boolean;
 }
 
 /** Above this many actor rows, the actor filter probes events in date order instead of collecting matches. */
-const MANY_ACTOR_ROWS = 5000;
+const MANY_ACTOR_ROWS = 8000;
+/** Above this many matching evidence sentences, text search probes events in date order. */
+const MANY_TEXT_ROWS = 5000;
 
 async function planFilter(store: Store, f: EventFilter): Promise<FilterPlan> {
   const place = f.place ? await planPlace(store, f.place) : undefined;
-  if (!f.actor) return place ? { place } : {};
+  const fts = f.q && store.dialect === "sqlite" ? ftsQuery(f.q) : null;
+  let textMany = false;
+  if (fts) {
+    const r = await sql<{
+      n: number;
+    }>`SELECT count(*) AS n FROM (SELECT rowid FROM events_fts WHERE events_fts MATCH ${fts} LIMIT ${MANY_TEXT_ROWS + 1})`.execute(
+      store.db,
+    );
+    textMany = Number(r.rows[0]?.n ?? 0) > MANY_TEXT_ROWS;
+  }
+  const base: FilterPlan = { ...(place ? { place } : {}), ...(textMany ? { textMany } : {}) };
+  if (!f.actor) return base;
   const actor = f.actor;
   const code = /^[A-Z]{3}$/.test(actor) ? actor : null;
   let entityIds: string[] = [];
@@ -114,7 +129,7 @@ async function planFilter(store: Store, f: EventFilter): Promise<FilterPlan> {
     : entityIds.length > 0
       ? await count((w) => w.or([w("merged_actors.entity_id", "in", entityIds)]))
       : 0;
-  return { actor: { code, name: actor, entityIds, many: n > MANY_ACTOR_ROWS }, ...(place ? { place } : {}) };
+  return { ...base, actor: { code, name: actor, entityIds, many: n > MANY_ACTOR_ROWS } };
 }
 
 async function planPlace(store: Store, place: string): Promise<NonNullable<FilterPlan["place"]>> {
@@ -200,14 +215,20 @@ function applyFilter(store: Store, query: MergedQuery, f: EventFilter, plan: Fil
       eb.selectFrom("event_links").select("event_links.merged_id").where("event_links.doc_id", "=", docId),
     );
   }
-  if (f.q) qb = textSearch(store, qb, f.q);
+  if (f.q) qb = textSearch(store, qb, f.q, plan);
   return qb;
 }
 
-function textSearch(store: Store, qb: MergedQuery, q: string): MergedQuery {
+function textSearch(store: Store, qb: MergedQuery, q: string, plan: FilterPlan): MergedQuery {
   if (store.dialect === "sqlite") {
     const fts = ftsQuery(q);
     if (!fts) return qb;
+    // Common words: walk the events in date order and test each one's evidence (an FTS5 rowid
+    // look-up), stopping at the page size; rare words: collect the matches and sort those.
+    if (plan.textMany)
+      return qb.where(
+        sql<boolean>`EXISTS (SELECT 1 FROM events e JOIN events_fts f ON f.rowid = sitrep_fts_rowid(e.id) WHERE e.merged_id = merged_events.id AND events_fts MATCH ${fts})`,
+      );
     return qb.where(
       "merged_events.id",
       "in",
