@@ -114,6 +114,8 @@ interface SentenceView {
   readonly places: readonly Place[];
   readonly quantities: readonly Quantity[];
   readonly clauses: ClauseMap;
+  /** First local token after the dateline (subjects are never found in it). */
+  readonly floor: number;
 }
 
 const LOCATIVE = new Set([
@@ -187,6 +189,7 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
       places: take(ctx.places, cursors, "p", s),
       quantities: take(ctx.quantities, cursors, "q", s),
       clauses: segmentClauses(tokens, a, b, lex.speechVerbs),
+      floor: datelineFloor(tokens, a, b, ctx.datelineEnd),
     };
     let found = sentenceEvents(ctx, lex, view, previousConsult);
     // "The move sparked discontent ... and parliament subsequently adopted ...": a sentence that
@@ -218,6 +221,18 @@ function continuesStory(toks: readonly Token[]): boolean {
     if (CONTINUATION.has(w) && (w !== "move" || toks[j - 1]?.norm === "the")) return true;
   }
   return false;
+}
+
+function datelineFloor(tokens: readonly Token[], a: number, b: number, datelineEnd: number): number {
+  let j = 0;
+  while (a + j < b && tokens[a + j].start < datelineEnd) j++;
+  // "(Tigris Post) --": the outlet and the dash belong to the dateline too.
+  if (j > 0) {
+    for (let x = j; x < b - a && x < j + 8; x++) {
+      if (tokens[a + x].norm === "--" || tokens[a + x].norm === "—" || tokens[a + x].norm === "–") return x + 1;
+    }
+  }
+  return j;
 }
 
 function take<T extends { start: number; end: number }>(
@@ -844,7 +859,7 @@ function subjectBefore(v: SentenceView, k: number, cl: number): number[] {
     allowed.add(c.parent);
     c = clauses.clauses[c.parent];
   }
-  for (let j = k - 1; j >= 0; j--) {
+  for (let j = k - 1; j >= v.floor; j--) {
     const jc = clauses.of[j];
     if (!allowed.has(jc)) {
       // A nested clause in between (relative, reported content): skip over it; another main clause ends the search.
@@ -1523,7 +1538,8 @@ function mergeSentence(events: Event[], v: SentenceView): Event[] {
         ...prev,
         sources: prev.sources.length ? prev.sources : e.sources,
         targets: prev.targets.length ? prev.targets : e.targets,
-        mode: prev.mode ?? e.mode,
+        // A noun names the means ("drone strike"): its mode wins over the verb's.
+        mode: (e.rule.includes(":noun-") ? e.mode : null) ?? (prev.rule.includes(":noun-") ? prev.mode : null) ?? prev.mode ?? e.mode,
         cameo: (e.cameo?.length ?? 0) > (prev.cameo?.length ?? 0) && prev.cameo?.startsWith("19") !== true ? e.cameo : prev.cameo,
         killed: prev.killed ?? e.killed,
         injured: prev.injured ?? e.injured,
