@@ -165,11 +165,9 @@ export function renderArticle(
 
   const list = h("div", { class: "article-events", "data-testid": "article-events" });
   const cards = new Map<string, HTMLElement>();
-  let focused: string | null = null;
   const focusEvent = (id: string) => {
     for (const el of body.querySelectorAll(".focus, .focus-trigger")) el.classList.remove("focus", "focus-trigger");
     for (const c of cards.values()) c.classList.remove("selected");
-    focused = id;
     const segs = segmentsByMark.get(`evidence:${id}`) ?? [];
     for (const el of segs) el.classList.add("focus");
     for (const el of segmentsByMark.get(`trigger:${id}`) ?? []) el.classList.add("focus-trigger");
@@ -214,7 +212,6 @@ export function renderArticle(
   }
   const handle: ArticleHandle = { element: wrapper, focusEvent };
   if (options.focus) requestAnimationFrame(() => focusEvent(options.focus as string));
-  void focused;
   return handle;
 }
 

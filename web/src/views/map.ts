@@ -79,8 +79,6 @@ export const mapView: View = async (root, params) => {
   for (let lon = -180; lon <= 180; lon += 30) grat.append(s("line", { x1: px(lon), x2: px(lon), y1: 0, y2: H }));
   for (let lat = -60; lat <= 80; lat += 20) grat.append(s("line", { x1: 0, x2: W, y1: py(lat), y2: py(lat) }));
   base.append(grat);
-  const withEvents = new Set(located.map((e) => e.country));
-  void withEvents;
   for (const c of shapes) {
     const p = s("path", { d: c.d, class: "country" });
     p.append(tip(c.name));
