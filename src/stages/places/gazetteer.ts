@@ -131,27 +131,35 @@ function isAllCaps(s: string): boolean {
   return letters.length > 0 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
 
+/** Countries whose GeoNames town names carry a separate Arabic article ("Al Fallujah", "Ar Raqqah"). */
+const ARABIC_ARTICLE_COUNTRIES = new Set(
+  "IRQ SYR YEM SAU ARE OMN QAT KWT BHR JOR LBN PSE ISR EGY LBY TUN DZA MAR MRT SDN SSD TCD SOM DJI ERI IRN AFG PAK".split(" "),
+);
+
 /** Builds the name index. Pure: the loader reads and validates the rows. */
 export function buildGazetteer(input: GazetteerInput): Gazetteer {
   const index = new Map<string, NameHit[]>();
   let maxTokens = 1;
-  const add = (name: string, entry: GazetteerEntry, opts: { arabic?: boolean } = {}): void => {
+  const put = (k: string, entry: GazetteerEntry, caseSensitive: boolean): void => {
+    const list = index.get(k);
+    if (!list) index.set(k, [{ entry, caseSensitive }]);
+    else if (list.some((h) => h.entry === entry)) return;
+    else list.push({ entry, caseSensitive });
+    let spaces = 0;
+    for (let at = k.indexOf(" "); at >= 0; at = k.indexOf(" ", at + 1)) spaces++;
+    // words + 1: hyphens and apostrophes are tokens of their own
+    if (spaces + 2 > maxTokens) maxTokens = spaces + 2;
+  };
+  /** `cased`: the name may be a short all-capitals alias ("US", "DRC") that only matches in capitals. */
+  const add = (name: string, entry: GazetteerEntry, opts: { arabic?: boolean; cased?: boolean } = {}): void => {
     let key = placeKey(name);
     if (key.startsWith("the ")) key = key.slice(4);
     if (!key) return;
-    const caseSensitive = name.length <= 8 && isAllCaps(name) && name.replace(/[^\p{L}]/gu, "").length <= 4;
-    const keys = [key];
+    const caseSensitive = opts.cased !== false && name.length <= 8 && isAllCaps(name) && name.replace(/[^\p{L}]/gu, "").length <= 4;
+    put(key, entry, caseSensitive);
     if (opts.arabic) {
       const bare = withoutArticle(key);
-      if (bare) keys.push(bare);
-    }
-    for (const k of keys) {
-      let list = index.get(k);
-      if (!list) index.set(k, (list = []));
-      if (list.some((h) => h.entry === entry)) continue;
-      list.push({ entry, caseSensitive });
-      const n = k.split(" ").length + 1;
-      if (n > maxTokens) maxTokens = n;
+      if (bare) put(bare, entry, caseSensitive);
     }
   };
 
@@ -226,7 +234,7 @@ export function buildGazetteer(input: GazetteerInput): Gazetteer {
       admin1: c.admin1,
       prior: 5,
     };
-    add(c.name, entry, { arabic: true });
+    add(c.name, entry, { arabic: ARABIC_ARTICLE_COUNTRIES.has(c.country), cased: false });
     // Names like "Washington, D.C." are also found without the comma part.
     const ck = `${placeKey(c.name)}|${c.country}`;
     const prev = byNameCountry.get(ck);
