@@ -6,6 +6,7 @@ import {
   activeRole,
   buildLexicon,
   countryOn,
+  entriesAt,
   GROUP_SUFFIXES,
   normTitle,
   roleActive,
@@ -294,7 +295,7 @@ class DocContext {
     const keys: string[] = [first];
     for (let k = 1; k < top; k++) keys.push(keys[k - 1] + " " + words[j + k].key);
     for (let len = top; len >= 1; len--) {
-      const entries = this.lex.phrases.get(keys[len - 1]);
+      const entries = entriesAt(this.lex.phrases, keys[len - 1]);
       if (!entries) continue;
       let ok: Entry[] | null = null;
       for (const e of entries) {
@@ -326,8 +327,8 @@ class DocContext {
         key += " " + words[k].key;
       }
       if (!ok) continue;
-      const entries = this.lex.cores.get(key);
-      if (entries) return { len: len + 1, entries };
+      const entries = entriesAt(this.lex.cores, key);
+      if (entries) return { len: len + 1, entries: [...entries] };
     }
     return null;
   }
@@ -349,8 +350,8 @@ class DocContext {
         chars += s.length;
       }
       if (!ok || chars < 4) continue;
-      const entries = this.lex.skeletons.get(key);
-      if (entries) return { len, entries };
+      const entries = entriesAt(this.lex.skeletons, key);
+      if (entries) return { len, entries: [...entries] };
     }
     return null;
   }

@@ -85,13 +85,13 @@ const COMMON_SURNAMES = new Set(
  * length per first word so the matcher only tries lengths that can match.
  */
 export interface Lexicon {
-  readonly phrases: Map<string, Entry[]>;
+  readonly phrases: EntryMap;
   readonly maxLen: Map<string, number>;
   /** Group-name cores (suffix word removed) -> entries. */
-  readonly cores: Map<string, Entry[]>;
+  readonly cores: EntryMap;
   readonly coreMaxLen: Map<string, number>;
   /** Transliteration skeletons of person names -> entries. */
-  readonly skeletons: Map<string, Entry[]>;
+  readonly skeletons: EntryMap;
   readonly skelMaxLen: Map<string, number>;
   readonly countries: Map<string, CountryRecord>;
   /** Curated office holders by "title|COUNTRY". */
@@ -99,18 +99,28 @@ export interface Lexicon {
   readonly placeNames: ReadonlyMap<string, string | null>;
 }
 
-function add(map: Map<string, Entry[]>, max: Map<string, number>, keys: readonly string[], e: Entry): void {
+/** Phrase key -> one entry or several (most keys have one: no array, less work for the collector at start-up). */
+export type EntryMap = Map<string, Entry | Entry[]>;
+
+/** The entries stored under a key, as a list. */
+export function entriesAt(map: EntryMap, key: string): readonly Entry[] | undefined {
+  const v = map.get(key);
+  return v === undefined ? undefined : Array.isArray(v) ? v : [v];
+}
+
+function add(map: EntryMap, max: Map<string, number>, keys: readonly string[], e: Entry): void {
   if (keys.length === 0) return;
   addKey(map, max, keys.join(" "), keys[0], keys.length, e);
 }
 
 /** Adds a phrase given as its joined key (the generated file's form: no splitting needed). */
-function addKey(map: Map<string, Entry[]>, max: Map<string, number>, k: string, first: string, len: number, e: Entry): void {
-  const list = map.get(k);
-  if (list) {
-    for (const x of list) if (sameEntry(x, e)) return;
-    list.push(e);
-  } else map.set(k, [e]);
+function addKey(map: EntryMap, max: Map<string, number>, k: string, first: string, len: number, e: Entry): void {
+  const v = map.get(k);
+  if (v === undefined) map.set(k, e);
+  else if (Array.isArray(v)) {
+    for (const x of v) if (sameEntry(x, e)) return;
+    v.push(e);
+  } else if (!sameEntry(v, e)) map.set(k, [v, e]);
   const m = max.get(first);
   if (m === undefined || len > m) max.set(first, len);
 }
@@ -212,11 +222,11 @@ export function normTitle(t: string): string {
 }
 
 export function buildLexicon(res: ActorsResources): Lexicon {
-  const phrases = new Map<string, Entry[]>();
+  const phrases: EntryMap = new Map();
   const maxLen = new Map<string, number>();
-  const cores = new Map<string, Entry[]>();
+  const cores: EntryMap = new Map();
   const coreMaxLen = new Map<string, number>();
-  const skeletons = new Map<string, Entry[]>();
+  const skeletons: EntryMap = new Map();
   const skelMax = new Map<string, number>();
   const countries = new Map<string, CountryRecord>();
   const officeHolders = new Map<string, { actor: ActorRecord; role: Role }[]>();
@@ -312,6 +322,7 @@ export function buildLexicon(res: ActorsResources): Lexicon {
         break;
       }
     }
+    const made: (Entry | undefined)[] = [undefined, undefined, undefined];
     for (let k of names) {
       const titled = k.charCodeAt(0) === 126; /* ~ */
       if (titled) {
@@ -322,7 +333,13 @@ export function buildLexicon(res: ActorsResources): Lexicon {
       const sp = k.indexOf(" ");
       if (sp < 0 && COMMON_SURNAMES.has(k)) continue;
       const weak = person && sp < 0;
-      const entry: Entry = target ? { type: "actor", actor: target, weak } : new GeneratedEntry(rows, r, weak, titled);
+      // One entry object per row and reading, shared by its keys.
+      const slot = titled ? 2 : weak ? 1 : 0;
+      let entry = made[slot];
+      if (entry === undefined) {
+        entry = target ? { type: "actor", actor: target, weak } : new GeneratedEntry(rows, r, weak, titled);
+        made[slot] = entry;
+      }
       const len = sp < 0 ? 1 : wordCount(k);
       addKey(phrases, maxLen, k, sp < 0 ? k : k.slice(0, sp), len, entry);
       if (!person && !target && len >= 2) {
