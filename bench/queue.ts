@@ -12,7 +12,7 @@
  * the final merge pass has run. Prints figures; asserts nothing.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -74,6 +74,18 @@ function startWorker(queue: string, name: string, db: string): { child: ChildPro
   return { child, ready };
 }
 
+/** CPU seconds a process (all its threads) has used so far, from /proc (Linux). */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / TICKS;
+  } catch {
+    return NaN;
+  }
+}
+const TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
+
 const results: string[] = [];
 for (const w of workerCounts) {
   const dbName = `sitrep_bench_queue_${process.pid}_${w}`;
@@ -86,6 +98,7 @@ for (const w of workerCounts) {
   const workers = Array.from({ length: w }, () => startWorker(values.redis!, name, url.href));
   try {
     await Promise.all(workers.map((x) => x.ready));
+    const cpu0 = workers.map((x) => cpuSeconds(x.child.pid));
     const t0 = Date.now();
     const enq = await enqueueSources(q, [corpus]);
     const tEnqueued = Date.now();
@@ -98,20 +111,25 @@ for (const w of workerCounts) {
     const s = await waitForIdle(q, { pollMs: 250 });
     clearInterval(poll);
     const t1 = Date.now();
+    // CPU the workers spent on this corpus (extraction, storage calls, queue traffic), without
+    // their start-up: on a shared machine this, not the wall clock, gives the per-core rate.
+    const cpu = workers.reduce((sum, x, i) => sum + cpuSeconds(x.child.pid) - cpu0[i], 0);
     tStored ||= t1;
     const secs = (t1 - t0) / 1000;
     const c = new pg.Client({ connectionString: url.href });
     await c.connect();
     const counts = await c.query(
-      "SELECT (SELECT count(*) FROM documents) AS docs, (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM merged_events) AS merged",
+      "SELECT (SELECT count(*) FROM documents) AS docs, (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM merged_events) AS merged, " +
+        "(SELECT count(*) FROM events WHERE merged_id IS NULL) AS unmerged",
     );
     await c.end();
-    const r = counts.rows[0] as { docs: string; events: string; merged: string };
+    const r = counts.rows[0] as { docs: string; events: string; merged: string; unmerged: string };
     const line =
       `${w} worker(s): ${s.stored.toLocaleString("en-US")} articles in ${secs.toFixed(1)} s = ${(s.stored / secs).toFixed(1)} articles/s ` +
       `(${(s.stored / secs / w).toFixed(1)} per worker); enqueue ${((tEnqueued - t0) / 1000).toFixed(1)} s, ` +
       `all stored at ${((tStored - t0) / 1000).toFixed(1)} s, final merge ${((t1 - tStored) / 1000).toFixed(1)} s; ` +
-      `${Number(r.docs).toLocaleString("en-US")} documents, ${Number(r.events).toLocaleString("en-US")} per-article events -> ${Number(r.merged).toLocaleString("en-US")} merged; ${s.merges} merge pass(es)`;
+      `${Number(r.docs).toLocaleString("en-US")} documents, ${Number(r.events).toLocaleString("en-US")} per-article events -> ${Number(r.merged).toLocaleString("en-US")} merged (${r.unmerged} left unmerged); ${s.merges} merge pass(es); ` +
+      `worker CPU ${cpu.toFixed(1)} s = ${(s.stored / cpu).toFixed(1)} articles per CPU-second`;
     console.log(line);
     results.push(line);
   } finally {
