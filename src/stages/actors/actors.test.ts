@@ -304,6 +304,11 @@ describe("actors: negative cases", () => {
       expect(mentions.filter((m) => m.text === phrase && m.kind !== "unknown")).toEqual([]);
     });
   }
+  it("a country's name after a given name is a surname", () => {
+    const { mentions } = run("Fans cheered as Michael Jordan arrived. Jordan closed its airspace.");
+    expect(mentions.find((m) => m.text === "Michael Jordan")?.kind).toBe("unknown");
+    expect(mentions.find((m) => m.text === "Jordan")?.country).toBe("JOR");
+  });
   it("no mention inside a word", () => {
     const { mentions } = run("The museum displayed Iranian-made drones and a Chadwick portrait.");
     expect(mentions.some((m) => m.text === "US" || m.text === "Chad")).toBe(false);

@@ -397,6 +397,13 @@ class DocContext {
       if (this.nameStart(words, j)) {
         let e = j + 1;
         while (e < limit[j] && this.nameContinues(words, e, headline)) e++;
+        // "Michael Jordan", "Stephen Chad": a country's own name right after a given name is a surname.
+        const tail = e < limit[j] ? words[e] : undefined;
+        if (tail && !tail.upper && !(words[e + 1]?.cap && !words[e + 1].punct)) {
+          const m = this.matchPhrase(words, e, limit[j], headline);
+          const c = m && m.len === 1 && m.entries[0].type === "country" ? m.entries[0].country : undefined;
+          if (c && normWord(c.name) === tail.key) e++;
+        }
         // Place-like names ("Anbar Province") and single names after "in"/"near" are left to the places stage.
         const after = words[e];
         const before = words[j - 1];
