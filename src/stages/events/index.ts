@@ -551,7 +551,8 @@ function readVerb(lex: Lexicon, v: SentenceView, k: number, consumed: Set<number
   if (!coded && t.pos === "VERB" && !phrases.some((p) => p.fallback)) {
     // A verb the patterns do not code, with an event noun as its object: "renewed negotiations".
     const obj = lightObject(lex, v, k, Math.min(end, k + 5));
-    if (obj && obj.entry.type && !obj.entry.legislative) {
+    // Only nouns that report a happening by themselves ("renewed negotiations", "speeded up the withdrawal"), not "reviewed the threat".
+    if (obj && obj.entry.type && !obj.entry.legislative && (obj.entry.standalone || obj.entry.type === "RETREAT")) {
       for (let j = obj.at; j < obj.at + obj.len; j++) consumed.add(j);
       const e = obj.entry;
       return reading(
@@ -1536,7 +1537,8 @@ function mergeSentence(events: Event[], v: SentenceView): Event[] {
     if (prev && e.type === "ASSAULT" && (isParticiple || oneSided || e.rule.includes(":noun-") || prev.rule.includes(":noun-"))) {
       const merged: Event = {
         ...prev,
-        sources: prev.sources.length ? prev.sources : e.sources,
+        // A participle's own subject guess is the nearest name, not the attacker: keep only its objects.
+        sources: prev.sources.length || isParticiple ? prev.sources : e.sources,
         targets: prev.targets.length ? prev.targets : e.targets,
         // A noun names the means ("drone strike"): its mode wins over the verb's.
         mode: (e.rule.includes(":noun-") ? e.mode : null) ?? (prev.rule.includes(":noun-") ? prev.mode : null) ?? prev.mode ?? e.mode,
