@@ -78,7 +78,8 @@ const PLACE_NOUNS = new Set(
   (
     "province governorate city district region street square river sea ocean mountains mountain airport base camp university hospital " +
     "county state island islands valley bay gulf desert strait lake border crossing road bridge port village town refinery field " +
-    "villages towns cities neighbourhood neighborhood suburb area areas oblast governorates provinces regions districts"
+    "villages towns cities neighbourhood neighborhood suburb area areas oblast governorates provinces regions districts peninsula " +
+    "plain plains hills heights coast corridor basin delta"
   ).split(" "),
 );
 /** Capitalised words that are not actor names on their own. */
@@ -94,7 +95,8 @@ const NOT_NAMES = new Set(
     "relevant prior under given so-called breaking update live exclusive analysis opinion editorial europe european europeans " +
     "africa african africans asia asian asians latin arctic atlantic pacific photo photos image images copyright credit news research " +
     "centre center air bank commission republic holy catholic inc ltd co read more click share continue related advertisement getty file " +
-    "video watch subscribe sign follow im ive dont its thats whats lets"
+    "video watch subscribe sign follow im ive dont its thats whats lets bible quran koran department ministry trust nutrition royal lord " +
+    "nino nina"
   ).split(" "),
 );
 /** Generic person nouns that take the sector of the group they belong to ("Hamas official", "rebel leader"). */
