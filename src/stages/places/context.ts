@@ -22,6 +22,10 @@ export const LOCATIVE =
 export const GEO_OF =
   /\b(capital|parts?|outskirts|cit(?:y|ies)|provinces?|regions?|borders?|territor(?:y|ies)|soil|airspace|areas?|coast|cent(?:re|er)|heart|interior|streets|towns?|villages?|skies|waters|countryside|suburbs|corners?|north|south|east|west|rest|map|governorates?|districts?|outside|side)\s{1,3}of\s{1,3}(?:the\s{1,3})?$/i;
 
+/** "Sanaa's airport", "Gaza's southern border", "Ukraine's second-largest city": the name is a place. */
+export const POSSESSIVE_PLACE =
+  /^['’]s\s{1,3}(?:(?:main|international|old|new|southern|northern|eastern|western|central|second|third|largest|biggest|second-largest|capital)\s{1,3}){0,2}(?:airport|port|harbou?r|outskirts|suburbs|streets|cent(?:re|er)|north|south|east|west|borders?|coast(?:line)?|capital|provinces?|regions?|city|cities|districts?|neighbou?rhoods?|territory|airspace|waters|skies|soil|countryside|villages?|towns?|frontline|front\s{1,3}line)\b/i;
+
 /** "Britain-based", "a London-based group": the name locates something. */
 export const BASED = /^-(?:based|born|headquartered)\b/i;
 

@@ -1,7 +1,7 @@
 import type { Note, Place, Token } from "../../model/annotations.js";
 import { layer } from "../../model/document.js";
 import type { Stage } from "../../pipeline/stage.js";
-import { BASED, type Context, COORD, QUALIFIER_GAP, readContext } from "./context.js";
+import { BASED, type Context, COORD, POSSESSIVE_PLACE, QUALIFIER_GAP, readContext } from "./context.js";
 import type { Gazetteer, GazetteerEntry, NameHit } from "./gazetteer.js";
 import { haversineKm, offset, round } from "./geometry.js";
 import {
@@ -205,7 +205,8 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
           (qualifiedBy !== undefined && isArea(e)) ||
           isDateline(tokens, m) ||
           (isArea(e) && addressTail(tokens, m, gz)) ||
-          BASED.test(text.slice(m.end, m.end + 12));
+          BASED.test(text.slice(m.end, m.end + 12)) ||
+          POSSESSIVE_PLACE.test(text.slice(m.end, m.end + 40));
         const stop = gz.stoplist.get(m.key);
 
         // "Allendale, N.J." where no Allendale in New Jersey is known: a place somewhere in New Jersey.
@@ -368,9 +369,12 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
   ): NameHit | null {
     let best: NameHit | null = null;
     let bestScore = -Infinity;
+    // A bare name shared by a province and its seat ("Kassala", "Najran") is the town.
+    const admin1Countries = new Set(m.hits.filter((h) => h.entry.kind === "admin1").map((h) => h.entry.country));
     for (const h of m.hits) {
       const e = h.entry;
       let score = prior(e);
+      if (e.kind === "city" && admin1Countries.has(e.country) && /^PPL[AC]/.test(e.featureCode ?? "")) score += 10;
       let near = 0;
       for (const a of anchors) if (a.key !== m.key && haversineKm(a.lat, a.lon, e.lat, e.lon) <= NEIGHBOURHOOD_KM && ++near >= 3) break;
       score += 5 * near;

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Mention, MentionKind, Place } from "../../model/annotations.js";
+import { PlaceSchema } from "../../model/schema.js";
 import { createDoc, type Doc } from "../../model/document.js";
 import { loadPlacesResources, validateCitiesWithSchema } from "../../runtime/load-places.js";
 import { DATA_DIR } from "../../runtime/paths.js";
@@ -276,6 +277,22 @@ describe("places: article context and homonyms", () => {
   it("nearby places pull an ambiguous name to their country (Kaya, not Kayah State)", () => {
     const places = run("Gunmen killed civilians in Barsalogho, about 40 km north of Kaya, in the Centre-Nord region of Burkina Faso.");
     expect(find(places, "Kaya")?.country).toBe("BFA");
+  });
+
+  it("a bare name shared by a province and its seat is the town; 'X State' is the province", () => {
+    expect(find(run("Refugees reached Kassala on foot."), "Kassala")?.precision).toBe("city");
+    expect(find(run("Fighting spread in Kassala State."), "Kassala State")?.precision).toBe("admin1");
+  });
+
+  it("a possessive with a place noun is a place (Sanaa's airport)", () => {
+    const text = "Jets struck Sanaa's airport.";
+    const places = run(text, mentionsFor(text, [["Sanaa", "country", "YEM"]]));
+    expect(find(places, "Sanaa")?.country).toBe("YEM");
+  });
+
+  it("places satisfy the public schema", () => {
+    for (const p of run("Strikes hit eastern Baghdad, 30 km south of Kirkuk, and Allendale, N.J., and the Red Sea."))
+      expect(PlaceSchema.safeParse(p).success).toBe(true);
   });
 
   it("eastern Congo is the DR Congo", () => {
