@@ -123,8 +123,8 @@ export function findEntitySwaps(v: DocView, lex: Lexicon, stage: string): Anomal
       reasons.push({ confidence: 0.85, id: "person", text: `${person.text} belongs to ${rivalName}` });
     // Last resort: the only reference to a country in an article about its confusable neighbour,
     // in no relation that would explain it (no partner, list, border, movement or third country).
-    if (reasons.length === 0 && q === 1 && v.frame === rival && (v.freq.get(rival) ?? 0) >= 5 && mine.length === 0) {
-      const lone = loneMention(v, lex, m);
+    if (reasons.length === 0 && q === 1 && (v.freq.get(rival) ?? 0) >= 5 && mine.length === 0) {
+      const lone = loneMention(v, lex, m, rival);
       const own = lex.countries.get(m.code)?.name ?? m.code;
       if (lone === "location")
         reasons.push({
@@ -317,24 +317,49 @@ function rivalInstitutionAfter(v: DocView, lex: Lexicon, m: CountryRef, rival: s
 const LOCATIVE = new Set(["in", "across", "throughout", "inside", "within"]);
 
 /** "in Gambia, where ...", "Nigeria's defence ministry said": a single mention that nothing in its sentence explains. */
-function loneMention(v: DocView, lex: Lexicon, m: CountryRef): "location" | "mention" | null {
+const RELATIONAL = new Set([
+  "by",
+  "from",
+  "to",
+  "with",
+  "against",
+  "toward",
+  "towards",
+  "between",
+  "into",
+  "via",
+  "than",
+  "like",
+  "including",
+  "unlike",
+  "on",
+  "over",
+  "about",
+]);
+
+function loneMention(v: DocView, lex: Lexicon, m: CountryRef, rival: string): "location" | "mention" | null {
+  // A person or body of the rival named in the sentence in its own right ("Tinubu ... the coup in Niger"),
+  // not merely through a country word ("Nigerien soldiers"): the two are set side by side on purpose.
+  if (namedRivalActor(v, m.sentence, rival)) return null;
+  // The object of a relation ("backed by Iran", "fighters from South Sudan") names another party.
+  const prev = v.words[m.w0 - 1];
+  const prev2 = v.words[m.w0 - 2];
+  if (prev && (RELATIONAL.has(prev.lower) || (prev.lower === "the" && prev2 && RELATIONAL.has(prev2.lower)))) return null;
   const after = v.text.slice(m.end, m.end + 12);
   const before = v.text.slice(Math.max(0, m.start - 12), m.start);
   // Coordinated with anything ("Nigeria and its allies", "Iran-backed"); lists of countries are inCommaList's.
   if (/^[ \t]*(?:and\b|or\b|\/|-)/u.test(after) || /(?:\band|\bor|\/|-)[ \t]*(?:the[ \t]+)?$/.test(before)) return null;
   // A sentence about movement or diplomacy, or one naming a third country, may well mean the neighbour.
   if (v.sentenceHas(m.sentence, lex.crossBorderCues)) return null;
-  // A third country in the same clause ("French troops in Niger") makes it an international sentence.
+  // A third country earlier in the same clause ("French troops in Niger") makes the mention part of its story.
   const rivals = lex.confusableWith.get(m.code) ?? [];
   const k = v.refIndex.get(m) ?? -1;
-  for (const step of [-1, 1]) {
-    for (let j = k + step, seen = 0; j >= 0 && j < v.refs.length && seen < 3; j += step, seen++) {
-      const r = v.refs[j];
-      if (r.sentence !== m.sentence) break;
-      if (r.code === m.code || rivals.includes(r.code)) continue;
-      const between = step < 0 ? v.text.slice(r.end, m.start) : v.text.slice(m.end, r.start);
-      if (!/[,;:()]/.test(between) && between.split(/\s+/).filter(Boolean).length <= 8) return null;
-    }
+  for (let j = k - 1, seen = 0; j >= 0 && seen < 3; j--, seen++) {
+    const r = v.refs[j];
+    if (r.sentence !== m.sentence) break;
+    if (r.code === m.code || rivals.includes(r.code)) continue;
+    const between = v.text.slice(r.end, m.start);
+    if (!/[,;:()]/.test(between) && between.split(/\s+/).filter(Boolean).length <= 8) return null;
   }
   let p = m.w0 - 1;
   if (p >= 0 && v.words[p].lower === "the") p--;
@@ -416,4 +441,15 @@ function usualForm(v: DocView, lex: Lexicon, code: string, form: "name" | "demon
   if (best) return best;
   const info = lex.countries.get(code);
   return form === "demonym" ? (info?.demonyms[0] ?? info?.name ?? code) : (info?.name ?? code);
+}
+
+/** A mention of the rival's country in the sentence that holds no country word (a person or body named in its own right). */
+function namedRivalActor(v: DocView, sentence: number, rival: string): boolean {
+  for (const x of v.ownMentions.get(sentence)?.get(rival) ?? []) {
+    const k = firstAtOrAfter(v.refs, x.start);
+    const holdsCountryWord = k < v.refs.length && v.refs[k].start < x.end;
+    const before = v.refs[k - 1];
+    if (!holdsCountryWord && !(before && before.end > x.start)) return true;
+  }
+  return false;
 }
