@@ -344,8 +344,8 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
         if (h.caseSensitive) return allCaps;
         // "PoP", "iPhone": inner capitals the place name does not have.
         if (odd && !ODD_CASE.test(h.entry.name)) return false;
-        // Short acronyms ("IS", "UN", "AP") are not names of towns.
-        if (allCaps && letters <= 4) return false;
+        // Short acronyms ("IS", "UN", "NATO") are not names of towns, except a dateline ("GAZA, March 3 -").
+        if (allCaps && (letters <= 3 || (letters === 4 && !sentenceInitial(tokens, i)))) return false;
         return letters >= 3 || h.entry.kind === "country";
       });
       if (usable.length === 0) continue;

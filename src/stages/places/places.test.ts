@@ -91,6 +91,7 @@ describe("places: table of toponyms across regions", () => {
     ["The summit was held in Brussels.", "Brussels", "Brussels", "BEL", "city"],
     ["Troops crossed into the Golan Heights.", "Golan Heights", "Golan Heights", "SYR", "region"],
     ["BAGHDAD (AP) - Officials met on Sunday.", "BAGHDAD", "Baghdad", "IRQ", "city"],
+    ["GAZA, March 3 - Airstrikes killed 25 people.", "GAZA", "Gaza Strip", "PSE", "region"],
   ];
   it.each(table)("%s", (sentence, surface, name, iso3, precision) => {
     const places = run(sentence);
@@ -122,6 +123,7 @@ describe("places: negatives (not places)", () => {
     ["Iraq said the strike violated its sovereignty.", "Iraq"],
     ["US troops were attacked again.", "US"],
     ["Al was not a place.", "Al"],
+    ["Allies met at the NATO summit and the ISIS threat grew.", "NATO"],
     ["The Iraq war ended long ago.", "Iraq"],
     ["Iraq, Syria and Iran said the talks failed.", "Syria"],
     ["Iraq, Syria and Iran said the talks failed.", "Iraq"],
