@@ -161,6 +161,14 @@ for (const rawLine of verbLines) {
   verbs.push(v);
 }
 
+// A pattern naming a synonym set the source never defines (&FIGHT_CRIM, &WEATHER) cannot match as meant: drop it.
+let dropped = 0;
+for (const b of blocks) {
+  const before = b.patterns.length;
+  b.patterns = b.patterns.filter((p) => [...(p.pre ?? []), ...(p.post ?? [])].every((i) => !i.startsWith("&") || sets[i] !== undefined));
+  dropped += before - b.patterns.length;
+}
+if (dropped) console.log(`dropped ${dropped} patterns that use undefined synonym sets`);
 const patternCount = blocks.reduce((n, b) => n + b.patterns.length, 0);
 writeFileSync(
   join(outDir, "verbs.json"),
