@@ -394,6 +394,18 @@ describe("actors: coreference", () => {
     expect(pm?.entityId).toBe("netanyahu");
     expect(pm?.rule).toBe("actors.v1:title-coref");
   });
+  it("'the group' refers to the group named last", () => {
+    const { mentions } = run(
+      "Al-Shabaab fighters stormed a hotel in Mogadishu. The group said it carried out the attack. A group of elders condemned it.",
+    );
+    const g = mentions.filter((m) => m.rule === "actors.v1:group-coref");
+    expect(g).toHaveLength(1);
+    expect(g[0].entityId).toBe("shabaab");
+    expect(mentions.filter((m) => m.text === "group")).toHaveLength(1); // not "A group of elders"
+  });
+  it("'the group' with no group before it is no actor", () => {
+    expect(run("The group met on Monday.").mentions).toEqual([]);
+  });
   it("unknown full names lend their country and sector to later surname mentions", () => {
     const { mentions } = run("Iraqi minister Karim Hammadi arrived. Hammadi said talks would continue.");
     const first = mentions.find((m) => m.text === "Iraqi minister Karim Hammadi");

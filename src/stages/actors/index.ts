@@ -240,6 +240,8 @@ class DocContext {
   private readonly surnames = new Map<string, Draft>();
   /** Office title -> the person last named with it. */
   private readonly titles = new Map<string, Draft>();
+  /** The armed group or organisation named last ("the group" refers back to it). */
+  private lastGroup: Draft | null = null;
   private readonly countryCounts = new Map<string, number>();
   private readonly composedNames = new Map<string, string>();
 
@@ -592,6 +594,8 @@ class DocContext {
     if (d.kind === "country" && d.country) this.countryCounts.set(d.country, (this.countryCounts.get(d.country) ?? 0) + 1);
     if (d.personKey) this.surnames.set(d.personKey, d);
     if (d.title && d.entityId) this.titles.set(d.title, d);
+    if ((d.kind === "group" || d.kind === "organization") && d.entity && d.entity.kind !== "country" && !d.entityId?.includes("."))
+      this.lastGroup = d;
   }
 
   /** The country a chain's modifiers give ("Iraqi", "Iran's", "Hamas"), nearest to the head first. */
@@ -860,6 +864,22 @@ class DocContext {
     const ag = this.agentOf(last);
     if (!ag) return null;
     const flags = ag.agent.flags;
+    // "the group said", "the group's leader": the group named last, else no actor.
+    const head = this.agentOf(chain[0]);
+    if (head?.agent.flags.includes("groupref")) {
+      const g = this.lastGroup;
+      if (!g || words[chain[0].s - 1]?.key !== "the" || !g.entity) return null;
+      const sector = chain.length === 1 ? g.sector : this.headSector(words, chain);
+      return {
+        ...g,
+        start,
+        end,
+        sector: GENERIC_PERSON.has(words[last.e - 1].key) ? g.sector : sector,
+        rule: R("group-coref"),
+        personKey: undefined,
+        title: undefined,
+      };
+    }
     if (flags.includes("nameonly")) return null; // "General X" is handled with the name; "in general" is nothing
     const sector = this.headSector(words, chain);
     const title = flags.includes("title") ? normTitle(ag.phrase) : undefined;
