@@ -1027,12 +1027,14 @@ function speakerFromVerb(v: SentenceView, sv: number): { verb: number; mentions:
   if (mentions.length > 0) return { verb: sv, mentions, first: sv, last: sv };
   // Not an actor ("Relevant data show", "analysts said"): keep the words as the speaker.
   let first = sv;
-  while (first > 0 && v.clauses.of[first - 1] === cl && v.toks[first - 1].norm !== "," && sv - first < 8) first--;
-  if (first === sv) {
-    // trailer: ", a senior officer said" -> words between the comma and the verb
-    return null;
-  }
-  return { verb: sv, mentions: [], first, last: sv - 1 };
+  while (first > v.floor && v.clauses.of[first - 1] === cl && v.toks[first - 1].norm !== "," && sv - first < 8) first--;
+  // "Some analysts have pointed out": the speaker is the noun phrase, without auxiliaries or adverbs.
+  let last = sv - 1;
+  while (last >= first && (v.toks[last].pos === "AUX" || v.toks[last].pos === "ADV" || v.toks[last].pos === "PART")) last--;
+  // "There are reports that ...": an expletive is nobody.
+  if (last < first || v.toks[first].norm === "there" || v.toks[first].norm === "it") return null;
+  if (!v.toks.slice(first, last + 1).some((t) => t.pos === "NOUN" || t.pos === "PROPN")) return null;
+  return { verb: sv, mentions: [], first, last };
 }
 
 /* ------------------------------------------------------------------ building */
