@@ -222,6 +222,40 @@ export function runApiSuite(dialect: string, open: () => Promise<Store>): void {
       });
     });
 
+    describe("odd input never causes a 500", () => {
+      const ODD = [
+        "",
+        "x",
+        "-1",
+        "0",
+        "1e309",
+        "NaN",
+        "%00",
+        "'",
+        '"',
+        "2024-99-99",
+        "ASSAULT,,",
+        "*",
+        "x".repeat(1000),
+        "%E2%82%AC",
+        "[object Object]",
+      ];
+      it("for every parameter of every GET endpoint", async () => {
+        const failures: string[] = [];
+        for (const e of ENDPOINTS.filter((x) => x.method === "get" && x.query)) {
+          for (const param of Object.keys(e.query!.shape)) {
+            for (const v of ODD) {
+              const url = `${e.path}?${param}=${v.startsWith("%") ? v : encodeURIComponent(v)}${e.path === "/api/export" && param !== "format" ? "&format=csv" : ""}`;
+              const res = await get(url);
+              if (res.statusCode >= 500) failures.push(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+              else if (res.statusCode >= 400) expect(res.headers["content-type"], url).toMatch(/problem\+json/);
+            }
+          }
+        }
+        expect(failures).toEqual([]);
+      });
+    });
+
     describe("actors, network, places, series", () => {
       it("answers with the documented shapes", async () => {
         ActorsSchema.parse((await get("/api/actors")).json());
