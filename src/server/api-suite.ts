@@ -218,6 +218,8 @@ export function runApiSuite(dialect: string, open: () => Promise<Store>): void {
         expectProblem(await get(`/api/documents/${"x".repeat(400)}`), 400);
         expectProblem(await get(`/api/documents/${"x".repeat(4000)}`), 414);
         expectProblem(await get("/api/events/%E0%A4%A"), 400);
+        expectProblem(await get("/api/events/a%00b"), 400);
+        expectProblem(await get("/api/documents/a%00b"), 400);
         expectProblem(await get("/api/nothing-here"), 404);
       });
     });
