@@ -77,6 +77,9 @@ export interface PlacesResources {
 
 const RULE = (id: string) => `${PLACES_STAGE}:${id}`;
 const MAX_ANCHORS = 200;
+/** After a name: ", Y and Z regions" / " and Odesa oblasts" (bounded: at most four more names). */
+const REGION_LIST_AFTER =
+  /^(?:(?:,\s{1,2}|,?\s{1,2}and\s{1,2})[A-Z][\w'’-]{1,24}(?:\s[A-Z][\w'’-]{1,24})?){0,4}\s{1,2}(?:regions|provinces|oblasts|governorates|states)\b/;
 
 export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
   const gz = resources.gazetteer;
@@ -127,7 +130,7 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
         }
         const dem = gz.demonyms.get(placeKey(t.text));
         if (dem) bump(dem, 1);
-        const m = longestMatch(text, tokens, i, blocked, blockSpan, gz);
+        let m = longestMatch(text, tokens, i, blocked, blockSpan, gz);
         if (!m) {
           const unknown = unknownAfterLocative(text, tokens, i, blocked, gz);
           if (unknown && notes.length < MAX_UNKNOWN_NOTES) {
@@ -147,6 +150,11 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
           notes.splice(unknownNote, 1);
           unknownNote = -1;
         }
+        // "the Kharkiv, Odesa and Dnipropetrovsk regions": each name is the region, not its seat.
+        if (REGION_LIST_AFTER.test(text.slice(m.end, m.end + 120))) {
+          const regions = gz.lookup(`${m.key} region`)?.filter((h) => h.entry.kind === "admin1");
+          if (regions && regions.length > 0) m = { ...m, hits: regions };
+        }
         matches.push(m);
         // "John Allen", "Mohamed Salah": a name glued to a capitalised word before it is a person's;
         // later bare uses ("Allen said") are the person too.
@@ -164,11 +172,11 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
       // "X, Y" where Y (a country or admin1) ends the phrase: Y qualifies X ("Baghdad, Iraq,"; not "in Gaza, Israel said").
       const isQualifier = (a: Match, b: Match): boolean =>
         a.sentence === b.sentence &&
-        // a country is not qualified by another ("Iraq, Syria and Iran" is a list)
-        a.hits.some((h) => h.entry.kind !== "country") &&
+        // only a town, site or district is qualified ("Iraq, Syria", "Anbar, Diyala" are lists)
+        a.hits.some((h) => h.entry.kind === "city" || h.entry.kind === "site") &&
         QUALIFIER_GAP.test(text.slice(a.end, b.start)) &&
         b.hits.some((h) => h.entry.kind === "country" || h.entry.kind === "admin1") &&
-        endsQualifier(tokens, b.last, gz);
+        endsQualifier(tokens, b.last);
 
       // 2. Context and resolution, in text order (coordination looks at the previous place).
       let maxEvidence = 0;

@@ -286,6 +286,14 @@ describe("places: article context and homonyms", () => {
     expect(find(run("Fighting spread in Kassala State."), "Kassala State")?.precision).toBe("admin1");
   });
 
+  it("a list ending in 'regions' names the regions; a list of areas is not a qualifier", () => {
+    const places = run("Drones were downed over the Mykolaiv, Zaporizhzhia and Dnipropetrovsk regions.");
+    expect(places.map((p) => p.precision)).toEqual(["admin1", "admin1", "admin1"]);
+    const iraq = run("Attacks continued in Mosul, Anbar and Diyala.");
+    expect(find(iraq, "Mosul")?.precision).toBe("city");
+    expect(find(iraq, "Anbar")?.precision).toBe("admin1");
+  });
+
   it("a possessive with a place noun is a place (Sanaa's airport)", () => {
     const text = "Jets struck Sanaa's airport.";
     const places = run(text, mentionsFor(text, [["Sanaa", "country", "YEM"]]));

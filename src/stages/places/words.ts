@@ -338,11 +338,17 @@ export function endsConjunct(tokens: readonly Token[], last: number, gz: Gazette
 }
 
 /** What may follow a qualifier: the end of the phrase, a possessive ("Ukraine's second city") or a date word. */
-export function endsQualifier(tokens: readonly Token[], last: number, gz: Gazetteer): boolean {
+export function endsQualifier(tokens: readonly Token[], last: number): boolean {
   const n = tokens[last + 1];
   if (!n || n.sentence !== tokens[last].sentence) return true;
   if (n.norm === "'s" || n.norm === "’s" || TEMPORAL.test(n.text)) return true;
-  return endsConjunct(tokens, last, gz);
+  if (n.kind === "punctuation") return n.text !== "-";
+  // "Baghdad, Iraq and beyond" ends the phrase; "Mosul, Anbar and Diyala" is a list.
+  if (n.pos === "CCONJ") {
+    const after = tokens[last + 2];
+    return !after || after.sentence !== n.sentence || !isCapitalised(after.text);
+  }
+  return n.pos === "ADP" || n.pos === "SCONJ";
 }
 
 /** "Washington said", "Moscow has warned": a capital standing for its government. */
