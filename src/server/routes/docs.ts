@@ -45,7 +45,7 @@ const DOCS_JS = `"use strict";
 (async function () {
   const root = document.getElementById("ops");
   const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = String(text); return e; };
-  const typeOf = (s) => !s ? "" : s.enum ? s.enum.join(" | ") : Array.isArray(s.type) ? s.type.join(" | ") : (s.type || (s.$ref ? s.$ref.split("/").pop() : ""));
+  const typeOf = (s) => !s ? "" : s.enum ? s.enum.join(" | ") : s.anyOf ? s.anyOf.map(typeOf).join(" | ") : s.type === "array" ? typeOf(s.items) + "[]" : Array.isArray(s.type) ? s.type.join(" | ") : (s.type || (s.$ref ? s.$ref.split("/").pop() : ""));
   let doc;
   try { doc = await (await fetch("/api/openapi.json")).json(); } catch (e) { root.textContent = "Could not load the OpenAPI document: " + e; return; }
   root.textContent = "";
