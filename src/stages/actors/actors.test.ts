@@ -350,6 +350,19 @@ describe("actors: coordination and regions", () => {
   });
 });
 
+describe("actors: agents located in a place", () => {
+  it("a local agent takes the country of the place it is in", () => {
+    expect(mention("Demonstrators in Baghdad blocked a road.", "Demonstrators")?.entityId).toBe("IRQ.CVL");
+    expect(mention("Rebels in Darfur attacked a convoy.", "Rebels")?.country).toBe("SDN");
+  });
+  it("soldiers do not: they are often foreign", () => {
+    expect(mention("Troops in Iraq stayed on.", "Troops")?.country).toBeNull();
+  });
+  it("named councils are not generic agents", () => {
+    expect(mention("The United States vetoed a Security Council resolution.", "Security Council")?.entityId).toBe("unsc");
+  });
+});
+
 describe("actors: modifiers and owners", () => {
   it("an agent noun used as a modifier is no actor", () => {
     const { mentions } = run("Rebel positions were shelled near an army base and a police station.");

@@ -73,6 +73,8 @@ const LOCATIVE = new Set(
 );
 /** "Hamas-run ministry", "Houthi-controlled port": the first word owns what follows. */
 const OWNER = new Set(["run", "controlled", "ruled", "held", "administered", "operated", "owned", "dominated", "appointed", "led"]);
+/** Sectors whose members usually belong where they are ("protesters in Nairobi"); not MIL, GOV, IGO. */
+const LOCAL_SECTORS = new Set<Sector>(["CVL", "REB", "POL", "OPP", "REF", "JUD", "LEG", "MED", "REL", "HLH", "EDU", "CRM", "PTY"]);
 const SPONSOR = new Set(["led", "backed", "based", "aligned", "allied", "funded", "supported", "sponsored", "affiliated", "linked"]);
 const PLACE_NOUNS = new Set(
   (
@@ -552,10 +554,33 @@ class DocContext {
       const draft = modifier ? this.modifierOnly(words, chain) : this.resolve(words, chain, links);
       if (draft) {
         this.distribute(words, chain, draft, prevLone);
+        if (draft.country === null && draft.kind === "actor")
+          this.placeCountry(words, endW, i < atoms.length ? atoms[i] : undefined, draft);
         this.emit(draft);
       }
       prevLone = chain.length === 1 && chain[0].type === "country" && draft ? { atom: chain[0], draft } : null;
     }
+  }
+
+  /**
+   * "Demonstrators in Baghdad", "rebels in Darfur": a local agent with no country of its own takes the
+   * country of the place it is in. Not for soldiers or officials, who are often foreign ("troops in Iraq").
+   */
+  private placeCountry(words: readonly Word[], end: number, next: Atom | undefined, draft: Draft): void {
+    if (!next || words[end]?.key !== "in" || next.s !== end + 1) return;
+    if (next.type !== "country" && next.type !== "capital" && next.type !== "region") return;
+    const e = next.entries[0];
+    if (!e || (e.type !== "country" && e.type !== "capital") || !draft.sector || !LOCAL_SECTORS.has(draft.sector)) return;
+    const c = e.country.iso3;
+    const id = `${c}.${draft.sector}`;
+    const name = this.text.slice(draft.start, draft.end);
+    if (!this.composedNames.has(id)) this.composedNames.set(id, name);
+    Object.assign(draft, {
+      country: c,
+      entityId: id,
+      rule: R("agent-in-place"),
+      entity: { id, name: this.composedNames.get(id) ?? name, kind: composedKind(draft.sector), country: c, sector: draft.sector },
+    });
   }
 
   /** An agent phrase used as a modifier: only its country (if it starts with one) is a mention. */

@@ -269,7 +269,6 @@ export function buildLexicon(res: ActorsResources): Lexicon {
         curatedKeys.add(k);
         if (keys.length > 1) curatedByKey.set(k, a);
       } else if (curatedKeys.has(k)) continue;
-      if (agentKeys.has(k) && !/^[A-Z0-9]{2,}$/.test(n.trim())) continue;
       const weak = person && keys.length === 1;
       if (weak && COMMON_SURNAMES.has(k)) continue;
       add(phrases, maxLen, keys, { type: "actor", actor: a, weak });
