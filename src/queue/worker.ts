@@ -158,6 +158,8 @@ export async function startWorker(options: WorkerOptions): Promise<QueueWorker> 
   for (const job of (await q.docs.getFailed(0, 999)) as Job<DocumentJob>[])
     await toDeadIfFinal(q, job, new Error(job.failedReason || "failed"));
   await Promise.all([docs.waitUntilReady(), merges.waitUntilReady()]);
+  // Events a pass never reached (every worker was down, or its retries ran out) are merged now.
+  await requestMerge(q, options.merge);
   log(`worker ${hostname()}:${process.pid} ready: queue ${q.config.name}, concurrency ${concurrency}, store ${store.location}`);
 
   let closed = false;
