@@ -266,6 +266,13 @@ export function partOfLongerName(tokens: readonly Token[], m: Match, gz: Gazette
       (isAllCapsWord(surface) && surface.length >= 4);
     if (!ok) return true;
   }
+  // "St. Peter's Basilica", "St George's Chapel": a possessive inside a longer name. A country
+  // before a possessive ("Iraq's Anbar province") is not a place there anyway.
+  if (after && (after.norm === "'s" || after.norm === "’s") && attached(tokens, m.last, m.last + 1)) {
+    const next = tokens[m.last + 2];
+    if (next && next.sentence === m.sentence && next.kind === "word" && isCapitalised(next.text) && !FUNCTION_WORDS.has(next.norm))
+      return m.hits.every((h) => h.entry.kind === "city" && h.entry.population < 100_000);
+  }
   return false;
 }
 
