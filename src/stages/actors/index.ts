@@ -712,14 +712,17 @@ class DocContext {
     switch (last.type) {
       case "country": {
         const c = (last.entries[0] as Extract<Entry, { type: "country" }>).country;
+        // "25 Palestinians", "Iraqis": a plural demonym names the people, not the state.
+        const w = words[last.s];
+        const people = last.e - last.s === 1 && /[^s]s$/.test(w.key) && w.key !== normWord(c.name) && !words[last.e]?.poss;
         return {
           start,
           end,
           kind: "country",
           entityId: c.iso3,
           country: c.iso3,
-          sector: null,
-          rule: R("country"),
+          sector: people ? "CVL" : null,
+          rule: R(people ? "people" : "country"),
           entity: countryEntity(c),
         };
       }
