@@ -544,6 +544,12 @@ function readVerb(lex: Lexicon, v: SentenceView, k: number, consumed: Set<number
     }
   }
   if (objectOnly) return null;
+  // "Two drones were launched at the base", "launched rockets": a support verb with a weapon is an attack.
+  if (lex.lightVerbs.has(t.lemma)) {
+    const weapon = weaponNear(lex, toks, k, start, Math.min(n, k + 4));
+    if (weapon)
+      return reading(lex, "ASSAULT", weapon.mode, "military", weapon.cameo, `weapon-${weapon.lemma.replace(/ /g, "-")}`, k, k, k, 0.75);
+  }
 
   const coded = verbCode(lex, v, k, end, start);
   // A support verb means nothing by itself: "issued", "made", "gave" without an event noun or pattern.
@@ -713,6 +719,21 @@ function reading(
 }
 
 /** An event noun after a support verb, before any other verb: "carried out an airstrike", "launched the first round of dialogue". */
+/** A weapon noun just before (a passive subject) or after (an object) local token k. */
+function weaponNear(lex: Lexicon, toks: readonly Token[], k: number, from: number, to: number): NounEntry | null {
+  for (let j = k - 1; j >= from && j >= k - 4; j--) {
+    const hit = nounAt(lex, toks, j, toks.length);
+    if (hit?.entry.weapon) return hit.entry;
+    if (toks[j].pos === "VERB" || toks[j].norm === ",") break;
+  }
+  for (let j = k + 1; j < to; j++) {
+    const hit = nounAt(lex, toks, j, toks.length);
+    if (hit?.entry.weapon) return hit.entry;
+    if (toks[j].pos === "VERB" || toks[j].pos === "ADP") break;
+  }
+  return null;
+}
+
 function lightObject(lex: Lexicon, v: SentenceView, k: number, end: number): { entry: NounEntry; at: number; len: number } | null {
   const { toks } = v;
   for (let j = k + 1; j < end && j <= k + 7; j++) {
@@ -852,16 +873,23 @@ function actorOf(ctx: DocContext, m: Mention): ActorRef {
 }
 
 /** Mention indices of the subject before local token k, within clause `cl` (and its coordination parents). */
-function subjectBefore(v: SentenceView, k: number, cl: number): number[] {
+function subjectBefore(v: SentenceView, k: number, cl: number, depth = 0): number[] {
   const { toks, clauses, mentionAt } = v;
   const allowed = new Set<number>([cl]);
   let c = clauses.clauses[cl];
-  while (c && (c.kind === "coord" || c.kind === "relative") && c.parent >= 0) {
+  while (c && c.kind === "relative" && c.parent >= 0) {
     allowed.add(c.parent);
     c = clauses.clauses[c.parent];
   }
+  const own = clauses.clauses[cl];
   for (let j = k - 1; j >= v.floor; j--) {
     const jc = clauses.of[j];
+    // "Washington blamed militias ... and said": a coordinated predicate shares the first one's subject,
+    // not the nearest name (the first predicate's object).
+    if (own.kind === "coord" && jc === own.parent && depth < 4) {
+      const firstVerb = firstVerbOf(v, own.parent, j);
+      if (firstVerb >= 0) return subjectBefore(v, firstVerb, own.parent, depth + 1);
+    }
     if (!allowed.has(jc)) {
       // A nested clause in between (relative, reported content): skip over it; another main clause ends the search.
       if (clauses.clauses[jc].kind === "main") break;
@@ -879,6 +907,20 @@ function subjectBefore(v: SentenceView, k: number, cl: number): number[] {
     return coordinated(v, first, m, -1);
   }
   return [];
+}
+
+/** Local index of the first verb of clause `cl` at or before `upTo`, or -1. */
+function firstVerbOf(v: SentenceView, cl: number, upTo: number): number {
+  let found = -1;
+  for (let j = upTo; j >= v.floor; j--) {
+    const jc = v.clauses.of[j];
+    if (jc !== cl) {
+      if (v.clauses.clauses[jc].kind === "main" && jc !== cl) break;
+      continue;
+    }
+    if (v.toks[j].pos === "VERB" || v.toks[j].pos === "AUX") found = j;
+  }
+  return found;
 }
 
 /** The preposition governing a phrase that starts at local token `first` ("in eastern Baghdad"), if any. */
@@ -1115,6 +1157,8 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
     } else {
       sources = subj;
       targets = obj.mentions;
+      // "A drone attack targeted coalition forces": the subject noun names the means.
+      if (r.type === "ASSAULT" && !r.mode) weaponMode = meansBefore(lex, v, anchor, cl);
       // Pronoun subject in reported speech: "it will insist", "they will continue" -> the speaker.
       if (sources.length === 0 && speaker && speaker.mentions.length > 0 && pronounSubject(v, anchor, cl)) sources = speaker.mentions;
     }
@@ -1271,6 +1315,14 @@ function agentInEventNoun(lex: Lexicon, v: SentenceView, k: number, cl: number):
     }
   }
   return [];
+}
+
+function meansBefore(lex: Lexicon, v: SentenceView, k: number, cl: number): string | null {
+  for (let j = k - 1; j >= 0 && j >= k - 5 && v.clauses.of[j] === cl; j--) {
+    const hit = nounAt(lex, v.toks, j, v.toks.length);
+    if (hit && hit.entry.type === "ASSAULT" && hit.entry.mode) return hit.entry.mode;
+  }
+  return null;
 }
 
 function weaponAfterBy(lex: Lexicon, v: SentenceView, k: number): string | null {
