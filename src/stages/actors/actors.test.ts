@@ -278,6 +278,10 @@ describe("actors: countries", () => {
       expect(m?.entityId).toBe(iso);
     });
   }
+  it("a plural demonym names the people (CVL); a country's plural-looking name does not", () => {
+    expect(mention("Israeli strikes killed 25 Palestinians.", "Palestinians")?.sector).toBe("CVL");
+    expect(mention("The Philippines protested.", "Philippines")?.sector).toBeNull();
+  });
   it("lists each country entity once with its Wikidata id", () => {
     const { entities } = run("Iraq said Iraq would talk to Iraq's neighbours.");
     const iraq = entities.filter((e) => e.id === "IRQ");
