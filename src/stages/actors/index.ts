@@ -19,6 +19,24 @@ import type { ActorRecord, ActorsResources, AgentRecord, CountryRecord } from ".
 
 export type { ActorsResources } from "./types.js";
 
+/**
+ * The actors stage: who acts in the text.
+ *
+ * 1. Words: wink tokens per sentence, with joining hyphens and Arabic articles folded away and
+ *    possessives kept as markers, each with a normalised key ("Al-Sudani's" -> "sudani", 's).
+ * 2. Atoms: longest dictionary phrase at each word (countries, capitals, named actors, agent nouns),
+ *    with case rules (names need capitals, short acronyms need all capitals and are off in headlines),
+ *    group-name suffix variants ("Popular Mobilization Group" = "... Forces"), transliteration
+ *    skeletons for hand-made people ("Mohandes" = "Muhandis"), and runs of unknown proper nouns.
+ * 3. Chains: neighbouring atoms joined by adjacency, possessives, adjective fillers, quotes or "of"
+ *    ("Iraqi Prime Minister Al-Sudani", "Iraq's Shiite militias", "the government of Iraq") resolve to
+ *    ONE mention: a named entity, a composed generic actor ("IRQ.REB"), an office holder on the
+ *    publication date, or an unknown name with the country and sector its modifiers give.
+ * 4. Coreference within the article: surnames, "the prime minister", "the group", earlier namesakes.
+ *
+ * Linear in the number of tokens: each word starts at most one dictionary lookup per phrase length
+ * (bounded by the longest phrase that begins with it) and each chain is resolved once.
+ */
 export const ACTORS_STAGE = "actors.v1";
 const R = (id: string) => `${ACTORS_STAGE}:${id}`;
 
