@@ -284,6 +284,10 @@ export const TRAILING_WORDS = new Set([
   "gulf",
   "ocean",
   "canal",
+  "envelope",
+  "pocket",
+  "enclave",
+  "salient",
 ]);
 
 /** A token that can continue a name started before it. */
