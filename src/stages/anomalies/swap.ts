@@ -273,11 +273,13 @@ function nearNeighbourCue(v: DocView, lex: Lexicon, m: CountryRef): boolean {
   return false;
 }
 
-/** A city of the mention's own country, or a person/organisation of it (actors stage), in the same sentence. */
+/** A city of the mention's own country, or a person of it (actors stage), in the same sentence. */
 function hasOwnAnchor(v: DocView, m: CountryRef): boolean {
   const cities = v.sentenceCodes.get(m.sentence)?.get(m.code)?.cities ?? 0;
   if (cities - (m.form === "city" ? 1 : 0) > 0) return true;
   for (const x of v.ownMentions.get(m.sentence)?.get(m.code) ?? []) {
+    // Only people: the actors stage gives groups the country of a nearby country word ("people in Niger").
+    if (x.kind !== "person") continue;
     if (x.end <= m.start || x.start >= m.end) return true;
     // A known person whose mention takes in the country word ("Iranian President <name>", resolved to Iran).
     if (x.kind === "person" && x.entityId && x.end > m.end) return true;
@@ -443,9 +445,10 @@ function usualForm(v: DocView, lex: Lexicon, code: string, form: "name" | "demon
   return form === "demonym" ? (info?.demonyms[0] ?? info?.name ?? code) : (info?.name ?? code);
 }
 
-/** A mention of the rival's country in the sentence that holds no country word (a person or body named in its own right). */
+/** A person of the rival's country in the sentence, named in its own right (not through a country word). */
 function namedRivalActor(v: DocView, sentence: number, rival: string): boolean {
   for (const x of v.ownMentions.get(sentence)?.get(rival) ?? []) {
+    if (x.kind !== "person") continue; // groups are too loosely tied to a country ("Islamic State" -> Iraq)
     const k = firstAtOrAfter(v.refs, x.start);
     const holdsCountryWord = k < v.refs.length && v.refs[k].start < x.end;
     const before = v.refs[k - 1];

@@ -112,7 +112,9 @@ export function buildView(
     }
     return k >= 0 && refs[k].end > s;
   };
-  for (const m of mentions) if (m.country && !covered(m.start, m.end)) bump(m.country);
+  // Only names and people: a generic actor takes its country from a nearby country word
+  // ("people in Niger"), which is already counted.
+  for (const m of mentions) if (m.country && (m.kind === "person" || m.kind === "country") && !covered(m.start, m.end)) bump(m.country);
   for (const p of places) if (p.country && !covered(p.start, p.end)) bump(p.country);
   // A dateline ("BAGHDAD, Jan. 27 -") or the first sentence says where the story is.
   const first = refs.find((r) => r.sentence === 0);
