@@ -31,10 +31,15 @@ const workerCounts = values.workers!.split(",").map(Number);
 const dir = values.dir!;
 mkdirSync(dir, { recursive: true });
 
+// mulberry32: a deterministic generator with 32-bit integer arithmetic (an LCG in doubles
+// loses precision and repeats after a few hundred values).
 let seed = 7;
 const rand = () => {
-  seed = (seed * 1103515245 + 12345) % 2147483648;
-  return seed / 2147483648;
+  seed = (seed + 0x6d2b79f5) >>> 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
 
@@ -94,12 +99,14 @@ const TARGETS = [
   "a power station",
 ];
 
+const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
+
 function sentence(city: string, country: string): string {
   const n = 1 + Math.floor(rand() * 40);
   const day = pick(DAYS);
   switch (Math.floor(rand() * 9)) {
     case 0:
-      return `${pick(WEAPONS)[0].toUpperCase()}${pick(WEAPONS).slice(1)} hit ${pick(TARGETS)} near ${city} on ${day}, killing ${n} people, ${pick(OFFICIALS)}.`;
+      return `${cap(pick(WEAPONS))} hit ${pick(TARGETS)} near ${city} on ${day}, killing ${n} people, ${pick(OFFICIALS)}.`;
     case 1:
       return `At least ${n} ${pick(["soldiers", "civilians", "fighters", "police officers"])} were wounded when ${pick(ARMED)} attacked ${pick(TARGETS)} in ${city}, ${pick(OFFICIALS)}.`;
     case 2:
@@ -107,7 +114,7 @@ function sentence(city: string, country: string): string {
     case 3:
       return `Hundreds of people protested in ${city} on ${day} against rising prices and demanded the resignation of the government.`;
     case 4:
-      return `${pick(FORCES)[0].toUpperCase()}${pick(FORCES).slice(1)} arrested ${n} suspects in raids around ${city}, ${pick(OFFICIALS)}.`;
+      return `${cap(pick(FORCES))} arrested ${n} suspects in raids around ${city}, ${pick(OFFICIALS)}.`;
     case 5:
       return `The government of ${country} accused ${pick(ARMED)} of shelling residential areas of ${city} and threatened a strong response.`;
     case 6:

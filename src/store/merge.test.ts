@@ -203,6 +203,20 @@ describe("keeping different events apart", () => {
     expect(clusters.flatMap((k) => k.members).length).toBe(3);
   });
 
+  it("merges events dated only to a month or a year only with the same place and actors", () => {
+    const month = { date: "2024-01", datePrecision: "month", dateStart: "2024-01-01", dateEnd: "2024-01-31" };
+    const a = ev({ id: "d1:e1", docId: "d1", ...month });
+    const sameEverything = ev({ id: "d2:e1", docId: "d2" });
+    expect(compareEvents(a, sameEverything).compatible).toBe(true);
+    const sameCountryOnly = ev({
+      id: "d3:e1",
+      docId: "d3",
+      place: { id: "geo:iraq", name: "Iraq", country: "IRQ", lat: null, lon: null, precision: "country" },
+    });
+    expect(compareEvents(a, sameCountryOnly).reason).toMatch(/coarser than a week/);
+    expect(compareEvents(ev({ id: "d4:e1", docId: "d4" }), sameCountryOnly).compatible).toBe(true);
+  });
+
   it("leaves undated events alone", () => {
     const a = ev({ id: "d1:e1", docId: "d1", date: null, dateStart: null, dateEnd: null });
     const b = ev({ id: "d2:e1", docId: "d2", date: null, dateStart: null, dateEnd: null });

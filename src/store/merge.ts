@@ -221,6 +221,10 @@ function compareActors(a: MergeCandidate, b: MergeCandidate): Feature {
   return { match: "weak", score: 0.1, detail: `no actor in common (${names(ka)} / ${names(kb)})` };
 }
 
+function spanDays(e: MergeCandidate): number {
+  return e.dateStart && e.dateEnd ? dayNumber(e.dateEnd) - dayNumber(e.dateStart) + 1 : Infinity;
+}
+
 /** Compares two per-article events: hard constraints, per-feature scores and the weighted total. */
 export function compareEvents(a: MergeCandidate, b: MergeCandidate, split = false): Comparison {
   const features: Record<string, Feature> = {
@@ -244,6 +248,10 @@ export function compareEvents(a: MergeCandidate, b: MergeCandidate, split = fals
   const confirms = (f: Feature) => f.match === "yes" || f.match === "partial";
   if (!confirms(features.place) && !confirms(features.actors))
     return { compatible: false, score, features, reason: "neither place nor actors confirm it is the same event" };
+  // A month or a year overlaps many events: only the same place and the same actors make it one.
+  const coarse = spanDays(a) > 7 || spanDays(b) > 7;
+  if (coarse && !(features.place.match === "yes" && features.actors.match === "yes"))
+    return { compatible: false, score, features, reason: "a date coarser than a week needs the same place and the same actors" };
   if (score < MERGE_THRESHOLD) return { compatible: false, score, features, reason: `score ${score.toFixed(2)} < ${MERGE_THRESHOLD}` };
   return { compatible: true, score, features };
 }
