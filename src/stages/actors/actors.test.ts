@@ -503,7 +503,15 @@ describe("actors: the seed article", () => {
 
 describe("actors: robustness", () => {
   it("finishes quickly on pathological input", () => {
-    const inputs = ["A".repeat(100_000), "Al-".repeat(20_000), "(".repeat(5_000) + "Iraq" + ")".repeat(5_000), "Iraqi ".repeat(10_000)];
+    const inputs = [
+      "A".repeat(100_000),
+      "Al-".repeat(20_000),
+      "(".repeat(5_000) + "Iraq" + ")".repeat(5_000),
+      "Iraqi ".repeat(10_000),
+      "commander of Hamas ".repeat(10_000),
+      "militias ".repeat(10_000),
+      "the government of Iraq's ".repeat(5_000),
+    ];
     for (const text of inputs) {
       const t0 = performance.now();
       run(text);

@@ -92,6 +92,10 @@ const LOCATIVE = new Set(
 /** "Hamas-run ministry", "Houthi-controlled port": the first word owns what follows. */
 const OWNER = new Set(["run", "controlled", "ruled", "held", "administered", "operated", "owned", "dominated", "appointed", "led"]);
 /** Sectors whose members usually belong where they are ("protesters in Nairobi"); not MIL, GOV, IGO. */
+const MAX_CHAIN = 8;
+/** Longest unknown name ("Abdel Fattah Abdelrahman al-Burhan" is 5 words after folding). */
+const MAX_NAME_WORDS = 8;
+
 const LOCAL_SECTORS = new Set<Sector>(["CVL", "REB", "POL", "OPP", "REF", "JUD", "LEG", "MED", "REL", "HLH", "EDU", "CRM", "PTY"]);
 const SPONSOR = new Set(["led", "backed", "based", "aligned", "allied", "funded", "supported", "sponsored", "affiliated", "linked"]);
 const PLACE_NOUNS = new Set(
@@ -420,7 +424,7 @@ class DocContext {
       }
       if (this.nameStart(words, j)) {
         let e = j + 1;
-        while (e < limit[j] && this.nameContinues(words, e, headline)) e++;
+        while (e < limit[j] && e - j < MAX_NAME_WORDS && this.nameContinues(words, e, headline)) e++;
         // "Michael Jordan", "Stephen Chad": a country's own name right after a given name is a surname.
         const tail = e < limit[j] ? words[e] : undefined;
         if (tail && !tail.upper && !(words[e + 1]?.cap && !words[e + 1].punct)) {
@@ -547,11 +551,13 @@ class DocContext {
     while (i < atoms.length) {
       const chain: Atom[] = [atoms[i]];
       const links: ("adjacent" | "of")[] = [];
-      while (i + chain.length < atoms.length) {
+      // Real chains are short ("Iran's Islamic Revolutionary Guard Corps' Quds Force" is 3 atoms): the cap keeps
+      // pathological input ("militias militias ...", "commander of Hamas commander of Hamas ...") linear and shallow.
+      while (i + chain.length < atoms.length && chain.length < MAX_CHAIN) {
         const a = chain[chain.length - 1];
         const b = atoms[i + chain.length];
         const l = this.link(words, a, b);
-        if (!l) break;
+        if (!l || (l === "of" && links.includes("of"))) break;
         chain.push(b);
         links.push(l);
       }
