@@ -7,6 +7,7 @@ import { type EventExtract, type PRF, isoDate, prf, readGold } from "./events-go
  *
  * - CAMEO root: P/R/F1 over (sentence, two-digit root) pairs; a "noevents" sentence has no
  *   gold pair, so anything we find there is a false positive.
+ *   Events we read as negated or hypothetical ("might", "may", "if") are left out.
  * - Actors: P/R/F1 over (sentence, role, country) triples, role = source|target, the gold
  *   country being the first three letters of the gold actor code (e.g. "IRQGOV" -> "IRQ");
  *   ours come from the events' sources' and targets' countries. PETRARCH-2 codes the
@@ -70,7 +71,10 @@ export function scorePetr2Items(items: readonly Petr2Gold[], extract: EventExtra
       if (e.sourcecode && e.sourcecode.length >= 3) goldActors.add(`src:${e.sourcecode.slice(0, 3)}`);
       if (e.targetcode && e.targetcode.length >= 3) goldActors.add(`tgt:${e.targetcode.slice(0, 3)}`);
     }
-    const events = extract(item.text, isoDate(item.date) ?? "2000-01-01").filter((e) => e.modality !== "negated");
+    // PETRARCH codes what happened: events we read as negated or hypothetical are not counted.
+    const events = extract(item.text, isoDate(item.date) ?? "2000-01-01").filter(
+      (e) => e.modality !== "negated" && e.modality !== "hypothetical",
+    );
     const ourRoots = new Set<string>();
     const ourActors = new Set<string>();
     for (const e of events) {

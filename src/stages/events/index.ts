@@ -554,6 +554,13 @@ function readVerb(lex: Lexicon, v: SentenceView, k: number, consumed: Set<number
   const coded = verbCode(lex, v, k, end, start);
   // A support verb means nothing by itself: "issued", "made", "gave" without an event noun or pattern.
   if (coded && coded.isDefault && lex.lightVerbs.has(t.lemma)) return null;
+  // A verb our phrases mark as no event by itself ("plan", "come") keeps no bare default code either.
+  if (
+    coded &&
+    coded.isDefault &&
+    phrases.some((p) => p.fallback && p.suppress && (p.post.length === 0 || matchSequence(toks, k + 1, end, p.post) >= 0))
+  )
+    return null;
   if (!coded && t.pos === "VERB" && !phrases.some((p) => p.fallback)) {
     // A verb the patterns do not code, with an event noun as its object: "renewed negotiations".
     const obj = lightObject(lex, v, k, Math.min(end, k + 5));
