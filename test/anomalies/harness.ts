@@ -174,3 +174,40 @@ export function score(h: Harness, published = "2024-06-01"): Figures {
   }
   return { cleanArticles: clean.length, cleanWithAlarms, cleanAlarms, plantedArticles: planted.length, plants, found, missed, falseAlarms };
 }
+
+export interface SweepResult {
+  readonly planted: number;
+  readonly caught: number;
+  /** Anomalies in the variants that the original text did not have, other than the planted swap. */
+  readonly extra: number;
+  readonly lines: readonly string[];
+}
+
+/**
+ * Plants one swap at a time at every whole-word occurrence of each `from` (replaced by its `to`)
+ * and counts the variants in which that very span is flagged as an entity swap.
+ */
+export function sweep(h: Harness, text: string, pairs: readonly (readonly [string, string])[], published = "2024-06-01"): SweepResult {
+  const baseline = new Set(h.run(text, published).anomalies.map((a) => `${a.kind}:${a.start}`));
+  let planted = 0;
+  let caught = 0;
+  let extra = 0;
+  const lines: string[] = [];
+  for (const [from, to] of pairs) {
+    const re = new RegExp(`(?<![\\p{L}])${from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "gu");
+    for (const m of text.matchAll(re)) {
+      const variant = text.slice(0, m.index) + to + text.slice(m.index + from.length);
+      const shift = to.length - from.length;
+      const found = h.run(variant, published).anomalies;
+      planted++;
+      const hit = found.find((a) => a.kind === "entity-swap" && a.start === m.index);
+      if (hit) caught++;
+      const others = found.filter((a) => a !== hit && !baseline.has(`${a.kind}:${a.start > m.index ? a.start - shift : a.start}`));
+      extra += others.length;
+      const around = text.slice(Math.max(0, m.index - 40), m.index + 40).replace(/\s+/g, " ");
+      lines.push(`${hit ? "caught" : "missed"}  ${from}->${to} at ${m.index}: ...${around}...${hit ? ` (${hit.rule})` : ""}`);
+      for (const o of others) lines.push(`        also: ${o.kind} "${o.text}" (${o.rule})`);
+    }
+  }
+  return { planted, caught, extra, lines };
+}

@@ -1,38 +1,45 @@
 /**
  * Plants one swap at a time at every occurrence of a country word and reports how many
  * are caught: `npx tsx test/anomalies/swap-sweep.ts <file> <from> <to> [<from> <to> ...]`,
- * e.g. `... seed-article.txt Iraq Iran Iraqi Iranian`. A measure of recall on swaps at
- * arbitrary positions (not only the ones we chose to plant), and of false alarms elsewhere.
+ * e.g. `... seed-article.txt Iraq Iran Iraqi Iranian`. Without arguments it runs the fixed
+ * set below. A measure of recall on swaps at arbitrary positions (not only the ones we
+ * chose to plant), and of false alarms they cause elsewhere.
  */
 import { readFileSync } from "node:fs";
-import { createHarness } from "./harness.js";
+import { join, relative } from "node:path";
+import { ARTICLES, createHarness, sweep } from "./harness.js";
 
-const [file, ...pairs] = process.argv.slice(2);
-if (!file || pairs.length < 2 || pairs.length % 2) {
-  process.stderr.write("usage: swap-sweep.ts <file> <from> <to> [<from> <to> ...]\n");
-  process.exit(2);
-}
-const text = readFileSync(file, "utf8");
+const ROOT = join(ARTICLES, "..", "..", "..");
+const SET: [string, string[]][] = [
+  [join(ROOT, "..", "shared", "corpus", "seed-article.txt"), ["Iraq", "Iran", "Iraqi", "Iranian"]],
+  [join(ROOT, "test", "golden", "sahel-niger", "input.txt"), ["Niger", "Nigeria", "Nigerien", "Nigerian"]],
+  [join(ROOT, "examples", "articles", "10-talks-begin-jan27.txt"), ["Iraq", "Iran", "Iraqi", "Iranian"]],
+  [join(ROOT, "examples", "articles", "19-troops-analysis-feb10.txt"), ["Iraq", "Iran", "Iraqi", "Iranian"]],
+  [join(ARTICLES, "clean", "iraq-us-iran-talks.txt"), ["Iraq", "Iran", "Iraqi", "Iranian"]],
+  [join(ARTICLES, "clean", "austria-gas.txt"), ["Austria", "Australia", "Austrian", "Australian"]],
+  [join(ARTICLES, "clean", "slovakia-protests.txt"), ["Slovakia", "Slovenia", "Slovak", "Slovene"]],
+  [join(ARTICLES, "clean", "guinea-election.txt"), ["Guinea", "Equatorial Guinea"]],
+  [join(ARTICLES, "clean", "drc-goma.txt"), ["DR Congo", "Republic of the Congo", "Democratic Republic of Congo", "Republic of Congo"]],
+  [join(ARTICLES, "clean", "dominican-haiti-border.txt"), ["Dominican Republic", "Dominica"]],
+  [join(ARTICLES, "clean", "nigeria-fuel-subsidy.txt"), ["Nigeria", "Niger", "Nigerian", "Nigerien"]],
+  [join(ARTICLES, "clean", "sudan-rsf-recruits.txt"), ["Sudan", "South Sudan", "Sudanese", "South Sudanese"]],
+];
+
 const h = createHarness();
-const baseline = new Set(h.run(text, "2024-06-01").anomalies.map((a) => `${a.kind}:${a.start}`));
+const args = process.argv.slice(2);
+const runs: [string, string[]][] = args.length ? [[args[0], args.slice(1)]] : SET;
 let planted = 0;
 let caught = 0;
 let extra = 0;
-for (let p = 0; p < pairs.length; p += 2) {
-  const [from, to] = [pairs[p], pairs[p + 1]];
-  const re = new RegExp(`(?<![\\p{L}])${from}(?![\\p{L}])`, "gu");
-  for (const m of text.matchAll(re)) {
-    const variant = text.slice(0, m.index) + to + text.slice(m.index + from.length);
-    const shift = to.length - from.length;
-    const found = h.run(variant, "2024-06-01").anomalies;
-    planted++;
-    const hit = found.find((a) => a.kind === "entity-swap" && a.start === m.index);
-    if (hit) caught++;
-    const others = found.filter((a) => a !== hit && !baseline.has(`${a.kind}:${a.start > m.index ? a.start - shift : a.start}`));
-    extra += others.length;
-    const line = text.slice(Math.max(0, m.index - 40), m.index + 40).replace(/\s+/g, " ");
-    process.stdout.write(`${hit ? "caught" : "missed"}  ${from}->${to} at ${m.index}: ...${line}...${hit ? ` (${hit.rule})` : ""}\n`);
-    for (const o of others) process.stdout.write(`        also: ${o.kind} "${o.text}" (${o.rule})\n`);
-  }
+for (const [file, words] of runs) {
+  const pairs: [string, string][] = [];
+  for (let i = 0; i + 1 < words.length; i += 2) pairs.push([words[i], words[i + 1]]);
+  const r = sweep(h, readFileSync(file, "utf8"), pairs);
+  planted += r.planted;
+  caught += r.caught;
+  extra += r.extra;
+  if (args.length) for (const l of r.lines) process.stdout.write(`${l}\n`);
+  process.stdout.write(`${relative(ROOT, file)}: ${r.caught}/${r.planted} caught, ${r.extra} other new anomalies\n`);
 }
-process.stdout.write(`\n${caught}/${planted} single swaps caught; ${extra} other new anomalies\n`);
+for (const p of new Set(h.problems)) process.stdout.write(`note: ${p}\n`);
+process.stdout.write(`\nsingle swaps caught: ${caught}/${planted}; other new anomalies: ${extra}\n`);

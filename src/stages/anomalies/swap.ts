@@ -99,7 +99,8 @@ export function findEntitySwaps(v: DocView, lex: Lexicon, stage: string): Anomal
     const rivalSlots = slotsByCode.get(rival);
     // Both countries in one sentence about movement ("Nigerien soldiers crossed into Nigeria"): two roles, not a slip.
     const crossing = (v.sentenceCodes.get(m.sentence)?.has(rival) ?? false) && v.sentenceHas(m.sentence, lex.crossBorderCues);
-    const rare = !crossing && (v.freq.get(rival) ?? 0) >= Math.max(5, 4 * q);
+    const n = v.freq.get(rival) ?? 0;
+    const rare = !crossing && (q === 1 ? n >= 3 : n >= Math.max(5, 4 * q));
     const shared = rare ? (slotKeys.get(m) ?? []).filter((k) => rivalSlots?.has(k)) : [];
     const context = (slotKeys.get(m) ?? []).find((k) => k.startsWith("ctx|") && rivalSlots?.has(k));
     if (context && !crossing && (v.freq.get(rival) ?? 0) >= 5)
