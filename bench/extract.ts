@@ -34,7 +34,10 @@ const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
 // 1. Cold start: a fresh process extracting one short article (built CLI).
 const tmp = mkdtempSync(join(tmpdir(), "sitrep-bench-"));
 const small = join(tmp, "small.txt");
-writeFileSync(small, "BAGHDAD, Jan. 5, 2024 -- A US drone strike killed two militia commanders in eastern Baghdad on Thursday, Iraqi officials said.\n");
+writeFileSync(
+  small,
+  "BAGHDAD, Jan. 5, 2024 -- A US drone strike killed two militia commanders in eastern Baghdad on Thursday, Iraqi officials said.\n",
+);
 const cli = join(PROJECT_ROOT, "bin", "sitrep.js");
 const cold: number[] = [];
 for (let i = 0; i < 5; i++) {
@@ -66,9 +69,13 @@ const mem = process.memoryUsage();
 
 console.log("Extraction benchmark");
 console.log(`  node ${process.version}, ${texts.length} distinct articles, mean ${Math.round(words / n)} words`);
-console.log(`  cold start (CLI, one short article): median ${cold[2].toFixed(0)} ms, min ${cold[0].toFixed(0)} ms; peak RSS ${(coldRssKb / 1024).toFixed(0)} MB`);
+console.log(
+  `  cold start (CLI, one short article): median ${cold[2].toFixed(0)} ms, min ${cold[0].toFixed(0)} ms; peak RSS ${(coldRssKb / 1024).toFixed(0)} MB`,
+);
 console.log(`  resource load in-process: ${loadMs.toFixed(0)} ms`);
-console.log(`  throughput (1 core): ${(n / secs).toFixed(1)} articles/s, ${Math.round(words / secs)} words/s, ${events} events over ${n} articles`);
+console.log(
+  `  throughput (1 core): ${(n / secs).toFixed(1)} articles/s, ${Math.round(words / secs)} words/s, ${events} events over ${n} articles`,
+);
 console.log(`  memory after run: rss ${mb(mem.rss)} MB, heap used ${mb(mem.heapUsed)} MB`);
 
 // 3. Large inputs: time must grow linearly with size.
@@ -81,6 +88,8 @@ if (values.large) {
     const t = performance.now();
     const x = extractor.extract({ text: big, published: "2024-01-28" });
     const s = (performance.now() - t) / 1000;
-    console.log(`    ${String(size).padStart(2)} MB: ${s.toFixed(2)} s (${(s / size).toFixed(2)} s/MB), ${x.events.length} events, rss ${mb(process.memoryUsage().rss)} MB`);
+    console.log(
+      `    ${String(size).padStart(2)} MB: ${s.toFixed(2)} s (${(s / size).toFixed(2)} s/MB), ${x.events.length} events, rss ${mb(process.memoryUsage().rss)} MB`,
+    );
   }
 }
