@@ -19,7 +19,6 @@ interface Results {
   plover?: PloverScore;
   wikiwars?: WikiwarsScore;
   geo?: GeoWebNewsScore;
-  skipped: Record<string, string>;
   ms: Record<string, number>;
 }
 
@@ -44,7 +43,7 @@ export const evalCommand: Command = {
     const suites: Suite[] = only ? [only as Suite] : [...SUITES];
     const extractor = defaultExtractor();
     const events: EventExtract = (text, date) => extractor.extract({ text, published: date }).events;
-    const results: Results = { bench, skipped: {}, ms: {} };
+    const results: Results = { bench, ms: {} };
     try {
       for (const suite of suites) {
         const t0 = performance.now();
@@ -120,7 +119,6 @@ function table(r: Results): string {
     ]);
     rows.push(["geo", "accuracy@161km", pct(g.accuracyAt161km), `median error ${g.medianErrorKm.toFixed(0)} km`]);
   }
-  for (const [s, why] of Object.entries(r.skipped)) rows.push([s, "skipped", "", why]);
   for (const [s, ms] of Object.entries(r.ms)) rows.push([s, "time", `${ms} ms`, ""]);
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
   return `bench: ${r.bench}\n${rows

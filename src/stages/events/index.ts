@@ -364,7 +364,7 @@ function reportedAttackAccusations(ctx: DocContext, lex: Lexicon, v: SentenceVie
     if (k < 0) continue;
     const c = v.clauses.clauses[v.clauses.of[k]];
     if (c.kind !== "content" || c.speechVerb < 0 || seen.has(c.speechVerb)) continue;
-    const sp = speakerOf(v, k, lex.speechVerbs);
+    const sp = speakerOf(v, k);
     if (!sp || sp.mentions.length === 0) continue;
     const speakers = uniqueActors(ctx, v, sp.mentions);
     const selfReport = e.sources.some((s) => speakers.some((x) => x.start === s.start || (x.country !== null && x.country === s.country)));
@@ -981,7 +981,6 @@ function coordinated(v: SentenceView, edge: number, m: number, dir: -1 | 1): num
     }
     if (isAnd) sawAnd = true;
     out.push(next);
-    void 0;
     at = dir === -1 ? first : j;
   }
   return dir === -1 ? out.reverse() : out;
@@ -1037,18 +1036,14 @@ function isPassive(toks: readonly Token[], k: number): boolean {
   if (!/(ed|en|wn|ne|lt|ht|ck|ung|id|t)$/.test(t.norm) || t.norm === t.lemma) return false;
   for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
     const u = toks[j];
-    if (BE.has(u.lemma)) return u.norm !== "being" || true;
+    if (BE.has(u.lemma)) return true;
     if (u.pos !== "ADV" && u.pos !== "PART") return false;
   }
   return false;
 }
 
 /** The speaker governing local token k (reported speech), as a mention index, or a token span when the speaker is no actor. */
-function speakerOf(
-  v: SentenceView,
-  k: number,
-  lexSpeech: ReadonlySet<string>,
-): { verb: number; mentions: number[]; first: number; last: number } | null {
+function speakerOf(v: SentenceView, k: number): { verb: number; mentions: number[]; first: number; last: number } | null {
   const { clauses, toks } = v;
   let c = clauses.clauses[clauses.of[k]];
   for (let guard = 0; guard < 6 && c; guard++) {
@@ -1066,7 +1061,6 @@ function speakerOf(
       if (m >= 0) return { verb: j, mentions: [m], first: j + 2, last: j + 2 };
     }
   }
-  void lexSpeech;
   return null;
 }
 
@@ -1089,10 +1083,10 @@ function speakerFromVerb(v: SentenceView, sv: number): { verb: number; mentions:
 /* ------------------------------------------------------------------ building */
 
 function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, previousConsult: Event | null): Event | null {
-  const { toks, clauses, a } = v;
+  const { toks, clauses } = v;
   const anchor = r.verb >= 0 ? r.verb : r.first;
   const cl = clauses.of[anchor];
-  const speaker = speakerOf(v, anchor, lex.speechVerbs);
+  const speaker = speakerOf(v, anchor);
   let sources: number[] = [];
   let targets: number[] = [];
   let weaponMode: string | null = null;
@@ -1253,7 +1247,6 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
   confidence = Math.round(Math.min(0.99, Math.max(0.05, confidence)) * 100) / 100;
   const attribution = speaker ? attributionOf(ctx, v, speaker) : null;
   const sentenceText = ctx.text.slice(v.s.start, v.s.end);
-  void a;
   return {
     id: `ev-${v.s.index}-${triggerStart}`,
     type,
