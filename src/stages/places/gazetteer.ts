@@ -210,6 +210,7 @@ export function buildGazetteer(input: GazetteerInput): Gazetteer {
   }
 
   const byNameCountry = new Map<string, GazetteerEntry>();
+  const aliasTargets = new Set(input.aliases.map((a) => `${placeKey(a.name)}|${a.country}`));
   const spread = new Map<string, { s: number; n: number }>();
   for (const c of input.cities) {
     const centre = countries.get(c.country);
@@ -234,11 +235,19 @@ export function buildGazetteer(input: GazetteerInput): Gazetteer {
       admin1: c.admin1,
       prior: 5,
     };
-    add(c.name, entry, { arabic: ARABIC_ARTICLE_COUNTRIES.has(c.country), cased: false });
-    // Names like "Washington, D.C." are also found without the comma part.
-    const ck = `${placeKey(c.name)}|${c.country}`;
-    const prev = byNameCountry.get(ck);
-    if (!prev || prev.population < c.population) byNameCountry.set(ck, entry);
+    let key = placeKey(c.name);
+    if (key.startsWith("the ")) key = key.slice(4); // "The Hague" is found as "Hague" after "the"/"The"
+    put(key, entry, false);
+    if (ARABIC_ARTICLE_COUNTRIES.has(c.country)) {
+      const bare = withoutArticle(key);
+      if (bare) put(bare, entry, false);
+    }
+    // Alias targets: the most populous place of that name in that country.
+    const ck = `${key}|${c.country}`;
+    if (aliasTargets.has(ck)) {
+      const prev = byNameCountry.get(ck);
+      if (!prev || prev.population < c.population) byNameCountry.set(ck, entry);
+    }
   }
 
   for (const s of input.sites) {
