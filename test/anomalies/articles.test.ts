@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createHarness, readArticles, score } from "./harness.js";
+import { createHarness, readArticles, score, sweep } from "./harness.js";
 
 const h = createHarness();
 const quantitiesMissing = (): boolean => h.problems.some((p) => p.startsWith("quantities"));
@@ -94,5 +94,15 @@ describe("seed article (published 2024-01-28)", () => {
     }
     const untouched = out.eventsBefore.filter((e) => !touched.includes(e));
     for (const e of untouched) expect(out.events.find((x) => x.id === e.id)?.confidence).toBe(e.confidence);
+  });
+});
+
+describe("single swaps at every position (sweep)", () => {
+  it("catches some swaps in the seed and causes no other new anomalies", () => {
+    const text = readFileSync(new URL("../../../shared/corpus/seed-article.txt", import.meta.url), "utf8");
+    const r = sweep(h, text, [["Iraqi", "Iranian"]], "2024-01-28");
+    expect(r.planted).toBeGreaterThan(10);
+    expect(r.caught).toBeGreaterThan(0);
+    expect(r.extra).toBe(0);
   });
 });

@@ -126,6 +126,24 @@ describe("institution-mismatch", () => {
     expect(kinds(anomalies("Ukraine is at war. The Ukrainian Duma passed the bill."))).toEqual(["institution-mismatch:Duma"]);
   });
 
+  it("takes the context from a person the actors stage resolved", () => {
+    const text = "Iraq has a new speaker. Knesset Speaker Mahmoud al-Mashhadani opened the session.";
+    const start = text.indexOf("Knesset Speaker");
+    const person: Mention = {
+      id: "m1",
+      start,
+      end: text.indexOf(" opened"),
+      text: text.slice(start, text.indexOf(" opened")),
+      rule: "t",
+      kind: "person",
+      entityId: "mashhadani",
+      country: "IRQ",
+    };
+    const xs = anomalies(text, { mentions: [person] });
+    expect(xs.map((x) => [x.text, x.suggestion])).toEqual([["Knesset", "Council of Representatives of Iraq"]]);
+    expect(anomalies(text)).toEqual([]);
+  });
+
   it("leaves institutions in their own country, visits and generic names alone", () => {
     for (const text of [
       "Israeli lawmakers in the Knesset approved the law.",

@@ -41,8 +41,8 @@ export function findInstitutionMismatches(v: DocView, lex: Lexicon, stage: strin
     const strong =
       refBefore && !inst.countries.includes(refBefore.code)
         ? refBefore
-        : (memberContext(v, lex, inSentence, inst) ?? ofCountryAfter(v, at + n));
-    let contextCode: string | null = strong?.code ?? null;
+        : (memberContext(v, lex, inSentence, inst) ?? ofCountryAfter(v, at + n) ?? personNextTo(v, at, at + n, inst));
+    let contextCode: string | null = strong ? strong.code : null;
     let confidence = 0.85;
     let why = contextCode ? `the sentence's actors are ${lex.countries.get(contextCode)?.name ?? contextCode}` : "";
     if (!contextCode) {
@@ -109,4 +109,18 @@ function refsNear(v: DocView, at: number, sentence: number): CountryRef[] {
   for (let i = firstAtOrAfter(v.refs, from); i < v.refs.length && v.refs[i].start < to; i++)
     if (v.refs[i].sentence === sentence) out.push(v.refs[i]);
   return out;
+}
+
+/** "Knesset Speaker Mohammed al-Halbousi": a person of another country (actors stage) right next to the institution. */
+function personNextTo(v: DocView, w0: number, w1: number, inst: InstitutionInfo): { code: string } | null {
+  const start = v.words[w0].start;
+  const end = v.words[w1 - 1].end;
+  for (let i = Math.max(0, firstAtOrAfter(v.mentions, start) - 2); i < v.mentions.length && v.mentions[i].start < end + 40; i++) {
+    const x = v.mentions[i];
+    if (x.kind !== "person" || !x.country || inst.countries.includes(x.country)) continue;
+    if (x.start <= start && x.end >= end) return { code: x.country }; // the title is part of the person's mention
+    const gap = x.start >= end ? v.text.slice(end, x.start) : x.end <= start ? v.text.slice(x.end, start) : null;
+    if (gap !== null && !/[,.;:()]/.test(gap) && gap.split(/\s+/).filter(Boolean).length <= 2) return { code: x.country };
+  }
+  return null;
 }
