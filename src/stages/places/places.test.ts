@@ -338,6 +338,45 @@ describe("places: article context and homonyms", () => {
   });
 });
 
+describe("places: whole articles (written for these tests)", () => {
+  it("a Ukraine war report", () => {
+    const text =
+      "KYIV, Ukraine (AP) — Russian forces launched missiles at Ukraine overnight, striking energy facilities in the Kharkiv and Odesa regions, officials said Saturday.\n\n" +
+      "In Kharkiv, a missile hit a residential building, Mayor Ihor Terekhov said. Zelenskyy urged allies to send more air defence. " +
+      "Moscow said its forces had captured a village near Zaporizhzhia and were advancing west of Avdiivka in the Donetsk region. " +
+      "In Belgorod, across the border in Russia, the governor said shelling killed two civilians.";
+    const places = run(text);
+    const summary = places.map((p) => `${p.text}|${p.country}|${p.precision}${p.relation ? "|" + p.relation : ""}`);
+    expect(summary).toContain("KYIV|UKR|city");
+    expect(summary).toContain("Kharkiv|UKR|admin1|in");
+    expect(summary).toContain("Odesa|UKR|admin1");
+    expect(summary).toContain("Kharkiv|UKR|city|in");
+    expect(summary).toContain("near Zaporizhzhia|UKR|city|near");
+    expect(summary).toContain("west of Avdiivka|UKR|city|near");
+    expect(summary).toContain("Donetsk region|UKR|admin1|in");
+    expect(summary).toContain("Belgorod|RUS|city|in");
+    expect(places.some((p) => p.text === "Moscow" || p.text.includes("Terekhov") || p.text.includes("Zelenskyy"))).toBe(false);
+  });
+
+  it("a Sudan war report", () => {
+    const text =
+      "The paramilitary Rapid Support Forces attacked El Fasher, the capital of North Darfur state, for a third day, as the army bombed positions east of the city. " +
+      "Fighting has spread from Khartoum to Darfur and Kordofan. Many fled to Chad and South Sudan. " +
+      "Aid agencies said the Zamzam camp, 15 km south of El Fasher, faces famine. The army chief, who moved his government to Port Sudan on the Red Sea, rejected talks in Jeddah.";
+    const places = run(text);
+    const by = (t: string) => find(places, t);
+    expect(by("El Fasher")?.country).toBe("SDN");
+    expect(by("North Darfur state")?.precision).toBe("admin1");
+    expect(by("Darfur")?.precision).toBe("region");
+    expect(by("Chad")?.country).toBe("TCD");
+    expect(by("South Sudan")?.country).toBe("SSD");
+    expect(by("15 km south of El Fasher")?.relation).toBe("near");
+    expect(by("Port Sudan")?.country).toBe("SDN");
+    expect(by("Red Sea")?.precision).toBe("region");
+    expect(by("Jeddah")?.country).toBe("SAU");
+  });
+});
+
 describe("places: seed article", () => {
   it("finds Baghdad, Iraq, Syria and Afghanistan with the right countries", () => {
     const text = readFileSync(join(DATA_DIR, "..", "..", "shared", "corpus", "seed-article.txt"), "utf8");
