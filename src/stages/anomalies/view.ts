@@ -2,7 +2,7 @@ import type { Mention, Place, Sentence, Token } from "../../model/annotations.js
 import type { CountryHit, Lexicon, RefForm } from "./lexicon.js";
 import { scanWords, sentenceAt, type Word } from "./scan.js";
 
-/** A place in the text that names or implies a country ("Iraq", "Iraqi", "Baghdad"). */
+/** A span of the text that names or implies a country ("Iraq", "Iraqi", "Baghdad"). */
 export interface CountryRef {
   readonly start: number;
   readonly end: number;
@@ -23,13 +23,9 @@ export interface DocView {
   readonly sentences: readonly Sentence[];
   /** Country references from the stage's own lexicon, in text order. */
   readonly refs: readonly CountryRef[];
-  /** Country refs of each sentence. */
-  readonly refsBySentence: ReadonlyMap<number, readonly CountryRef[]>;
-  /** Word range [from, to) of each sentence. */
-  wordsOf(sentence: number): readonly Word[];
   /** Word index -> the ref starting at that word. */
   readonly refAt: ReadonlyMap<number, CountryRef>;
-  /** Word index -> first word after a blocked non-country name covering it ("Niger Delta"). */
+  /** Words inside a longer name that is not a country ("Niger Delta", "Gulf of Guinea"). */
   readonly blocked: ReadonlySet<number>;
   /** How often each country is referred to (lexicon refs plus other stages' mentions and places). */
   readonly freq: ReadonlyMap<string, number>;
@@ -132,12 +128,6 @@ export function buildView(
   }
   if (best < 3 || best < second * 1.5) frame = null;
 
-  const refsBySentence = new Map<number, CountryRef[]>();
-  for (const r of refs) {
-    const list = refsBySentence.get(r.sentence);
-    if (list) list.push(r);
-    else refsBySentence.set(r.sentence, [r]);
-  }
   const firstWord = new Map<number, number>();
   const lastWord = new Map<number, number>();
   wordSentence.forEach((s, i) => {
@@ -190,8 +180,6 @@ export function buildView(
     sentences,
     refs,
     refAt,
-    refsBySentence,
-    wordsOf: (s) => words.slice(firstWord.get(s) ?? 0, lastWord.get(s) ?? 0),
     blocked,
     freq,
     frame,
