@@ -47,9 +47,42 @@ export interface Context {
   relation?: "part" | "near" | "in";
   vector?: readonly [number, number];
   distanceKm?: number;
+  /** Start of the place phrase (before the name when a modifier precedes it). */
   start: number;
+  /** End of the place phrase when a modifier follows the name ("Kyiv's outskirts"). */
+  end?: number;
   locative: boolean;
   modifier?: string;
+}
+
+const COMPASS_ADJ = "(?:north|south)[\\s-]?(?:east|west)(?:ern)?|northern|southern|eastern|western|central";
+/** "Kyiv's outskirts", "Khartoum's northern suburbs": the vicinity of the place. */
+const POSSESSIVE_NEAR = new RegExp(
+  `^['’]s\\s{1,3}(?:(${COMPASS_ADJ})\\s{1,3})?(outskirts|suburbs|environs|periphery|outer\\s{1,3}suburbs)\\b`,
+  "i",
+);
+/** "Gaza's northern part", "Syria's eastern regions": a part of the place. */
+const POSSESSIVE_PART = new RegExp(
+  `^['’]s\\s{1,3}(${COMPASS_ADJ})\\s{1,3}(?:parts?|districts?|neighbou?rhoods?|areas?|regions?|provinces?|half|side|edge)\\b`,
+  "i",
+);
+
+/** Reads the words after a name: "'s outskirts", "'s eastern districts". Only when nothing before the name said it. */
+export function readContextAfter(text: string, end: number, ctx: Context): Context {
+  if (ctx.relation === "part" || ctx.relation === "near") return ctx;
+  const after = text.slice(end, end + 48);
+  let mm = POSSESSIVE_NEAR.exec(after);
+  if (mm)
+    return {
+      ...ctx,
+      relation: "near",
+      locative: true,
+      end: end + mm[0].length,
+      ...(mm[1] ? { vector: directionVector(mm[1]) ?? undefined } : {}),
+    };
+  mm = POSSESSIVE_PART.exec(after);
+  if (mm) return { ...ctx, relation: "part", locative: true, end: end + mm[0].length, vector: directionVector(mm[1]) ?? undefined };
+  return ctx;
 }
 
 /** Reads the words before a name: part/vicinity modifiers and locative prepositions. */

@@ -1,7 +1,7 @@
 import type { Note, Place, Token } from "../../model/annotations.js";
 import { layer } from "../../model/document.js";
 import type { Stage } from "../../pipeline/stage.js";
-import { BASED, type Context, COORD, POSSESSIVE_PLACE, QUALIFIER_GAP, readContext } from "./context.js";
+import { BASED, type Context, COORD, POSSESSIVE_PLACE, QUALIFIER_GAP, readContext, readContextAfter } from "./context.js";
 import type { Gazetteer, GazetteerEntry, NameHit } from "./gazetteer.js";
 import { haversineKm, offset, round } from "./geometry.js";
 import {
@@ -191,7 +191,7 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
         const next = matches[k + 1];
         const prev = matches[k - 1];
         const sStart = sentenceStart(m.sentence);
-        const ctx = readContext(text, m.start, sStart);
+        const ctx = readContextAfter(text, m.end, readContext(text, m.start, sStart));
         // "X, Y" with Y a country or admin1 qualifies X; Y itself is then a place.
         const qualifies = next && isQualifier(m, next) ? next : undefined;
         const qualifiedBy = prev && isQualifier(prev, m) ? prev : undefined;
@@ -429,9 +429,9 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
       precision,
       ...(relation ? { relation } : {}),
       ...(e.geonameId !== undefined ? { geonameId: e.geonameId } : {}),
-      text: text.slice(start, m.end),
+      text: text.slice(start, ctx.end ?? m.end),
       start,
-      end: m.end,
+      end: ctx.end ?? m.end,
       rule: RULE(rule),
     };
     return place;

@@ -4,6 +4,7 @@ import type { Gazetteer, GazetteerEntry, NameHit } from "./gazetteer.js";
 import { haversineKm } from "./geometry.js";
 import { placeKey } from "./normalize.js";
 import {
+  HYPHENS,
   attached,
   COMPASS,
   FACILITY_WORDS,
@@ -169,7 +170,7 @@ export function unknownAfterLocative(
     last + 1 < tokens.length &&
     tokens[last + 1].sentence === tokens[i].sentence &&
     nameish(tokens, last + 1) &&
-    (isCapitalised(tokens[last + 1].text) || tokens[last + 1].text === "-" || attached(tokens, last, last + 1))
+    (isCapitalised(tokens[last + 1].text) || HYPHENS.has(tokens[last + 1].text) || attached(tokens, last, last + 1))
   )
     last++;
   while (last > i && !isCapitalised(tokens[last].text)) last--;

@@ -258,6 +258,16 @@ describe("places: parts and vicinity", () => {
     expect(p?.relation).toBe(relation);
   });
 
+  it("a possessive vicinity or part after the name: Khartoum's northern suburbs, Gaza's northern areas", () => {
+    const [k] = run("Shells fell on Khartoum's northern suburbs.");
+    expect(k.text).toBe("Khartoum's northern suburbs");
+    expect(k.relation).toBe("near");
+    expect(k.lat!).toBeGreaterThan(15.56);
+    const [g] = run("Fighting raged in Gaza's northern areas.");
+    expect(g.relation).toBe("part");
+    expect(run("He met Kyiv's mayor.")[0]?.relation).toBeUndefined();
+  });
+
   it("northern Gaza stays within a few tens of km of the Strip", () => {
     const p = run("Strikes hit northern Gaza again.")[0];
     expect(haversineKm(p.lat!, p.lon!, 31.4, 34.38)).toBeLessThan(25);

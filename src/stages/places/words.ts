@@ -241,6 +241,9 @@ export function attached(tokens: readonly Token[], a: number, b: number): boolea
   return tokens[a].end === tokens[b].start;
 }
 
+/** Hyphen characters that join the parts of a name ("al-Tanf", "Deir el\u2011Balah"). */
+export const HYPHENS = new Set(["-", "\u2010", "\u2011", "\u2012", "\u2013"]);
+
 /** A token that can start a name: a capitalised word, or "al-"/"el-" before a capitalised word. */
 export function canStart(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
@@ -249,7 +252,7 @@ export function canStart(tokens: readonly Token[], i: number): boolean {
   return (
     ARTICLES.has(t.norm) &&
     i + 2 < tokens.length &&
-    tokens[i + 1].text === "-" &&
+    HYPHENS.has(tokens[i + 1].text) &&
     attached(tokens, i, i + 1) &&
     attached(tokens, i + 1, i + 2) &&
     isCapitalised(tokens[i + 2].text)
@@ -295,11 +298,11 @@ export function nameish(tokens: readonly Token[], j: number): boolean {
   const t = tokens[j];
   if (t.text.length > MAX_WORD) return false;
   if (TRAILING_WORDS.has(t.norm)) return true;
-  if (t.text === "-" || t.text === "‐") return attached(tokens, j - 1, j) && j + 1 < tokens.length && attached(tokens, j, j + 1);
+  if (HYPHENS.has(t.text)) return attached(tokens, j - 1, j) && j + 1 < tokens.length && attached(tokens, j, j + 1);
   if (t.text === "." || t.text === "'" || t.text === "’" || t.norm === "'s" || t.norm === "’s") return attached(tokens, j - 1, j);
   if (t.kind === "number") return /^\d{1,3}$/.test(t.text);
   if (t.kind !== "word") return false;
-  return isCapitalised(t.text) || CONNECTORS.has(t.norm) || (attached(tokens, j - 1, j) && tokens[j - 1].text === "-");
+  return isCapitalised(t.text) || CONNECTORS.has(t.norm) || (attached(tokens, j - 1, j) && HYPHENS.has(tokens[j - 1].text));
 }
 
 export const TEMPORAL_NEXT = new Set([
