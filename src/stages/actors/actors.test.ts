@@ -367,6 +367,22 @@ describe("actors: agents located in a place", () => {
   });
 });
 
+describe("actors: the article's focus country", () => {
+  it("bare domestic agents take the country the article is clearly about", () => {
+    const text =
+      "NIAMEY, May 3 -- Hundreds of people marched in Niamey on Friday. Police used tear gas and the government banned further rallies. Niger's opposition called a strike.";
+    const { mentions } = run(text, "2025-05-03");
+    expect(mentions.find((m) => m.text === "Police")?.entityId).toBe("NER.POL");
+    expect(mentions.find((m) => m.text === "government")?.country).toBe("NER");
+  });
+  it("no focus when two countries share the story, or for soldiers", () => {
+    const text = "Iraq and Iran traded accusations. Iraq said Iran was to blame; Iran denied it. The government said troops were ready.";
+    const { mentions } = run(text);
+    expect(mentions.find((m) => m.text === "government")?.country).toBeNull();
+    expect(mentions.find((m) => m.text === "troops")?.country).toBeNull();
+  });
+});
+
 describe("actors: modifiers and owners", () => {
   it("an agent noun used as a modifier is no actor", () => {
     const { mentions } = run("Rebel positions were shelled near an army base and a police station.");

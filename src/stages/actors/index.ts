@@ -93,6 +93,9 @@ const LOCATIVE = new Set(
 const OWNER = new Set(["run", "controlled", "ruled", "held", "administered", "operated", "owned", "dominated", "appointed", "led"]);
 /** Sectors whose members usually belong where they are ("protesters in Nairobi"); not MIL, GOV, IGO. */
 const MAX_CHAIN = 8;
+const GROUP_SECTORS = new Set<Sector>(["REB", "CRM", "OPP", "PTY", "NGO", "IGO", "MED"]);
+/** Bare agents that take the article's focus country ("the government", "police", "protesters"); not MIL or REB, often foreign. */
+const FOCUS_SECTORS = new Set<Sector>(["GOV", "POL", "JUD", "LEG", "OPP", "CVL", "REF", "PTY"]);
 /** Longest unknown name ("Abdel Fattah Abdelrahman al-Burhan" is 5 words after folding). */
 const MAX_NAME_WORDS = 8;
 
@@ -103,7 +106,7 @@ const PLACE_NOUNS = new Set(
     "province governorate city district region street square river sea ocean mountains mountain airport base camp university hospital " +
     "county state island islands valley bay gulf desert strait lake border crossing road bridge port village town refinery field " +
     "villages towns cities neighbourhood neighborhood suburb area areas oblast governorates provinces regions districts peninsula " +
-    "plain plains hills heights coast corridor basin delta"
+    "plain plains hills heights coast corridor basin delta monument stadium palace hotel market mosque airport airbase"
   ).split(" "),
 );
 /** Capitalised words that are not actor names on their own. */
@@ -120,7 +123,7 @@ const NOT_NAMES = new Set(
     "africa african africans asia asian asians latin arctic atlantic pacific photo photos image images copyright credit news research " +
     "centre center air bank commission republic holy catholic inc ltd co read more click share continue related advertisement getty file " +
     "video watch subscribe sign follow im ive dont its thats whats lets bible quran koran department ministry trust nutrition royal lord " +
-    "nino nina"
+    "thousands hundreds dozens millions scores tens nino nina jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun"
   ).split(" "),
 );
 /** Generic person nouns that take the sector of the group they belong to ("Hamas official", "rebel leader"). */
@@ -163,7 +166,7 @@ function isLetterUpper(s: string): boolean {
     else if (ch.toLowerCase() !== ch.toUpperCase() && ch === ch.toLowerCase()) return false;
     else if (ch.toLowerCase() !== ch.toUpperCase()) letters++;
   }
-  return letters >= 2;
+  return letters >= 1; // "M23", "G7" count as capitals
 }
 
 const HYPHENS = new Set(["-", "‐", "‑"]);
@@ -264,6 +267,8 @@ class DocContext {
   private readonly surnames = new Map<string, Draft>();
   /** Office title -> the person last named with it. */
   private readonly titles = new Map<string, Draft>();
+  /** Mentions of each country, its capital or its regions: the article's focus. */
+  private readonly placeCounts = new Map<string, number>();
   /** The armed group or organisation named last ("the group" refers back to it). */
   private lastGroup: Draft | null = null;
   private readonly countryCounts = new Map<string, number>();
@@ -287,6 +292,12 @@ class DocContext {
     }
     const headline = letterWords >= 4 && upperWords / letterWords > 0.6;
     const atoms = this.findAtoms(words, headline);
+    for (const a of atoms) {
+      const e = a.entries[0];
+      if ((a.type === "country" || a.type === "capital" || a.type === "region") && e && (e.type === "country" || e.type === "capital")) {
+        this.placeCounts.set(e.country.iso3, (this.placeCounts.get(e.country.iso3) ?? 0) + 1);
+      }
+    }
     this.compose(words, atoms);
   }
 
@@ -473,7 +484,12 @@ class DocContext {
     if (w.joined && /^\p{L}/u.test(w.text) && !w.punct) return true; // "Port-au-Prince", "Guinea-Bissau"
     if (!w.cap || w.pos !== "PROPN" || NOT_NAMES.has(w.key) || /\d/.test(w.key)) return false;
     const m = this.matchPhrase(words, e, words.length, headline);
-    if (m && m.entries[0].type !== "agent" && !onlyWeak(m.entries)) return false;
+    if (m && m.entries[0].type !== "agent" && !onlyWeak(m.entries)) {
+      // "Therese Kayikwamba Wagner": a one-word group name closing a person's name is their surname.
+      const after = words[e + 1];
+      const closes = m.len === 1 && m.entries[0].type === "actor" && !(after && after.cap && !after.punct);
+      return closes && words[e - 1].cap && !words[e - 1].punct;
+    }
     return true;
   }
 
@@ -643,8 +659,9 @@ class DocContext {
     if (d.kind === "country" && d.country) this.countryCounts.set(d.country, (this.countryCounts.get(d.country) ?? 0) + 1);
     if (d.personKey) this.surnames.set(d.personKey, d);
     if (d.title && d.entityId) this.titles.set(d.title, d);
-    if ((d.kind === "group" || d.kind === "organization") && d.entity && d.entity.kind !== "country" && !d.entityId?.includes("."))
-      this.lastGroup = d;
+    // "the group" means an armed group, a movement or an organisation like the UN, not a ministry or an army.
+    const groupLike = d.kind === "group" || (d.kind === "organization" && d.sector !== null && GROUP_SECTORS.has(d.sector));
+    if (groupLike && d.entity && d.entity.kind !== "country" && !d.entityId?.includes(".")) this.lastGroup = d;
   }
 
   /** The country a chain's modifiers give ("Iraqi", "Iran's", "Hamas"), nearest to the head first. */
@@ -898,7 +915,8 @@ class DocContext {
     const after = words[atom.e];
     if (before && LOCATIVE.has(before.key)) return false;
     if (before && before.key === "of") return false;
-    if (before && before.key === "by") return true; // "an admission by Moscow"
+    if (before && (before.key === "by" || before.key === "with" || before.key === "against"))
+      return after === undefined || !after.cap || after.punct; // "an admission by Moscow", "ties with Kigali"
     if (atom.e - atom.s === 1 && words[atom.s].upper) return false; // "KHARTOUM, April 15 (Reuters) -": a dateline
     if (after && after.cap && !after.punct) return false;
     if (after && (after.poss || after.pos === "VERB" || after.pos === "AUX")) return true;
@@ -1001,7 +1019,40 @@ class DocContext {
     };
   }
 
+  /**
+   * The article's focus country: one named (with its capital and regions) at least twice and twice as often as
+   * any other. A dateline alone does not decide it: wire stories from Washington are often about Venezuela.
+   */
+  private focusCountry(): string | null {
+    let best: string | null = null;
+    let top = 0;
+    let second = 0;
+    for (const [c, n] of this.placeCounts) {
+      if (n > top) {
+        second = top;
+        top = n;
+        best = c;
+      } else if (n > second) second = n;
+    }
+    return top >= 2 && top >= 2 * second ? best : null;
+  }
+
   finish(): { mentions: Mention[]; entities: Entity[]; notes: Note[] } {
+    const focus = this.focusCountry();
+    if (focus) {
+      for (const d of this.drafts) {
+        if (d.rule !== R("agent") || d.country !== null || !d.sector || !FOCUS_SECTORS.has(d.sector)) continue;
+        const id = `${focus}.${d.sector}`;
+        const name = this.text.slice(d.start, d.end);
+        if (!this.composedNames.has(id)) this.composedNames.set(id, name);
+        Object.assign(d, {
+          country: focus,
+          entityId: id,
+          rule: R("agent-focus"),
+          entity: { id, name: this.composedNames.get(id) ?? name, kind: composedKind(d.sector), country: focus, sector: d.sector },
+        });
+      }
+    }
     const mentions: Mention[] = [];
     const entities = new Map<string, Entity>();
     let n = 0;
