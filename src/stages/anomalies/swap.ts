@@ -63,7 +63,11 @@ export function findEntitySwaps(v: DocView, lex: Lexicon, stage: string): Anomal
     if (rival === null) continue;
     const mine = partners.get(m) ?? [];
     if (mine.includes(rival)) continue; // "Iraq and Iran": both meant
-    if (nearNeighbourCue(v, lex, m) || hasOwnAnchor(v, m) || inCommaList(v, m)) continue;
+    // Tied word for word to the rival ("Baghdad, Iran", "the Iranian Council of Representatives"):
+    // no context can make that right, so the guards below do not apply.
+    const city = m.form === "city" ? null : rivalCityNearby(v, m, rival);
+    const inst = m.form === "city" ? null : rivalInstitutionAfter(v, lex, m, rival);
+    if (!city && !inst && (nearNeighbourCue(v, lex, m) || hasOwnAnchor(v, m) || inCommaList(v, m))) continue;
 
     const rivalName = lex.countries.get(rival)?.name ?? rival;
     if (m.form === "city") {
@@ -115,9 +119,7 @@ export function findEntitySwaps(v: DocView, lex: Lexicon, stage: string): Anomal
         id: "slot",
         text: `the same role ("${describeSlot(shared[0])}") is filled by ${rivalName} elsewhere in the article`,
       });
-    const city = rivalCityNearby(v, m, rival);
     if (city) reasons.push({ confidence: 0.9, id: "city", text: `${city} is in ${rivalName}` });
-    const inst = rivalInstitutionAfter(v, lex, m, rival);
     if (inst) reasons.push({ confidence: 0.85, id: "institution", text: `the ${inst} belongs to ${rivalName}` });
     const person = personAfter(v, m);
     if (person && person.country === rival)
@@ -408,7 +410,7 @@ function citySwap(
   return null;
 }
 
-/** "Iran, Iraq and Syria": a name in an enumeration is meant as one of several. */
+/** "Iran, Iraq and Syria": a name followed or preceded by a bare comma and another country is one of several. */
 function inCommaList(v: DocView, m: CountryRef): boolean {
   const k = v.refIndex.get(m) ?? -1;
   const prev = v.refs[k - 1];
@@ -418,14 +420,14 @@ function inCommaList(v: DocView, m: CountryRef): boolean {
     prev &&
     prev.form !== "city" &&
     prev.sentence === m.sentence &&
-    /^[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?(?:the[ \t]+)?$/i.test(v.text.slice(prev.end, m.start))
+    /^[ \t]*,[ \t]*(?:the[ \t]+)?$/i.test(v.text.slice(prev.end, m.start))
   )
     return true;
   if (
     next &&
     next.form !== "city" &&
     next.sentence === m.sentence &&
-    /^[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?(?:the[ \t]+)?$/i.test(v.text.slice(m.end, next.start))
+    /^[ \t]*,[ \t]*(?:the[ \t]+)?$/i.test(v.text.slice(m.end, next.start))
   )
     return true;
   return false;
