@@ -142,6 +142,7 @@ export function createActorsStage(resources: ActorsResources): Stage<"mentions" 
     run(doc) {
       const tokens = layer(doc, "tokens");
       const sentences = layer(doc, "sentences");
+      // The publication date picks office holders; read if present (not required, so the stage also runs on bare sentences).
       const date = doc.layers.published?.value ?? doc.input.published ?? null;
       const ctx = new DocContext(lex, date, doc.text);
       let ti = 0;
