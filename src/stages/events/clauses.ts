@@ -58,12 +58,12 @@ export function segmentClauses(tokens: readonly Token[], a: number, b: number, s
   let current = 0;
   /** Clause to return to at the next comma (after ", which ...,"). */
   const resume: number[] = [];
-  let hasVerb: boolean[] = [false];
+  const hasVerb: boolean[] = [false];
   let lastSpeech = -1;
   const open = (kind: ClauseKind, parent: number, first: number, speechVerb = -1): number => {
     const id = clauses.length;
     clauses.push({ id, kind, parent, speechVerb, first });
-    hasVerb = [...hasVerb.slice(0, id), false];
+    hasVerb.push(false);
     return id;
   };
   for (let k = 0; k < n; k++) {

@@ -465,6 +465,19 @@ describe("no events", () => {
     expect(run("The Popular Mobilization Forces are based in Iraq.").filter((e) => e.type === "MOBILIZE")).toEqual([]);
   });
 
+  it("stays linear on one very long sentence full of events", () => {
+    const text = `${"Iraq attacked Syria and ".repeat(2000)}talks began.`;
+    const t0 = performance.now();
+    const found = run(text, {
+      actors: [
+        ["Iraq", "IRQ"],
+        ["Syria", "SYR"],
+      ],
+    });
+    expect(found.length).toBeGreaterThan(1000);
+    expect(performance.now() - t0).toBeLessThan(8000);
+  });
+
   it("finishes quickly on pathological input", () => {
     const text = `${"attack ".repeat(5000)}. ${"(".repeat(2000)}talks${")".repeat(2000)}.`;
     const t0 = performance.now();

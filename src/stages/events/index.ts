@@ -116,6 +116,19 @@ interface SentenceView {
   readonly clauses: ClauseMap;
   /** First local token after the dateline (subjects are never found in it). */
   readonly floor: number;
+  /** Sentence-level facts computed once (the stage stays linear on very long sentences). */
+  readonly cues: SentenceCues;
+}
+
+interface SentenceCues {
+  /** "There are reports that", "reportedly", "according to reports". */
+  readonly reported: boolean;
+  /** A look-back phrase ("as early as", "years ago"). */
+  readonly lookback: boolean;
+  /** "the meeting", "the talks": refers back to a meeting just reported. */
+  readonly meeting: boolean;
+  /** Local index of "according" in "according to X", or -1. */
+  readonly according: number;
 }
 
 const LOCATIVE = new Set([
@@ -190,6 +203,7 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
       quantities: take(ctx.quantities, cursors, "q", s),
       clauses: segmentClauses(tokens, a, b, lex.speechVerbs),
       floor: datelineFloor(tokens, a, b, ctx.datelineEnd),
+      cues: sentenceCues(tokens.slice(a, b), lex),
     };
     let found = sentenceEvents(ctx, lex, view, previousConsult);
     // "The move sparked discontent ... and parliament subsequently adopted ...": a sentence that
@@ -198,7 +212,7 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
       const inherited: EventDate = { ...previousDate, basis: "sentence" };
       found = found.map((e) =>
         e.date?.basis === "publication"
-          ? { ...e, date: inherited, historical: e.historical || isHistorical(ctx.published, inherited, [], lex) }
+          ? { ...e, date: inherited, historical: e.historical || isHistorical(ctx.published, inherited, false) }
           : e,
       );
     }
@@ -222,6 +236,35 @@ function continuesStory(toks: readonly Token[]): boolean {
   }
   return false;
 }
+
+function sentenceCues(toks: readonly Token[], lex: Lexicon): SentenceCues {
+  let reported = false;
+  let lookback = false;
+  let meeting = false;
+  let according = -1;
+  for (let j = 0; j < toks.length; j++) {
+    const w = toks[j].norm;
+    if (according < 0 && w === "according" && j + 2 < toks.length && toks[j + 1].norm === "to") according = j;
+    if (!reported && lex.reported.has(w)) {
+      if (w === "reports" || w === "reported") {
+        const prev = toks[j - 1]?.norm;
+        if (prev !== undefined && REPORT_CUES.has(prev)) reported = true;
+      } else reported = true;
+    }
+    if (!meeting && w === "the" && j + 1 < toks.length && ["meeting", "talk", "summit"].includes(toks[j + 1].lemma)) meeting = true;
+    if (!lookback) {
+      for (const phrase of lex.lookback) {
+        if (phrase[0] !== w || j + phrase.length > toks.length) continue;
+        let ok = true;
+        for (let x = 1; x < phrase.length; x++) if (toks[j + x].norm !== phrase[x]) ok = false;
+        if (ok) lookback = true;
+      }
+    }
+  }
+  return { reported, lookback, meeting, according };
+}
+
+const REPORT_CUES = new Set(["to", "are", "were", "is", "was", "media", "unconfirmed", "news"]);
 
 function datelineFloor(tokens: readonly Token[], a: number, b: number, datelineEnd: number): number {
   let j = 0;
@@ -360,7 +403,7 @@ function reportedAttackAccusations(ctx: DocContext, lex: Lexicon, v: SentenceVie
     if (e.type !== "ASSAULT" || e.modality === "negated" || e.modality === "hypothetical") continue;
     // Only an attack someone did: not "victims killed by the crash", not a bare default code without an agent.
     if (e.sources.length === 0 && /:petrarch-verb-/.test(e.rule)) continue;
-    const k = v.toks.findIndex((t) => t.start === e.trigger.start);
+    const k = localIndexAt(v, e.trigger.start);
     if (k < 0) continue;
     const c = v.clauses.clauses[v.clauses.of[k]];
     if (c.kind !== "content" || c.speechVerb < 0 || seen.has(c.speechVerb)) continue;
@@ -889,7 +932,7 @@ function subjectBefore(v: SentenceView, k: number, cl: number, depth = 0): numbe
     c = clauses.clauses[c.parent];
   }
   const own = clauses.clauses[cl];
-  for (let j = k - 1; j >= v.floor; j--) {
+  for (let j = k - 1; j >= Math.max(v.floor, k - 40); j--) {
     const jc = clauses.of[j];
     // "Washington blamed militias ... and said": a coordinated predicate shares the first one's subject,
     // not the nearest name (the first predicate's object).
@@ -919,7 +962,7 @@ function subjectBefore(v: SentenceView, k: number, cl: number, depth = 0): numbe
 /** Local index of the first verb of clause `cl` at or before `upTo`, or -1. */
 function firstVerbOf(v: SentenceView, cl: number, upTo: number): number {
   let found = -1;
-  for (let j = upTo; j >= v.floor; j--) {
+  for (let j = upTo; j >= Math.max(v.floor, upTo - 60); j--) {
     const jc = v.clauses.of[j];
     if (jc !== cl) {
       if (v.clauses.clauses[jc].kind === "main" && jc !== cl) break;
@@ -1055,11 +1098,10 @@ function speakerOf(v: SentenceView, k: number): { verb: number; mentions: number
     return speakerFromVerb(v, clauses.trailerSpeech);
   }
   // "according to X"
-  for (let j = 0; j + 2 < toks.length; j++) {
-    if (toks[j].norm === "according" && toks[j + 1].norm === "to") {
-      const m = v.mentionAt[j + 2] >= 0 ? v.mentionAt[j + 2] : toks[j + 2].pos === "DET" ? (v.mentionAt[j + 3] ?? -1) : -1;
-      if (m >= 0) return { verb: j, mentions: [m], first: j + 2, last: j + 2 };
-    }
+  const j = v.cues.according;
+  if (j >= 0) {
+    const m = v.mentionAt[j + 2] >= 0 ? v.mentionAt[j + 2] : toks[j + 2].pos === "DET" ? (v.mentionAt[j + 3] ?? -1) : -1;
+    if (m >= 0) return { verb: j, mentions: [m], first: j + 2, last: j + 2 };
   }
   return null;
 }
@@ -1183,14 +1225,14 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
   // Symmetric events with coordinated subjects and no object: each is the other's counterpart.
   if (lex.symmetric.has(r.type) && srcRefs.length > 1 && !withObject(v, r.last)) tgtRefs = [...srcRefs.slice(1), srcRefs[0]];
   // "The joint statement issued after the meeting": participants of the meeting just reported.
-  if (srcRefs.length === 0 && previousConsult && (r.type === "AGREE" || r.type === "CONSULT") && mentionsMeeting(toks)) {
+  if (srcRefs.length === 0 && previousConsult && (r.type === "AGREE" || r.type === "CONSULT") && v.cues.meeting) {
     srcRefs = [...previousConsult.sources];
     tgtRefs = [...previousConsult.targets];
   }
 
   const triggerStart = toks[r.first].start;
   const triggerEnd = toks[r.last].end;
-  const clauseTokens = tokensOfClause(v, cl);
+
   const date = eventDate(ctx, v, anchor, cl, speaker?.verb ?? -1);
   let modality = modalityOf(lex, v, r, anchor, cl);
   let type = r.type;
@@ -1235,8 +1277,8 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
     mode = null;
     modality = "asserted";
   }
-  const historical = isHistorical(ctx.published, date, toks, lex);
-  const place = eventPlace(v, clauseTokens, anchor);
+  const historical = isHistorical(ctx.published, date, v.cues.lookback);
+  const place = eventPlace(v, cl, anchor);
   const counts = countsOf(v, type, cl);
   let confidence = r.base;
   if (srcRefs.length === 0) confidence -= 0.2;
@@ -1337,14 +1379,6 @@ function weaponAfterBy(lex: Lexicon, v: SentenceView, k: number): string | null 
   return null;
 }
 
-function mentionsMeeting(toks: readonly Token[]): boolean {
-  for (let j = 0; j + 1 < toks.length; j++) {
-    if (toks[j].norm === "the" && (toks[j + 1].lemma === "meeting" || toks[j + 1].lemma === "talk" || toks[j + 1].lemma === "summit"))
-      return true;
-  }
-  return false;
-}
-
 function uniqueActors(ctx: DocContext, v: SentenceView, idx: readonly number[]): ActorRef[] {
   const out: ActorRef[] = [];
   const seen = new Set<number>();
@@ -1356,15 +1390,16 @@ function uniqueActors(ctx: DocContext, v: SentenceView, idx: readonly number[]):
   return out;
 }
 
-function tokensOfClause(v: SentenceView, cl: number): number[] {
-  const out: number[] = [];
-  for (let j = 0; j < v.toks.length; j++) if (v.clauses.of[j] === cl) out.push(j);
-  return out;
-}
-
+/** Local index of the first token that ends after `offset` (binary search). */
 function tokenOfOffset(v: SentenceView, offset: number): number {
-  for (let j = 0; j < v.toks.length; j++) if (v.toks[j].end > offset) return j;
-  return v.toks.length - 1;
+  let lo = 0;
+  let hi = v.toks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (v.toks[mid].end > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 function eventDate(ctx: DocContext, v: SentenceView, anchor: number, cl: number, speechVerb: number): EventDate | null {
@@ -1420,20 +1455,14 @@ export function latestDay(value: string): number | null {
   return Date.UTC(y, 11, 31);
 }
 
-function isHistorical(published: string | null, date: EventDate | null, toks: readonly Token[], lex: Lexicon): boolean {
+function isHistorical(published: string | null, date: EventDate | null, lookback: boolean): boolean {
   if (published && date && date.basis !== "publication" && date.modifier !== "since") {
     const end = latestDay(date.value);
     const pub = latestDay(published);
     if (end !== null && pub !== null && pub - end > 183 * DAY_MS) return true;
   }
-  for (const phrase of lex.lookback) {
-    for (let j = 0; j + phrase.length <= toks.length; j++) {
-      let ok = true;
-      for (let x = 0; x < phrase.length; x++) if (toks[j + x].norm !== phrase[x]) ok = false;
-      if (ok) return date?.basis !== "explicit" || date.modifier !== "since";
-    }
-  }
-  return false;
+  // "as early as 2020", "years ago": the text itself looks back.
+  return lookback && (date?.basis !== "explicit" || date.modifier !== "since");
 }
 
 function modalityOf(lex: Lexicon, v: SentenceView, r: Reading, anchor: number, cl: number): Modality {
@@ -1471,33 +1500,12 @@ function modalityOf(lex: Lexicon, v: SentenceView, r: Reading, anchor: number, c
   if (planned) return "planned";
   if (future) return "future";
   // "There are reports that", "according to reports", "reportedly"
-  for (let j = 0; j < toks.length; j++) {
-    const w = toks[j].norm;
-    if (lex.reported.has(w)) {
-      if (w === "reports" || w === "reported") {
-        const prev = toks[j - 1]?.norm;
-        if (
-          prev === "to" ||
-          prev === "are" ||
-          prev === "were" ||
-          prev === "is" ||
-          prev === "was" ||
-          prev === "media" ||
-          prev === "unconfirmed" ||
-          prev === "news"
-        )
-          return "reported";
-        continue;
-      }
-      return "reported";
-    }
-  }
+  if (v.cues.reported) return "reported";
   return "asserted";
 }
 
-function eventPlace(v: SentenceView, clauseTokens: readonly number[], anchor: number): EventPlace | null {
+function eventPlace(v: SentenceView, cl: number, anchor: number): EventPlace | null {
   if (v.places.length === 0) return null;
-  const inClause = new Set(clauseTokens);
   let best: Place | null = null;
   let bestScore = -Infinity;
   for (const p of v.places) {
@@ -1505,7 +1513,7 @@ function eventPlace(v: SentenceView, clauseTokens: readonly number[], anchor: nu
     const prev = j > 0 ? v.toks[j - 1].norm : "";
     const prev2 = j > 1 ? v.toks[j - 2].norm : "";
     let score = 0;
-    if (inClause.has(j)) score += 4;
+    if (v.clauses.of[j] === cl) score += 4;
     if (["in", "at", "near", "outside", "inside", "around"].includes(prev) || ["in", "at", "near"].includes(prev2)) score += 2;
     if (p.precision !== "country") score += 1;
     score -= Math.abs(j - anchor) / 100;
@@ -1580,13 +1588,17 @@ function acledOf(lex: Lexicon, type: PloverType, mode: string | null): string | 
  */
 function mergeSentence(events: Event[], v: SentenceView): Event[] {
   const out: Event[] = [];
+  /** Index in `out` of the last event of each type. */
+  const lastOfType = new Map<string, number>();
   for (const e of events) {
-    const prev = [...out].reverse().find((p) => p.type === e.type);
+    const prevAt = lastOfType.get(e.type);
+    const prev = prevAt !== undefined ? out[prevAt] : undefined;
     // "launched a dialogue to discuss ...": a purpose infinitive of the same kind is the same event.
-    const k0 = v.toks.findIndex((x) => x.start === e.trigger.start);
+    const k0 = localIndexAt(v, e.trigger.start);
     if (prev && k0 > 0 && v.toks[k0 - 1].norm === "to" && prev.trigger.end <= e.trigger.start) continue;
-    const t = v.toks.find((x) => x.start === e.trigger.start);
-    const isParticiple = t !== undefined && /ing$/.test(t.norm) && isFollowOn(v, t);
+    const t = k0 >= 0 ? v.toks[k0] : undefined;
+    const before = k0 > 0 ? v.toks[k0 - 1] : undefined;
+    const isParticiple = t !== undefined && /ing$/.test(t.norm) && before !== undefined && (before.norm === "," || before.norm === "and");
     const oneSided = prev !== undefined && (prev.sources.length === 0 || e.sources.length === 0) && prev.modality === e.modality;
     if (prev && e.type === "ASSAULT" && (isParticiple || oneSided || e.rule.includes(":noun-") || prev.rule.includes(":noun-"))) {
       const merged: Event = {
@@ -1601,16 +1613,17 @@ function mergeSentence(events: Event[], v: SentenceView): Event[] {
         injured: prev.injured ?? e.injured,
         place: prev.place ?? e.place,
       };
-      out[out.lastIndexOf(prev)] = merged;
+      out[prevAt!] = merged;
       continue;
     }
+    lastOfType.set(e.type, out.length);
     out.push(e);
   }
   return out;
 }
 
-function isFollowOn(v: SentenceView, t: Token): boolean {
-  const k = v.toks.indexOf(t);
-  const prev = v.toks[k - 1];
-  return prev !== undefined && (prev.norm === "," || prev.norm === "and");
+/** Local index of the token starting at `offset`, or -1. */
+function localIndexAt(v: SentenceView, offset: number): number {
+  const j = tokenOfOffset(v, offset);
+  return v.toks[j]?.start === offset ? j : -1;
 }
