@@ -52,7 +52,6 @@ export interface Context {
   /** End of the place phrase when a modifier follows the name ("Kyiv's outskirts"). */
   end?: number;
   locative: boolean;
-  modifier?: string;
 }
 
 const COMPASS_ADJ = "(?:north|south)[\\s-]?(?:east|west)(?:ern)?|northern|southern|eastern|western|central";

@@ -212,7 +212,7 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
           coordinated ||
           (qualifiedBy !== undefined && isArea(e)) ||
           isDateline(tokens, m) ||
-          (isArea(e) && addressTail(tokens, m, gz)) ||
+          (isArea(e) && addressTail(tokens, m)) ||
           BASED.test(text.slice(m.end, m.end + 12)) ||
           POSSESSIVE_PLACE.test(text.slice(m.end, m.end + 40));
         const stop = gz.stoplist.get(m.key);

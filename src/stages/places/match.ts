@@ -286,7 +286,7 @@ export function leftGlued(tokens: readonly Token[], m: Match, gz: Gazetteer): bo
 }
 
 /** "MATIAS ROMERO, Oaxaca, Mexico, Wednesday": a country or admin1 after "<Name>," that ends the phrase. */
-export function addressTail(tokens: readonly Token[], m: Match, gz: Gazetteer): boolean {
+export function addressTail(tokens: readonly Token[], m: Match): boolean {
   const comma = tokens[m.first - 1];
   const name = tokens[m.first - 2];
   if (!comma || !name || comma.text !== "," || name.sentence !== m.sentence || name.kind !== "word" || !isCapitalised(name.text))
