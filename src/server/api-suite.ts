@@ -328,6 +328,22 @@ export function runApiSuite(dialect: string, open: () => Promise<Store>): void {
         expect(plain.json()).toEqual(res.json());
       });
 
+      it("reads the article text of an HTML page for extraction", async () => {
+        const html = `<html><head><title>Kharkiv shelled</title><meta property="article:published_time" content="2024-03-03T10:00:00Z">
+          <script>window.x = 1</script></head><body><nav>Home</nav><article><h1>Kharkiv shelled</h1>
+          <p>KYIV, March 3, 2024 — Russian forces shelled Kharkiv on Saturday, killing five civilians, regional officials said on Sunday.</p>
+          <p>Ukraine's foreign minister accused Moscow of targeting residential areas and called on the United Nations to act.</p></article></body></html>`;
+        const res = await post(html, "text/html", "/api/html-text");
+        expect(res.statusCode, res.body).toBe(200);
+        const r = res.json() as { text: string; title: string; published: string };
+        expect(r.text).toContain("Russian forces shelled Kharkiv");
+        expect(r.text).not.toContain("window.x");
+        expect(r.published).toBe("2024-03-03");
+        expectProblem(await post("   ", "text/html", "/api/html-text"), 400);
+        expectProblem(await post("<html><body></body></html>", "text/html", "/api/html-text"), 422);
+        expectProblem(await post("<p>" + "x".repeat(40000) + "</p>", "text/html", "/api/html-text"), 413);
+      });
+
       it("rejects bad input with 400, 413 and 415", async () => {
         expectProblem(await post({ text: "" }), 400);
         expectProblem(await post({ text: "   \n" }), 400);

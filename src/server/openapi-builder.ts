@@ -14,7 +14,12 @@ export interface Endpoint {
   readonly tag: string;
   readonly query?: z.ZodObject;
   readonly pathParams?: z.ZodObject;
-  readonly body?: { readonly schema: z.ZodType; readonly textPlain?: boolean; readonly description?: string };
+  readonly body?: {
+    readonly schema: z.ZodType;
+    readonly textPlain?: boolean;
+    readonly contentType?: string;
+    readonly description?: string;
+  };
   /** status -> response; `schema` is a zod schema or a component name. */
   readonly responses: Readonly<
     Record<number, { readonly description: string; readonly schema?: z.ZodType | string; readonly contentType?: string }>
@@ -71,7 +76,7 @@ export function buildOpenApi(
       responses,
     };
     if (e.body) {
-      const content: Json = { "application/json": { schema: jsonSchema(e.body.schema, "input") } };
+      const content: Json = { [e.body.contentType ?? "application/json"]: { schema: jsonSchema(e.body.schema, "input") } };
       if (e.body.textPlain) content["text/plain"] = { schema: { type: "string" } };
       op.requestBody = { required: true, ...(e.body.description ? { description: e.body.description } : {}), content };
     }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { SITREP_VERSION } from "../model/extraction.js";
 import { ExtractionSchema } from "../model/schema.js";
 import { buildOpenApi, type Endpoint } from "./openapi-builder.js";
-import { ExtractRequestSchema } from "./routes/extract.js";
+import { ExtractRequestSchema, HtmlTextSchema } from "./routes/extract.js";
 import { STORE_COMPONENTS, STORE_ENDPOINTS } from "./schemas.js";
 
 export const ProblemSchema = z.object({
@@ -31,6 +31,22 @@ export const ENDPOINTS: readonly Endpoint[] = [
       400: problem("empty text, bad date or malformed JSON"),
       413: problem("the article is larger than the limit"),
       415: problem("the content type is neither application/json nor text/plain"),
+    },
+  },
+  {
+    method: "post",
+    path: "/api/html-text",
+    operationId: "htmlText",
+    summary: "The article text and metadata of a saved web page (text/html body), for extraction",
+    description: "The page is parsed on the server with the ingest reader (Readability); nothing is stored and nothing in it runs.",
+    tag: "extract",
+    body: { schema: z.string(), contentType: "text/html", description: "the HTML page" },
+    responses: {
+      200: { description: "the text and metadata", schema: HtmlTextSchema },
+      400: problem("an empty body"),
+      413: problem("the page is larger than the limit"),
+      415: problem("the content type is not text/html"),
+      422: problem("the page has no article text"),
     },
   },
   {

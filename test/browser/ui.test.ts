@@ -126,6 +126,25 @@ describe("web UI in Chromium", () => {
     await page.close();
   });
 
+  it("reads an uploaded HTML page as text on the server, without running it", async () => {
+    const page = await open("/#/paste");
+    const html = `<html><head><title>Kharkiv shelled</title><meta property="article:published_time" content="2024-03-03T09:00:00Z">
+      <script>window.__sitrepPwned = 3</script></head><body><nav>Home | World</nav>
+      <article><h1>Kharkiv shelled</h1><p>KYIV, March 3, 2024 — Russian forces <b>shelled</b> Kharkiv on Saturday, killing five civilians, regional officials said.</p>
+      <img src=x onerror="window.__sitrepPwned = 4"><p>Ukraine's foreign minister accused Moscow of targeting residential areas and called on the United Nations to act.</p></article></body></html>`;
+    await page.setInputFiles("#paste-file", { name: "article.html", mimeType: "text/html", buffer: Buffer.from(html) });
+    await expect.poll(() => page.inputValue("#paste-text")).toContain("Russian forces shelled Kharkiv on Saturday");
+    const text = await page.inputValue("#paste-text");
+    expect(text).toContain("called on the United Nations to act.");
+    expect(text).not.toContain("__sitrepPwned");
+    expect(await page.inputValue("#paste-date")).toBe("2024-03-03");
+    await page.click("#paste-run");
+    await page.waitForSelector("[data-testid=article-events] .event-card");
+    expect(await page.evaluate(() => (window as unknown as { __sitrepPwned?: number }).__sitrepPwned)).toBeUndefined();
+    await shot(page, "paste-html");
+    await page.close();
+  });
+
   it("shows markup in an ingested article as inert text", async () => {
     const docId = documentId(contentHash(XSS_TEXT));
     expect((await hx.app.inject({ url: `/api/documents/${docId}` })).statusCode).toBe(200);

@@ -45,3 +45,11 @@ export async function extract(text: string, published: string | null): Promise<E
   });
   return parse<Extraction>(res);
 }
+
+/** The article text and metadata of a saved web page, read on the server (the page is never rendered here). */
+export async function htmlText(
+  html: string,
+): Promise<{ text: string; title: string | null; published: string | null; outlet: string | null }> {
+  const res = await fetch("/api/html-text", { method: "POST", headers: { "content-type": "text/html; charset=utf-8" }, body: html });
+  return parse(res);
+}

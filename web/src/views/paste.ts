@@ -1,15 +1,15 @@
-import { extract } from "../api.js";
+import { extract, htmlText } from "../api.js";
 import { clear, h } from "../dom.js";
 import { renderArticle } from "./article.js";
 
 const SAMPLE = `KYIV, March 3, 2024 — Russian forces shelled the city of Kharkiv overnight, killing at least five civilians and wounding 12, regional officials said.
 Ukraine's foreign minister accused Moscow of targeting residential areas and called on the United Nations to act.`;
 
-/** Paste or upload an article and see its extraction at once (POST /api/extract; nothing is stored). */
+/** Paste or upload an article (text, or a saved HTML page read by the server) and see its extraction at once (POST /api/extract; nothing is stored). */
 export function pasteView(root: HTMLElement): void {
   const area = h("textarea", { id: "paste-text", rows: 10, placeholder: "Paste the text of a news article here…", spellcheck: false });
   const date = h("input", { type: "date", id: "paste-date", title: "Publication date (optional; used to resolve 'yesterday' etc.)" });
-  const file = h("input", { type: "file", accept: ".txt,text/plain", id: "paste-file" });
+  const file = h("input", { type: "file", accept: ".txt,.text,.md,.html,.htm,text/plain,text/html", id: "paste-file" });
   const run = h("button", { type: "submit", class: "primary", id: "paste-run" }, "Extract");
   const sample = h("button", { type: "button" }, "Use a sample");
   const status = h("span", { class: "muted", role: "status" });
@@ -18,7 +18,20 @@ export function pasteView(root: HTMLElement): void {
   file.addEventListener("change", async () => {
     const f = file.files?.[0];
     if (!f) return;
-    area.value = await f.text();
+    const raw = await f.text();
+    if (!/\.html?$/i.test(f.name) && f.type !== "text/html") {
+      area.value = raw;
+      return;
+    }
+    status.textContent = "Reading the page…";
+    try {
+      const page = await htmlText(raw);
+      area.value = page.text;
+      if (page.published) date.value = page.published;
+      status.textContent = `Read ${page.title ? `"${page.title}"` : "the page"}${page.outlet ? ` (${page.outlet})` : ""}: ${page.text.length.toLocaleString("en-GB")} characters. Press Extract.`;
+    } catch (e) {
+      status.textContent = `Could not read the page: ${(e as Error).message}`;
+    }
   });
   sample.addEventListener("click", () => {
     area.value = SAMPLE;
