@@ -114,6 +114,12 @@ for (const w of workerCounts) {
     // CPU the workers spent on this corpus (extraction, storage calls, queue traffic), without
     // their start-up: on a shared machine this, not the wall clock, gives the per-core rate.
     const cpu = workers.reduce((sum, x, i) => sum + cpuSeconds(x.child.pid) - cpu0[i], 0);
+    // PostgreSQL's share: the server processes of this database's connections (same machine).
+    const backends = new pg.Client({ connectionString: url.href });
+    await backends.connect();
+    const pids = await backends.query("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    await backends.end();
+    const pgCpu = (pids.rows as { pid: number }[]).reduce((sum, r) => sum + (cpuSeconds(r.pid) || 0), 0);
     tStored ||= t1;
     const secs = (t1 - t0) / 1000;
     const c = new pg.Client({ connectionString: url.href });
@@ -129,7 +135,9 @@ for (const w of workerCounts) {
       `(${(s.stored / secs / w).toFixed(1)} per worker); enqueue ${((tEnqueued - t0) / 1000).toFixed(1)} s, ` +
       `all stored at ${((tStored - t0) / 1000).toFixed(1)} s, final merge ${((t1 - tStored) / 1000).toFixed(1)} s; ` +
       `${Number(r.docs).toLocaleString("en-US")} documents, ${Number(r.events).toLocaleString("en-US")} per-article events -> ${Number(r.merged).toLocaleString("en-US")} merged (${r.unmerged} left unmerged); ${s.merges} merge pass(es); ` +
-      `worker CPU ${cpu.toFixed(1)} s = ${(s.stored / cpu).toFixed(1)} articles per CPU-second`;
+      `worker CPU ${cpu.toFixed(1)} s = ${(s.stored / cpu).toFixed(1)} articles per CPU-second; ` +
+      `PostgreSQL CPU ${pgCpu.toFixed(1)} s (its ${pids.rows.length} connection(s)); ` +
+      `together ${(s.stored / (cpu + pgCpu)).toFixed(1)} articles per CPU-second`;
     console.log(line);
     results.push(line);
   } finally {
