@@ -356,6 +356,7 @@ export function runApiSuite(dialect: string, open: () => Promise<Store>): void {
         expectProblem(await post({ text: "x".repeat(5000) }), 413);
         expectProblem(await post("y".repeat(5000), "text/plain"), 413);
         expectProblem(await post("a=b", "application/x-www-form-urlencoded"), 415);
+        expectProblem(await post("<p>Kharkiv</p>", "text/html"), 415);
         expectProblem(await app.inject({ method: "POST", url: "/api/extract" }), 400);
       });
     });

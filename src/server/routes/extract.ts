@@ -23,6 +23,8 @@ export const HtmlTextSchema = z.object({
 export function extractRoutes(app: FastifyInstance, opts: { extractor: () => Extractor; maxBytes: number }): void {
   app.post("/api/extract", { bodyLimit: opts.maxBytes }, async (request) => {
     let body: unknown = request.body;
+    if (/^text\/html/i.test(request.headers["content-type"] ?? ""))
+      throw new HttpProblem(415, "send a web page to /api/html-text first; /api/extract takes JSON or text/plain");
     if (typeof body === "string") {
       const q = request.query as Record<string, unknown>;
       body = { text: body, ...(typeof q.published === "string" ? { published: q.published } : {}) };
