@@ -85,6 +85,15 @@ describe("seed article (published 2024-01-28)", () => {
 
   it("has nothing else to flag", () => expect(out.anomalies).toHaveLength(9));
 
+  it("gives every anomaly a span of the original text, a stage rule and a confidence", () => {
+    for (const a of out.anomalies) {
+      expect(text.slice(a.start, a.end)).toBe(a.text);
+      expect(a.rule).toMatch(/^anomalies\.v1:[a-z-]+(?:\/[a-z-]+)?$/);
+      expect(a.confidence).toBeGreaterThan(0);
+      expect(a.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+
   it("lowers the confidence of events in the flagged sentences (when the events stage produced any there)", (ctx) => {
     const touched = out.eventsBefore.filter((e) => out.anomalies.some((a) => a.start < e.evidence.end && e.evidence.start < a.end));
     if (touched.length === 0) return ctx.skip();
