@@ -58,6 +58,8 @@ interface Word {
   readonly quote: boolean;
   /** Joined to the previous word by a hyphen ("U.S.-led"). */
   readonly joined: boolean;
+  /** Preceded by a folded Arabic article ("al-Islam"): part of a name. */
+  readonly article: boolean;
 }
 
 /** region: a place name with a known country ("Darfur"), only a modifier ("Darfur rebels"), never a mention alone. */
@@ -219,6 +221,7 @@ function toWords(tokens: readonly Token[]): Word[] {
       punct,
       quote: QUOTES.has(t.text),
       joined: joinNext,
+      article: extendStart !== null,
     });
     joinNext = false;
     extendStart = null;
@@ -239,6 +242,7 @@ function marker(t: Token, poss: boolean): Word {
     punct: !poss,
     quote: false,
     joined: false,
+    article: false,
   };
 }
 
@@ -483,6 +487,7 @@ class DocContext {
     if (w.punct || w.poss) return false;
     if (CONNECTORS.has(w.key) && (w.key === "bin" || w.key === "ibn" || w.key === "de" || w.key === "van" || w.key === "von")) return true;
     if (w.joined && /^\p{L}/u.test(w.text) && !w.punct) return true; // "Port-au-Prince", "Guinea-Bissau"
+    if (w.article && w.cap && !w.punct) return true; // "Jaish al-Islam", "Ansar al-Din"
     if (!w.cap || w.pos !== "PROPN" || NOT_NAMES.has(w.key) || /\d/.test(w.key)) return false;
     const m = this.matchPhrase(words, e, words.length, headline);
     if (m && m.entries[0].type !== "agent" && !onlyWeak(m.entries)) {

@@ -181,6 +181,8 @@ function sameEntry(a: Entry, b: Entry): boolean {
 
 /** Phoenix agent nouns that are places or things far more often than actors. */
 const NOT_AGENTS = new Set([
+  "neighborhood",
+  "neighbourhood",
   "village",
   "community",
   "military base",
