@@ -518,7 +518,8 @@ function readVerb(lex: Lexicon, v: SentenceView, k: number, consumed: Set<number
   const n = toks.length;
   const cl = clauses.of[k];
   let end = k + 1;
-  while (end < n && clauses.of[end] === cl && end < k + 14) end++;
+  // Patterns and objects stay in the verb's phrase: its clause, up to a comma.
+  while (end < n && clauses.of[end] === cl && end < k + 14 && toks[end].norm !== ",") end++;
   let start = k;
   while (start > 0 && clauses.of[start - 1] === cl && start > k - 10) start--;
 
@@ -940,6 +941,8 @@ function subjectBefore(v: SentenceView, k: number, cl: number, depth = 0): numbe
       const firstVerb = firstVerbOf(v, own.parent, j);
       if (firstVerb >= 0) return subjectBefore(v, firstVerb, own.parent, depth + 1);
     }
+    // In a relative clause ("the attack that killed three soldiers") the subject is the antecedent, right before it.
+    if (own.kind === "relative" && jc === own.parent && j < own.first - 2) break;
     if (!allowed.has(jc)) {
       // A nested clause in between (relative, reported content): skip over it; another main clause ends the search.
       if (clauses.clauses[jc].kind === "main") break;
@@ -1197,6 +1200,8 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
       }
       weaponMode = weaponAfterBy(lex, v, anchor);
       if (sources.length === 0) sources = agentInEventNoun(lex, v, anchor, cl);
+      // "were killed in U.S. air strikes": the attack noun after the verb names the means.
+      if (!weaponMode && r.type === "ASSAULT") weaponMode = meansAfter(lex, v, anchor, cl);
     } else {
       sources = subj;
       targets = obj.mentions;
@@ -1357,6 +1362,15 @@ function agentInEventNoun(lex: Lexicon, v: SentenceView, k: number, cl: number):
     }
   }
   return [];
+}
+
+function meansAfter(lex: Lexicon, v: SentenceView, k: number, cl: number): string | null {
+  for (let j = k + 1; j < v.toks.length && j <= k + 7 && v.clauses.of[j] === cl; j++) {
+    if (v.toks[j].norm === ",") break;
+    const hit = nounAt(lex, v.toks, j, v.toks.length);
+    if (hit && (hit.entry.type === "ASSAULT" || hit.entry.weapon) && hit.entry.mode) return hit.entry.mode;
+  }
+  return null;
 }
 
 function meansBefore(lex: Lexicon, v: SentenceView, k: number, cl: number): string | null {
@@ -1600,7 +1614,9 @@ function mergeSentence(events: Event[], v: SentenceView): Event[] {
     const before = k0 > 0 ? v.toks[k0 - 1] : undefined;
     const isParticiple = t !== undefined && /ing$/.test(t.norm) && before !== undefined && (before.norm === "," || before.norm === "and");
     const oneSided = prev !== undefined && (prev.sources.length === 0 || e.sources.length === 0) && prev.modality === e.modality;
-    if (prev && e.type === "ASSAULT" && (isParticiple || oneSided || e.rule.includes(":noun-") || prev.rule.includes(":noun-"))) {
+    const nounLinked = prev !== undefined && (e.rule.includes(":noun-") || prev.rule.includes(":noun-")) && sameHappening(v, prev, e);
+    const bothVerbs = prev !== undefined && !e.rule.includes(":noun-") && !prev.rule.includes(":noun-");
+    if (prev && e.type === "ASSAULT" && (isParticiple || nounLinked || (bothVerbs && oneSided))) {
       const merged: Event = {
         ...prev,
         // A participle's own subject guess is the nearest name, not the attacker: keep only its objects.
@@ -1620,6 +1636,36 @@ function mergeSentence(events: Event[], v: SentenceView): Event[] {
     out.push(e);
   }
   return out;
+}
+
+const CAUSE_PREPS = new Set(["for", "after", "since", "following", "before", "over", "against", "despite"]);
+
+/**
+ * Is a noun trigger the same happening as a verb trigger next to it: its subject ("a drone
+ * strike hit"), its object or means ("were killed in air strikes"), or the antecedent of the
+ * verb's relative clause ("the attack that killed three soldiers")? Not when a preposition of
+ * cause or time separates them ("struck targets in retaliation for the attack").
+ */
+function sameHappening(v: SentenceView, a: Event, b: Event): boolean {
+  const [first, second] = a.trigger.start <= b.trigger.start ? [a, b] : [b, a];
+  const i = localIndexAt(v, first.trigger.start);
+  const j = localIndexAt(v, second.trigger.start);
+  if (i < 0 || j < 0) return false;
+  let iEnd = i;
+  while (iEnd + 1 < v.toks.length && v.toks[iEnd + 1].start < first.trigger.end) iEnd++;
+  const ci = v.clauses.of[i];
+  const cj = v.clauses.of[j];
+  if (ci !== cj) {
+    const rel = v.clauses.clauses[cj];
+    return rel.kind === "relative" && rel.parent === ci && rel.first - iEnd <= 2;
+  }
+  if (j - iEnd > 6) return false;
+  const noun = first.rule.includes(":noun-") ? i : j;
+  for (let x = noun - 1; x >= 0 && x >= noun - 4; x--) {
+    if (CAUSE_PREPS.has(v.toks[x].norm)) return false;
+    if (v.toks[x].pos === "VERB") break;
+  }
+  return true;
 }
 
 /** Local index of the token starting at `offset`, or -1. */
