@@ -190,6 +190,12 @@ describe("places: pitfalls", () => {
     expect(find(places, "Jenin refugee camp")?.country).toBe("PSE");
   });
 
+  it("the object of an invasion or strike is where it happened; the attacker is not a place", () => {
+    const places = run("Russia invaded Ukraine in 2022.");
+    expect(places.map((p) => p.text)).toEqual(["Ukraine"]);
+    expect(run("China accused Taiwan of provocation.")).toEqual([]);
+  });
+
   it("'Baghdad, Iraq' qualifies the city and the country is a place", () => {
     const places = run("The strike hit a convoy in Baghdad, Iraq, at night.");
     expect(find(places, "Baghdad")?.country).toBe("IRQ");
