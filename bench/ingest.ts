@@ -10,7 +10,7 @@
  * transaction per article) and the final merge. Prints figures; asserts nothing.
  */
 import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { ingest } from "../src/ingest/index.js";
@@ -156,8 +156,12 @@ for (const workers of workerCounts) {
   for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
   const store = await openStore(db);
   const t0 = Date.now();
+  const cpu0 = process.cpuUsage();
   const s = await ingest(store, [corpus], { workers });
   const secs = (Date.now() - t0) / 1000;
+  // CPU time of the whole process (all threads): a figure that does not depend on other load.
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSecs = (cpu.user + cpu.system) / 1e6;
   const stats = await storeStats(store);
   await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(store.db);
   await store.close();
@@ -165,6 +169,7 @@ for (const workers of workerCounts) {
   console.log(
     `${workers} worker(s): ${s.added.toLocaleString("en-US")} articles in ${secs.toFixed(1)} s = ${(s.added / secs).toFixed(1)} articles/s ` +
       `(${(s.added / secs / workers).toFixed(1)} per worker); ${stats.events.toLocaleString("en-US")} per-article events -> ${stats.mergedEvents.toLocaleString("en-US")} merged; ` +
-      `database ${(bytes / 1e6).toFixed(1)} MB = ${(bytes / 1e6 / (s.added / 1000)).toFixed(1)} MB per 1,000 articles`,
+      `database ${(bytes / 1e6).toFixed(1)} MB = ${(bytes / 1e6 / (s.added / 1000)).toFixed(1)} MB per 1,000 articles; ` +
+      `CPU ${cpuSecs.toFixed(1)} s = ${(s.added / cpuSecs).toFixed(1)} articles per CPU-second; load average ${loadavg()[0].toFixed(1)}`,
   );
 }
