@@ -17,7 +17,7 @@ export const NEAR =
   /\b(near|nearby|outside|around|close\s{1,3}to|next\s{1,3}to|(?:on\s{1,3}the\s{1,3})?(?:outskirts|suburbs|vicinity|edge|environs|periphery|fringes)\s{1,3}of)\s{1,3}(?:the\s{1,3})?$/i;
 
 export const LOCATIVE =
-  /\b(in|at|near|from|to|across|into|inside|throughout|within|towards?|outside|around|over|through|via|off|along|beyond|entered|enter|invaded|invade|invading|bombed|bombarded|shelled|struck|raided|occupied|annexed|attacked|visited|visit|visiting|left|leave|leaving|reached|reach|fled|flee|toured|deployed|stationed|based|returned|travelled|traveled|arrived|headed|(?:bound|leaving|left|leave|headed|heading|departed|departing|sailed|flew|fly|flying)\s{1,3}for|all\s{1,3}over)\s{1,3}(?:the\s{1,3})?(?:(?:occupied|neighbou?ring|war-torn|war-ravaged|besieged|embattled|rebel-held|government-held)\s{1,3})?$/i;
+  /\b(in|at|near|from|to|across|into|inside|throughout|within|towards?|outside|around|over|through|via|off|along|beyond|entered|enter|visited|visit|visiting|left|leave|leaving|reached|reach|fled|flee|toured|deployed|stationed|based|returned|travelled|traveled|arrived|headed|(?:bound|leaving|left|leave|headed|heading|departed|departing|sailed|flew|fly|flying)\s{1,3}for|all\s{1,3}over)\s{1,3}(?:the\s{1,3})?(?:(?:occupied|neighbou?ring|war-torn|war-ravaged|besieged|embattled|rebel-held|government-held)\s{1,3})?$/i;
 
 export const GEO_OF =
   /\b(capital|parts?|outskirts|cit(?:y|ies)|provinces?|regions?|borders?|territor(?:y|ies)|soil|airspace|areas?|coast|cent(?:re|er)|heart|interior|streets|towns?|villages?|skies|waters|countryside|suburbs|corners?|north|south|east|west|rest|map|governorates?|districts?|outside|side)\s{1,3}of\s{1,3}(?:the\s{1,3})?$/i;
@@ -25,6 +25,10 @@ export const GEO_OF =
 /** "Sanaa's airport", "Gaza's southern border", "Ukraine's second-largest city": the name is a place. */
 export const POSSESSIVE_PLACE =
   /^['’]s\s{1,3}(?:(?:main|international|old|new|southern|northern|eastern|western|central|second|third|largest|biggest|second-largest|capital)\s{1,3}){0,2}(?:airport|port|harbou?r|outskirts|suburbs|streets|cent(?:re|er)|north|south|east|west|borders?|coast(?:line)?|capital|provinces?|regions?|city|cities|districts?|neighbou?rhoods?|territory|airspace|waters|skies|soil|countryside|villages?|towns?|frontline|front\s{1,3}line)\b/i;
+
+/** "invaded Ukraine", "struck Iran": the object of an attack is where it happened (but "attacked US troops" is not a place). */
+export const ATTACK_VERB =
+  /\b(?:invaded|invade|invading|bombed|bombarded|shelled|struck|raided|occupied|annexed|attacked)\s{1,3}(?:the\s{1,3})?$/i;
 
 /** "Britain-based", "a London-based group": the name locates something. */
 export const BASED = /^-(?:based|born|headquartered)\b/i;
@@ -49,6 +53,8 @@ export interface Context {
   distanceKm?: number;
   /** Start of the place phrase (before the name when a modifier precedes it). */
   start: number;
+  /** Locative only as the object of an attack verb ("struck Iran"): a following noun makes it a modifier ("attacked US troops"). */
+  viaVerb?: boolean;
   /** End of the place phrase when a modifier follows the name ("Kyiv's outskirts"). */
   end?: number;
   locative: boolean;
@@ -113,6 +119,10 @@ export function readContext(text: string, start: number, sentenceStart: number):
   window = text.slice(from, ctx.start);
   if (ctx.relation === "near") ctx.locative = true;
   else if ((LOCATIVE.test(window) && !NOT_LOCATIVE_TO.test(window)) || GEO_OF.test(window) || PLACE_LIST.test(window)) ctx.locative = true;
+  else if (ATTACK_VERB.test(window)) {
+    ctx.locative = true;
+    ctx.viaVerb = true;
+  }
   if (!ctx.relation && IN_WORDS.test(window)) ctx.relation = "in";
   if (ctx.relation === "part") ctx.locative = true;
   return ctx;

@@ -239,7 +239,8 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
         )
           reject = "sentence-initial-word";
         else if ((e.kind === "country" || m.countryMention) && !locative && !qualifies) reject = "actor-use";
-        else if ((e.kind === "country" || m.countryMention) && !ctx.locative && attributive(tokens, m.last)) reject = "attributive";
+        else if ((e.kind === "country" || m.countryMention) && (!ctx.locative || ctx.viaVerb) && attributive(tokens, m.last))
+          reject = "attributive";
         else if (e.kind === "city" && e.featureCode === "PPLC" && !locative && saysNext(tokens, m.last)) reject = "metonym";
         else if (e.kind === "city" && e.population < 15000 && !locative && !qualifies && !qualifiedBy && !evidence.has(e.country ?? ""))
           reject = "weak-town";

@@ -122,6 +122,7 @@ describe("places: negatives (not places)", () => {
     ["The Washington Post reported the leak.", "Washington"],
     ["Iraq said the strike violated its sovereignty.", "Iraq"],
     ["US troops were attacked again.", "US"],
+    ["Iraqi militias have repeatedly attacked US troops stationed in Iraq.", "US"],
     ["Al was not a place.", "Al"],
     ["Allies met at the NATO summit and the ISIS threat grew.", "NATO"],
     ["The Iraq war ended long ago.", "Iraq"],
