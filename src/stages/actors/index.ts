@@ -1,7 +1,7 @@
 import type { Entity, EntityKind, Mention, MentionKind, Note, Sector, Token } from "../../model/annotations.js";
 import type { Stage } from "../../pipeline/stage.js";
 import { layer } from "../../model/document.js";
-import { ARTICLES, CONNECTORS, normWord, skeleton } from "./normalize.js";
+import { aliasKeys, ARTICLES, CONNECTORS, normWord, skeleton } from "./normalize.js";
 import {
   activeRole,
   buildLexicon,
@@ -246,6 +246,35 @@ function marker(t: Token, poss: boolean): Word {
   };
 }
 
+/** Is `text` within a small edit distance (<= 2, and <= a quarter of its length) of one of the actor's names or its surname? */
+function closeSpelling(text: string, actor: ActorRecord): boolean {
+  const limit = Math.min(2, Math.floor(text.length / 4));
+  for (const n of [actor.name, ...actor.aliases]) {
+    const keys = aliasKeys(n);
+    if (editDistance(text, keys.join(" "), limit) <= limit) return true;
+    if (keys.length > 1 && editDistance(text, keys[keys.length - 1], limit) <= limit) return true;
+  }
+  return false;
+}
+
+/** Levenshtein distance, giving up (returning limit + 1) once it must exceed `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let k = 1; k <= b.length; k++) {
+      const v = Math.min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + (a[i - 1] === b[k - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > limit) return limit + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
 function onlyWeak(entries: readonly Entry[]): boolean {
   return entries.every((e) => e.type === "actor" && e.weak);
 }
@@ -395,7 +424,13 @@ class DocContext {
       }
       if (!ok || chars < 4) continue;
       const entries = entriesAt(this.lex.skeletons, key);
-      if (entries) return { len, entries: [...entries] };
+      if (!entries) continue;
+      // A shared skeleton is only a hint: the spelling must also be close ("Mohandes"/"Muhandis", not "Houston"/"Hochstein").
+      let text = w.key;
+      for (let k = j + 1; k < j + len; k++) text += " " + words[k].key;
+      if (this.lex.placeNames.has(text)) continue;
+      const close = entries.filter((e) => e.type === "actor" && closeSpelling(text, e.actor));
+      if (close.length > 0) return { len, entries: close };
     }
     return null;
   }

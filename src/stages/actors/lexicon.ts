@@ -76,7 +76,17 @@ const COMMON_SURNAMES = new Set(
     // very common Arabic, Persian, South and East Asian given names and surnames: never a person's one-word key
     "ahmed ahmad mohammed mohammad muhammad mohamed ali hassan hasan hussein husain hussain omar umar abdullah abdallah ibrahim " +
     "mahmoud mahmud mustafa khalid khaled saleh salih youssef yusuf karim kareem said saeed sayed khan singh kumar sharif " +
-    "kim lee li wang zhang chen liu yang huang park choi nguyen tran"
+    "kim lee li wang zhang chen liu yang huang park choi nguyen tran hamdan hamad nasser jaber yousef cohen levy " +
+    // the commonest English-language surnames: too many namesakes to stand alone for one person
+    "smith johnson williams jones miller davis wilson taylor anderson thomas jackson martin thompson garcia martinez robinson " +
+    "clark lewis walker hall allen wright scott baker adams nelson campbell mitchell roberts carter phillips evans turner " +
+    "parker collins edwards stewart morris murphy cook rogers morgan cooper peterson reed bailey bell kelly howard cox " +
+    "richardson wood watson brooks bennett james hughes myers foster sanders ross powell sullivan russell jenkins perry " +
+    "butler barnes fisher henderson coleman simmons patterson reynolds hamilton graham gonzales alexander wallace griffin " +
+    "cole hayes gibson bryant ellis stevens murray ford marshall owens harrison kennedy wells woods webb tucker freeman burns " +
+    "henry snyder simpson crawford porter mason shaw gordon hunter hicks dixon palmer robertson holmes stone meyer boyd mills " +
+    "warren fox rose ryan ferguson nichols daniels stephens gardner payne dunn pierce arnold spencer peters hawkins hart " +
+    "elliott knight bradley austin"
   ).split(" "),
 );
 
