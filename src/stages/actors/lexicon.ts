@@ -76,7 +76,7 @@ const COMMON_SURNAMES = new Set(
     // very common Arabic, Persian, South and East Asian given names and surnames: never a person's one-word key
     "ahmed ahmad mohammed mohammad muhammad mohamed ali hassan hasan hussein husain hussain omar umar abdullah abdallah ibrahim " +
     "mahmoud mahmud mustafa khalid khaled saleh salih youssef yusuf karim kareem said saeed sayed khan singh kumar sharif " +
-    "kim lee li wang zhang chen liu yang huang park choi nguyen tran hamdan hamad nasser jaber yousef cohen levy " +
+    "kim lee li wang zhang chen liu yang huang park choi nguyen tran hamdan hamad nasser jaber yousef cohen levy mohamud mohamoud " +
     // the commonest English-language surnames: too many namesakes to stand alone for one person
     "smith johnson williams jones miller davis wilson taylor anderson thomas jackson martin thompson garcia martinez robinson " +
     "clark lewis walker hall allen wright scott baker adams nelson campbell mitchell roberts carter phillips evans turner " +
