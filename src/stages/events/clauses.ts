@@ -81,7 +81,8 @@ export function segmentClauses(tokens: readonly Token[], a: number, b: number, s
       current = resume.pop()!;
       continue;
     }
-    if (RELATIVE.has(w) && (t.pos === "PRON" || t.pos === "DET") && k > 0) {
+    const relativeThat = w === "that" && t.pos === "PRON" && (prev?.pos === "NOUN" || prev?.pos === "PROPN");
+    if ((RELATIVE.has(w) && (t.pos === "PRON" || t.pos === "DET") && k > 0) || relativeThat) {
       if (prev?.norm === ",") resume.push(current);
       current = open("relative", current, k);
     } else if (w === "that" && t.pos !== "DET" && t.pos !== "PRON" && lastSpeech >= 0 && k - lastSpeech <= 12) {

@@ -1614,7 +1614,12 @@ function mergeSentence(events: Event[], v: SentenceView): Event[] {
     const before = k0 > 0 ? v.toks[k0 - 1] : undefined;
     const isParticiple = t !== undefined && /ing$/.test(t.norm) && before !== undefined && (before.norm === "," || before.norm === "and");
     const oneSided = prev !== undefined && (prev.sources.length === 0 || e.sources.length === 0) && prev.modality === e.modality;
-    const nounLinked = prev !== undefined && (e.rule.includes(":noun-") || prev.rule.includes(":noun-")) && sameHappening(v, prev, e);
+    const nounPair = prev !== undefined && (e.rule.includes(":noun-") || prev.rule.includes(":noun-"));
+    // Same attacker named once for both ("killed in U.S. air strikes"): one attack.
+    const sharedSource = prev !== undefined && prev.sources.some((x) => e.sources.some((y) => y.start === x.start));
+    const nounLinked =
+      nounPair &&
+      (sameHappening(v, prev!, e) || ((oneSided || sharedSource) && !causeBefore(v, prev!.rule.includes(":noun-") ? prev! : e)));
     const bothVerbs = prev !== undefined && !e.rule.includes(":noun-") && !prev.rule.includes(":noun-");
     if (prev && e.type === "ASSAULT" && (isParticiple || nounLinked || (bothVerbs && oneSided))) {
       const merged: Event = {
@@ -1659,13 +1664,21 @@ function sameHappening(v: SentenceView, a: Event, b: Event): boolean {
     const rel = v.clauses.clauses[cj];
     return rel.kind === "relative" && rel.parent === ci && rel.first - iEnd <= 2;
   }
-  if (j - iEnd > 6) return false;
-  const noun = first.rule.includes(":noun-") ? i : j;
-  for (let x = noun - 1; x >= 0 && x >= noun - 4; x--) {
-    if (CAUSE_PREPS.has(v.toks[x].norm)) return false;
+  const nounFirst = first.rule.includes(":noun-");
+  // A subject noun may carry modifiers ("a drone strike on a vehicle in eastern Baghdad on Wednesday killed").
+  if (j - iEnd > (nounFirst ? 12 : 6)) return false;
+  for (let x = iEnd + 1; x < j; x++) if (v.toks[x].pos === "VERB") return false;
+  return !causeBefore(v, nounFirst ? first : second);
+}
+
+/** "in retaliation for the attack", "after the strike": a noun introduced as a cause or a time. */
+function causeBefore(v: SentenceView, noun: Event): boolean {
+  const k = localIndexAt(v, noun.trigger.start);
+  for (let x = k - 1; x >= 0 && x >= k - 4; x--) {
+    if (CAUSE_PREPS.has(v.toks[x].norm)) return true;
     if (v.toks[x].pos === "VERB") break;
   }
-  return true;
+  return false;
 }
 
 /** Local index of the token starting at `offset`, or -1. */
