@@ -5,6 +5,7 @@ import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import { defaultExtractor, type Extractor } from "../runtime/extractor.js";
 import { PROJECT_ROOT } from "../runtime/paths.js";
+import { createAggregates } from "./aggregates.js";
 import { createResultCache } from "./cache.js";
 import { installCompression } from "./compress.js";
 import { installErrorHandler, problem, sendProblem } from "./problem.js";
@@ -65,8 +66,10 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     eventRoutes(app, options.store);
     documentRoutes(app, options.store);
     const cache = createResultCache(options.store);
-    actorRoutes(app, options.store, cache);
-    seriesRoutes(app, options.store, cache);
+    const agg = createAggregates(options.store);
+    app.addHook("onClose", async () => agg.close());
+    actorRoutes(app, agg, cache);
+    seriesRoutes(app, options.store, agg, cache);
     exportRoutes(app, options.store);
   }
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
-import { queryActors, type Store } from "../../store/index.js";
 import type { ResultCache } from "../cache.js";
-import { actorPairs, placesWithEvents } from "../queries.js";
+import type { Aggregates } from "../aggregates.js";
+import type { Pair } from "../queries.js";
 import {
   ActorsQuerySchema,
   NetworkQuerySchema,
@@ -14,11 +14,11 @@ import {
 import { parse } from "../validate.js";
 
 /** GET /api/actors, GET /api/network (who acts on whom) and GET /api/places. */
-export function actorRoutes(app: FastifyInstance, store: Store, cache: ResultCache): void {
+export function actorRoutes(app: FastifyInstance, agg: Aggregates, cache: ResultCache): void {
   app.get("/api/actors", async (request): Promise<Actors> => {
     const q = parse(ActorsQuerySchema, request.query, "query");
     const rows = await cache.get(`actors:${JSON.stringify(q)}`, () =>
-      queryActors(store, { ...(q.country ? { country: q.country } : {}), ...(q.q ? { q: q.q } : {}), limit: q.limit }),
+      agg.actors({ ...(q.country ? { country: q.country } : {}), ...(q.q ? { q: q.q } : {}), limit: q.limit }),
     );
     return {
       actors: rows.map((r) => ({
@@ -36,17 +36,17 @@ export function actorRoutes(app: FastifyInstance, store: Store, cache: ResultCac
 
   app.get("/api/network", async (request): Promise<Network> => {
     const q = parse(NetworkQuerySchema, request.query, "query");
-    return cache.get(`network:${JSON.stringify(q)}`, async () => buildNetwork(await actorPairs(store, toStoreFilter(q)), q.limit));
+    return cache.get(`network:${JSON.stringify(q)}`, async () => buildNetwork(await agg.actorPairs(toStoreFilter(q), 5000), q.limit));
   });
 
   app.get("/api/places", async (request): Promise<Places> => {
     const q = parse(PlacesQuerySchema, request.query, "query");
-    return cache.get(`places:${JSON.stringify(q)}`, async () => ({ places: await placesWithEvents(store, toStoreFilter(q), q.limit) }));
+    return cache.get(`places:${JSON.stringify(q)}`, async () => ({ places: await agg.placesWithEvents(toStoreFilter(q), q.limit) }));
   });
 }
 
 /** Keeps the `limit` most active actors and the edges among them; an edge's colour is its most frequent type. */
-export function buildNetwork(pairs: Awaited<ReturnType<typeof actorPairs>>, limit: number): Network {
+export function buildNetwork(pairs: readonly Pair[], limit: number): Network {
   const key = (a: { id: string | null; name: string }) => a.id ?? `name:${a.name.toLowerCase()}`;
   const nodes = new Map<string, { id: string; name: string; country: string | null; events: number }>();
   const edges = new Map<string, { source: string; target: string; count: number; types: Record<string, number> }>();

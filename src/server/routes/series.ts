@@ -2,7 +2,8 @@ import type { FastifyInstance } from "fastify";
 import { querySeries, type Store } from "../../store/index.js";
 import { dateInterval } from "../../store/merge.js";
 import type { ResultCache } from "../cache.js";
-import { countByDateAndType, killedByDate, type DateTypeCount } from "../queries.js";
+import type { Aggregates } from "../aggregates.js";
+import type { DateTypeCount } from "../queries.js";
 import { SeriesQuerySchema, toStoreFilter, type Series } from "../schemas.js";
 import { parse } from "../validate.js";
 
@@ -67,7 +68,7 @@ export function bucketize(
 }
 
 /** GET /api/series: events per interval by type, people killed per interval, or a reported quantity over time. */
-export function seriesRoutes(app: FastifyInstance, store: Store, cache: ResultCache): void {
+export function seriesRoutes(app: FastifyInstance, store: Store, agg: Aggregates, cache: ResultCache): void {
   app.get("/api/series", async (request): Promise<Series> => {
     const q = parse(SeriesQuerySchema, request.query, "query");
     return cache.get(`series:${JSON.stringify(q)}`, () => series(q));
@@ -97,7 +98,7 @@ export function seriesRoutes(app: FastifyInstance, store: Store, cache: ResultCa
       return { metric: q.metric, interval: q.interval, series: [...by.entries()].map(([key, pts]) => ({ key, points: pts })) };
     }
     if (q.metric === "killed") {
-      const rows = await killedByDate(store, filter);
+      const rows = await agg.killedByDate(filter);
       const min = bucketize(
         rows,
         q.interval,
@@ -117,7 +118,7 @@ export function seriesRoutes(app: FastifyInstance, store: Store, cache: ResultCa
         series: min.map((s) => ({ key: s.key, points: s.points.map((p) => ({ ...p, max: maxAt.get(p.t) ?? p.value })) })),
       };
     }
-    const rows = await countByDateAndType(store, filter);
+    const rows = await agg.countByDateAndType(filter);
     return {
       metric: q.metric,
       interval: q.interval,
