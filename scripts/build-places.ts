@@ -6,7 +6,7 @@
  * start-up costs ~0.5 s; news geocoding needs far fewer. We keep every capital and
  * first-level admin seat, second-level seats of >= 10k people, every other place of
  * >= 15k people, and, in countries that are the subject of conflict news, places of
- * >= 3k people and every district seat (the towns where strikes and clashes are reported).
+ * >= 1k people and every district seat (the towns where strikes and clashes are reported).
  * Targets of data/places/aliases.tsv are always kept.
  *
  * Run: npx tsx scripts/build-places.ts
@@ -43,7 +43,7 @@ function keep(c: RawCity): boolean {
   if (c.featureCode === "PPLC" || c.featureCode === "PPLA") return true;
   // District and sub-district seats of conflict countries, many with no population in GeoNames.
   if (conflict && (c.featureCode === "PPLA2" || c.featureCode === "PPLA3")) return true;
-  if (conflict) return c.population >= 3000;
+  if (conflict) return c.population >= 1000;
   if (c.featureCode === "PPLA2") return c.population >= 10_000;
   return c.population >= 15_000;
 }
