@@ -14,7 +14,8 @@ import { type EventExtract, type PRF, isoDate, prf, readGold } from "./events-go
  *   location as the target when a sentence names no target actor ("attend a summit in
  *   Switzerland" -> CHE); an event of ours without targets is scored the same way, with
  *   its place's country as the target. An international organisation without a country
- *   counts as "IGO", the prefix the gold uses for them ("IGOUNO").
+ *   counts as "IGO", the prefix the gold uses for them ("IGOUNO"). Gold actors coded "---"
+ *   (no country known to the coders) are not counted.
  */
 export interface Petr2Gold {
   readonly id: string;
@@ -68,8 +69,8 @@ export function scorePetr2Items(items: readonly Petr2Gold[], extract: EventExtra
       if (e.noevents) continue;
       const root = rootOf(e.eventcode);
       if (root) goldRoots.add(root);
-      if (e.sourcecode && e.sourcecode.length >= 3) goldActors.add(`src:${e.sourcecode.slice(0, 3)}`);
-      if (e.targetcode && e.targetcode.length >= 3) goldActors.add(`tgt:${e.targetcode.slice(0, 3)}`);
+      if (isActorCode(e.sourcecode)) goldActors.add(`src:${e.sourcecode.slice(0, 3)}`);
+      if (isActorCode(e.targetcode)) goldActors.add(`tgt:${e.targetcode.slice(0, 3)}`);
     }
     // PETRARCH codes what happened: events we read as negated or hypothetical are not counted.
     const events = extract(item.text, isoDate(item.date) ?? "2000-01-01").filter(
@@ -114,6 +115,11 @@ export function scorePetr2(benchDir: string, extract: EventExtract): Petr2Score 
 /** The gold's three-letter actor prefix: the country, or "IGO" for an international organisation (gold "IGOUNO", "IGOEU"). */
 function code(a: { country: string | null; sector: string | null }): string | null {
   return a.country ?? (a.sector === "IGO" ? "IGO" : null);
+}
+
+/** A gold actor code with a country (or IGO) prefix; "---" marks an actor the coders could not place. */
+function isActorCode(code: string | undefined): code is string {
+  return code !== undefined && code.length >= 3 && /^[A-Z]{3}/.test(code);
 }
 
 function compare(gold: ReadonlySet<string>, ours: ReadonlySet<string>): [number, number, number] {
