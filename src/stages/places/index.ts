@@ -63,7 +63,8 @@ import {
  * 5. Parts and vicinity: "eastern Baghdad" (part), "near Mosul", "30 km south of Kirkuk"
  *    (near) move the point towards the direction, scaled by the size of the place.
  *
- * Place ids name the place, not the mention: every "Baghdad" has id "geonames:98182".
+ * Place ids name the place, not the mention: every "Baghdad" has id "geonames:98182";
+ * a part or vicinity has its own ("eastern Baghdad": "geonames:98182#part-e").
  * Modules: words (token tests), context (modifiers before a name), match (candidate
  * decisions and priors), gazetteer (the index), normalize (look-up keys), geometry.
  */
@@ -77,6 +78,11 @@ export interface PlacesResources {
 
 const RULE = (id: string) => `${PLACES_STAGE}:${id}`;
 const MAX_ANCHORS = 200;
+
+/** "n", "se", "w" for a unit vector [north, east]. */
+function compassLabel(v: readonly [number, number]): string {
+  return (v[0] > 0.3 ? "n" : v[0] < -0.3 ? "s" : "") + (v[1] > 0.3 ? "e" : v[1] < -0.3 ? "w" : "");
+}
 /** After a name: ", Y and Z regions" / " and Odesa oblasts" (bounded: at most four more names). */
 const REGION_LIST_AFTER =
   /^(?:(?:,\s{1,2}|,?\s{1,2}and\s{1,2})[A-Z][\w'’-]{1,24}(?:\s[A-Z][\w'’-]{1,24})?){0,4}\s{1,2}(?:regions|provinces|oblasts|governorates|states)\b/;
@@ -405,13 +411,18 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
     let precision = e.precision;
     let start = m.start;
     let rule: string = e.kind;
+    let id = e.id;
     const relation = ctx.relation;
     if (relation === "part" || relation === "near") {
       start = ctx.start;
       const size = sizeKm(e, radii);
+      // A part or vicinity is a place of its own ("eastern Baghdad" is not Baghdad's point):
+      // its id extends the place's id ("geonames:98182#part-e", "geonames:94787#near-s-30km").
+      id = `${e.id}#${relation}`;
       if (ctx.vector && (ctx.vector[0] !== 0 || ctx.vector[1] !== 0)) {
         const km = ctx.distanceKm ?? (relation === "part" ? size * 0.5 : size * 1.5);
         ({ lat, lon } = offset(lat, lon, ctx.vector, km));
+        id += `-${compassLabel(ctx.vector)}${ctx.distanceKm !== undefined ? `-${Math.round(ctx.distanceKm)}km` : ""}`;
       }
       if (relation === "part") {
         if (e.precision === "city") precision = "district";
@@ -422,7 +433,7 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
       rule = `${e.kind}-in`;
     }
     const place: Place = {
-      id: e.id,
+      id,
       name: e.name,
       country: e.country,
       lat: round(lat),

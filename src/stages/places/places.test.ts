@@ -236,6 +236,9 @@ describe("places: parts and vicinity", () => {
     expect(d).toBeGreaterThan(2);
     expect(d).toBeLessThan(15);
     expect(p.lon!).toBeGreaterThan(44.4009);
+    // a part is a place of its own, related to Baghdad by its id
+    expect(p.id).toBe("geonames:98182#part-e");
+    expect(p.name).toBe("Baghdad");
   });
 
   it("eastern Syria is a region of Syria, offset east", () => {
