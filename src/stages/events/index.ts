@@ -164,6 +164,8 @@ const INTENT_CAMEO: Partial<Record<PloverType, string>> = {
   AGREE: "030",
 };
 const OBLIGATION = new Set(["must", "should", "ought"]);
+/** Speech verbs whose complement is what the speaker wants done ("insisted that the militias stop"). */
+const DEMAND_SPEECH = new Set(["insist", "demand", "urge", "ask", "request", "require"]);
 
 /** "must return", "should withdraw", "has to stop" just before local token k in its clause. */
 function obligation(toks: readonly Token[], k: number, _cl: number): boolean {
@@ -543,7 +545,8 @@ function readVerb(lex: Lexicon, v: SentenceView, k: number, consumed: Set<number
     const after = p.post.length ? matchSequence(toks, k + 1, end, p.post, p.suppress ? 8 : 4) : k + 1;
     if (after < 0 || !matchBefore(toks, start, k, p.pre)) continue;
     if (p.suppress || p.type === null) return null;
-    if (p.post.length) for (let j = k + 1; j < after; j++) if (nounAt(lex, toks, j, n)) consumed.add(j);
+    // The phrase's own words are not events of their own ("stop attacking", "called off the strike").
+    if (p.post.length) for (let j = k + 1; j < after; j++) if (nounAt(lex, toks, j, n) || isVerbLike(toks[j])) consumed.add(j);
     const r = reading(lex, p.type, p.mode, p.context, p.cameo, p.id, k, k, k, 0.85);
     r.speakerSource = p.speakerSource;
     return r;
@@ -1210,7 +1213,12 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
       // Pronoun subject in reported speech: "it will insist", "they will continue" -> the speaker.
       if (sources.length === 0 && speaker && speaker.mentions.length > 0 && pronounSubject(v, anchor, cl)) sources = speaker.mentions;
     }
-    if (obligation(toks, anchor, cl) && speaker) {
+    const demanding =
+      speaker !== null &&
+      speaker.mentions.length > 0 &&
+      DEMAND_SPEECH.has(toks[speaker.verb]?.lemma ?? "") &&
+      clauses.clauses[cl].kind === "content";
+    if ((obligation(toks, anchor, cl) || demanding) && speaker) {
       // "Russia said Sudan must return the helicopter": the speaker demands it of the subject.
       demand = true;
       targets = subj;
