@@ -437,6 +437,34 @@ describe("readings of stated intentions, refusals and reports", () => {
     expect(attack?.attribution?.text).toBe("Israel");
   });
 
+  it("insisting that someone stop attacking is one REQUEST to them", () => {
+    const text = "The United States insisted that the militias stop attacking US bases.";
+    const found = run(text, {
+      actors: [
+        ["The United States", "USA"],
+        ["the militias", "IRQ", "REB"],
+        ["US", "USA"],
+      ],
+    });
+    expect(found.map((e) => e.type)).toEqual(["REQUEST"]);
+    expect(countries(found[0].sources)).toEqual(["USA"]);
+    expect(countries(found[0].targets)).toEqual(["IRQ"]);
+  });
+
+  it("an attack named as the cause of another is a separate event", () => {
+    const text = "The U.S. struck targets in Syria in retaliation for the drone attack that killed three soldiers.";
+    const found = run(text, {
+      actors: [
+        ["U.S.", "USA"],
+        ["Syria", "SYR"],
+      ],
+      quantities: [["three soldiers", 3, "killed"]],
+    });
+    const attacks = found.filter((e) => e.type === "ASSAULT");
+    expect(attacks).toHaveLength(2);
+    expect(attacks.find((e) => e.mode === "drone")?.sources).toEqual([]);
+  });
+
   it("wanting someone to act names them as the target", () => {
     const [e] = run("Obama wants Putin to attack Switzerland.", {
       actors: [

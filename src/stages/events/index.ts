@@ -1618,6 +1618,14 @@ function mergeSentence(events: Event[], v: SentenceView): Event[] {
     // "launched a dialogue to discuss ...": a purpose infinitive of the same kind is the same event.
     const k0 = localIndexAt(v, e.trigger.start);
     if (prev && k0 > 0 && v.toks[k0 - 1].norm === "to" && prev.trigger.end <= e.trigger.start) continue;
+    // "insisted that the militias stop": the demand read from the complement replaces the bare "insisted".
+    if (prev && e.type === "REQUEST" && k0 >= 0) {
+      const c = v.clauses.clauses[v.clauses.of[k0]];
+      if (c.kind === "content" && c.speechVerb >= 0 && v.toks[c.speechVerb].start === prev.trigger.start) {
+        out[prevAt!] = e;
+        continue;
+      }
+    }
     const t = k0 >= 0 ? v.toks[k0] : undefined;
     const before = k0 > 0 ? v.toks[k0 - 1] : undefined;
     const isParticiple = t !== undefined && /ing$/.test(t.norm) && before !== undefined && (before.norm === "," || before.norm === "and");
