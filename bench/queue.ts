@@ -126,10 +126,10 @@ for (const w of workerCounts) {
     await c.connect();
     const counts = await c.query(
       "SELECT (SELECT count(*) FROM documents) AS docs, (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM merged_events) AS merged, " +
-        "(SELECT count(*) FROM events WHERE merged_id IS NULL) AS unmerged",
+        "(SELECT count(*) FROM events WHERE merged_id IS NULL) AS unmerged, pg_database_size(current_database()) AS bytes",
     );
     await c.end();
-    const r = counts.rows[0] as { docs: string; events: string; merged: string; unmerged: string };
+    const r = counts.rows[0] as { docs: string; events: string; merged: string; unmerged: string; bytes: string };
     const line =
       `${w} worker(s): ${s.stored.toLocaleString("en-US")} articles in ${secs.toFixed(1)} s = ${(s.stored / secs).toFixed(1)} articles/s ` +
       `(${(s.stored / secs / w).toFixed(1)} per worker); enqueue ${((tEnqueued - t0) / 1000).toFixed(1)} s, ` +
@@ -137,7 +137,8 @@ for (const w of workerCounts) {
       `${Number(r.docs).toLocaleString("en-US")} documents, ${Number(r.events).toLocaleString("en-US")} per-article events -> ${Number(r.merged).toLocaleString("en-US")} merged (${r.unmerged} left unmerged); ${s.merges} merge pass(es); ` +
       `worker CPU ${cpu.toFixed(1)} s = ${(s.stored / cpu).toFixed(1)} articles per CPU-second; ` +
       `PostgreSQL CPU ${pgCpu.toFixed(1)} s (its ${pids.rows.length} connection(s)); ` +
-      `together ${(s.stored / (cpu + pgCpu)).toFixed(1)} articles per CPU-second`;
+      `together ${(s.stored / (cpu + pgCpu)).toFixed(1)} articles per CPU-second; ` +
+      `database ${(Number(r.bytes) / 1e6).toFixed(1)} MB = ${(Number(r.bytes) / 1e6 / (Number(r.docs) / 1000)).toFixed(1)} MB per 1,000 articles`;
     console.log(line);
     results.push(line);
   } finally {
