@@ -735,7 +735,7 @@ function verbCode(lex: Lexicon, v: SentenceView, k: number, end: number, start: 
     cameo: pick.code,
     rule: pick.rule,
     reverse: pick.reverse,
-    base: best ? 0.8 : 0.7,
+    base: best ? 0.8 : 0.65,
     object: pick.object,
     isDefault: !best,
   };
@@ -1294,6 +1294,9 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
   const place = eventPlace(v, cl, anchor);
   const counts = countsOf(v, type, cl);
   let confidence = r.base;
+  // Background clauses ("..., which had insisted", "after the strike") report less certainly than the main one.
+  const kind = clauses.clauses[cl].kind;
+  if (kind === "relative" || kind === "sub") confidence -= 0.1;
   if (srcRefs.length === 0) confidence -= 0.2;
   if (tgtRefs.length === 0) confidence -= 0.1;
   if (modality === "hypothetical") confidence -= 0.2;
