@@ -281,7 +281,10 @@ export async function queryEvents(store: Store, f: EventFilter = {}): Promise<Me
 
 /** How many merged events match (for paging). */
 export async function countEvents(store: Store, f: EventFilter = {}): Promise<number> {
-  const r = await applyFilter(store, store.db.selectFrom("merged_events"), f, await planFilter(store, f))
+  // Counting visits every match: collecting them through the indexes beats probing in date order.
+  const plan = await planFilter(store, f);
+  const forCount: FilterPlan = { ...plan, textMany: false, ...(plan.actor ? { actor: { ...plan.actor, many: false } } : {}) };
+  const r = await applyFilter(store, store.db.selectFrom("merged_events"), f, forCount)
     .select((eb) => eb.fn.countAll().as("n"))
     .executeTakeFirst();
   return Number(r?.n ?? 0);

@@ -353,9 +353,16 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     }
     // "exiled dissidents", "the armed group": a participle used as an adjective.
     if (attributive(toks, k)) continue;
+    // "the attack", "an 18-year break": after an article (and a number-adjective) the word is a noun.
+    if (k > 0 && toks[k - 1].pos === "DET" && toks[k - 1].norm !== "no" && !/ing$/.test(t.norm) && t.pos !== "AUX") continue;
+    if (k > 1 && toks[k - 1].pos === "ADJ" && toks[k - 2].pos === "DET" && /^\d/.test(toks[k - 1].norm)) continue;
     // "Israeli tank shelling", "the bombing": a gerund used as a noun is read by the noun pass.
     if (/ing$/.test(t.norm) && k > 0 && ["DET", "ADJ", "NOUN", "PROPN"].includes(toks[k - 1].pos) && nounAt(lex, toks, k, n)) continue;
-    const r = readVerb(lex, v, k, consumed);
+    let r = readVerb(lex, v, k, consumed);
+    // "declared that China must drop barriers": whatever the verb, the speaker demands it.
+    if (!r && t.pos === "VERB" && obligation(toks, k, v.clauses.of[k]) && v.clauses.clauses[v.clauses.of[k]].kind === "content") {
+      r = reading(lex, "REQUEST", "change", null, "100", "obligation", k, k, k, 0.7);
+    }
     // "a member of Hamas jailed a year ago", "an agreement forced on Qatar": a reduced relative
     // clause is background, except an attack on the noun before it ("soldiers killed in Ukraine").
     if (r && r.type !== "ASSAULT" && reducedRelative(toks, k, v.clauses.of)) continue;
