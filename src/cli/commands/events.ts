@@ -65,7 +65,7 @@ export const eventsCommand: Command = {
   usage:
     "sitrep events [--type T[,T]] [--actor ID|ISO3|name] [--country ISO3] [--place NAME] [--from DATE] [--to DATE]\n" +
     "       [--modality M[,M]] [--historical|--no-historical] [--min-confidence X] [--min-sources N] [--q TEXT] [--doc ID]\n" +
-    "       [--sort -date|date|sources|confidence|killed] [--limit N] [--offset N] [--format table|csv|jsonl|geojson] [--db FILE|URL]\n" +
+    "       [--sort -date|date|sources|confidence|killed] [--limit N] [--offset N] [--format table|csv|jsonl|geojson] [--count] [--db FILE|URL]\n" +
     "       sitrep events --explain ID     sitrep events --unmerge ID",
   async run(argv) {
     const { values, positionals } = parseArgs({
@@ -92,6 +92,7 @@ export const eventsCommand: Command = {
         format: { type: "string", default: "table" },
         explain: { type: "string" },
         unmerge: { type: "string" },
+        count: { type: "boolean", default: false },
       },
     });
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
@@ -105,6 +106,10 @@ export const eventsCommand: Command = {
         return EXIT_OK;
       }
       const filter = eventFilter(values);
+      if (values.count) {
+        process.stdout.write(`${await countEvents(store, filter)}\n`);
+        return EXIT_OK;
+      }
       const format = values.format;
       const out = (s: string) => {
         process.stdout.write(s);
@@ -132,8 +137,11 @@ export const eventsCommand: Command = {
         );
         out(`${JSON.stringify({ type: "FeatureCollection", features: rows.map((r) => geoJsonFeature(r, sources.get(r.id) ?? [])) })}\n`);
       } else if (format === "table") {
-        const rows = await queryEvents(store, filter);
-        const total = rows.length < (filter.limit ?? 100) && !filter.offset ? rows.length : await countEvents(store, filter);
+        // One row more than the page says whether more match, without counting them all.
+        const limit = filter.limit ?? 100;
+        const fetched = await queryEvents(store, { ...filter, limit: limit + 1 });
+        const more = fetched.length > limit;
+        const rows = fetched.slice(0, limit);
         out(
           renderTable(
             ["id", "date", "type", "actor1", "actor2", "location", "killed", "src", "evidence"],
@@ -151,7 +159,7 @@ export const eventsCommand: Command = {
             48,
           ),
         );
-        out(`${rows.length} of ${total} event(s)${rows.length < total ? " (use --limit / --offset for more)" : ""}\n`);
+        out(`${rows.length} event(s)${more ? `; more match (--limit / --offset for more, --count for the number)` : ""}\n`);
       } else throw new UsageError(`--format must be table, csv, jsonl or geojson, not "${format}"`);
       return EXIT_OK;
     } finally {
