@@ -330,6 +330,7 @@ describe("modality", () => {
     ["The army plans to withdraw from the village.", {}, "planned"],
     ["The army may attack the village.", {}, "hypothetical"],
     ["There are reports that the army attacked the village.", {}, "reported"],
+    ["The ministry claimed that the army attacked the village.", {}, "reported"],
   ];
   it.each(cases)("%s", (text, c, modality) => {
     const found = run(text, c);

@@ -164,6 +164,7 @@ const INTENT_CAMEO: Partial<Record<PloverType, string>> = {
   AGREE: "030",
 };
 const OBLIGATION = new Set(["must", "should", "ought"]);
+const CLAIM_VERBS = new Set(["claim", "allege", "accuse", "purport"]);
 /** Speech verbs whose complement is what the speaker wants done ("insisted that the militias stop"). */
 const DEMAND_SPEECH = new Set(["insist", "demand", "urge", "ask", "request", "require"]);
 
@@ -1255,6 +1256,9 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
 
   const date = eventDate(ctx, v, anchor, cl, speaker?.verb ?? -1);
   let modality = modalityOf(lex, v, r, anchor, cl);
+  // "X claimed that Y attacked": a claim is reported, not asserted by the writer.
+  if (modality === "asserted" && speaker && CLAIM_VERBS.has(toks[speaker.verb]?.lemma ?? "") && clauses.clauses[cl].kind === "content")
+    modality = "reported";
   let type = r.type;
   let mode = weaponMode && type === "ASSAULT" && !r.mode ? weaponMode : r.mode;
   let cameo = r.cameo;
