@@ -24,9 +24,14 @@ function duration(seconds: number): string {
   return h > 0 ? `${h}h${String(m).padStart(2, "0")}m` : m > 0 ? `${m}m${String(r).padStart(2, "0")}s` : `${r}s`;
 }
 
-export function createProgress(label: string, stream: ProgressStream, options: { quiet?: boolean; intervalMs?: number } = {}): Progress {
+export function createProgress(
+  label: string,
+  stream: ProgressStream,
+  options: { quiet?: boolean; intervalMs?: number; now?: () => number } = {},
+): Progress {
   const tty = !!stream.isTTY;
-  const started = Date.now();
+  const clock = options.now ?? Date.now;
+  const started = clock();
   let total = 0;
   let done = 0;
   let failed = 0;
@@ -34,7 +39,7 @@ export function createProgress(label: string, stream: ProgressStream, options: {
   let drawn = false;
   const interval = options.intervalMs ?? (tty ? 100 : 5000);
   const line = () => {
-    const secs = (Date.now() - started) / 1000;
+    const secs = (clock() - started) / 1000;
     const rate = secs > 0 ? done / secs : 0;
     const eta = rate > 0 && total > 0 ? (total - done) / rate : NaN;
     const pct = total > 0 ? Math.floor((done / total) * 100) : 0;
@@ -46,7 +51,7 @@ export function createProgress(label: string, stream: ProgressStream, options: {
   };
   const draw = (force = false) => {
     if (options.quiet) return;
-    const now = Date.now();
+    const now = clock();
     if (!force && now - last < interval) return;
     last = now;
     stream.write(line());
