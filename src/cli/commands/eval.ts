@@ -1,16 +1,20 @@
 import { writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { type ArticleScore, scoreArticles } from "../../eval/articles.js";
 import { type EventExtract, GoldMissingError } from "../../eval/events-gold.js";
 import { scoreGeoWebNews, type GeoWebNewsScore } from "../../eval/geowebnews.js";
 import { scorePetr2, type Petr2Score } from "../../eval/petr2.js";
 import { scorePlover, type PloverScore } from "../../eval/plover.js";
 import { scoreWikiwars, type WikiwarsScore } from "../../eval/wikiwars.js";
 import { defaultExtractor } from "../../runtime/extractor.js";
-import { SHARED_BENCH_DIR } from "../../runtime/paths.js";
+import { PROJECT_ROOT, SHARED_BENCH_DIR } from "../../runtime/paths.js";
 import { EXIT_OK, EXIT_USAGE, UsageError, type Command } from "../command.js";
 
-const SUITES = ["petr2", "plover", "wikiwars", "geo"] as const;
+const SUITES = ["petr2", "plover", "wikiwars", "geo", "articles"] as const;
+/** Team-written articles (test/articles/<set>): dev may be tuned on, test is held out. */
+const ARTICLES_DIR = join(PROJECT_ROOT, "test", "articles");
+const ARTICLE_SETS = ["dev", "test"] as const;
 type Suite = (typeof SUITES)[number];
 
 interface Results {
@@ -19,13 +23,14 @@ interface Results {
   plover?: PloverScore;
   wikiwars?: WikiwarsScore;
   geo?: GeoWebNewsScore;
+  articles?: ArticleScore[];
   ms: Record<string, number>;
 }
 
 export const evalCommand: Command = {
   name: "eval",
-  summary: "Score the extractor on the public gold sets (PETRARCH-2, PLOVER, WikiWars, GeoWebNews)",
-  usage: "sitrep eval [--bench <dir>] [--only petr2|plover|wikiwars|geo] [--json] [--errors <file>]",
+  summary: "Score the extractor on the public gold sets (PETRARCH-2, PLOVER, WikiWars, GeoWebNews) and the team's articles",
+  usage: "sitrep eval [--bench <dir>] [--only petr2|plover|wikiwars|geo|articles] [--json] [--errors <file>]",
   async run(argv) {
     const { values } = parseArgs({
       args: argv,
@@ -52,6 +57,10 @@ export const evalCommand: Command = {
         else if (suite === "wikiwars")
           results.wikiwars = scoreWikiwars(bench, (text, dct) => extractor.extract({ text, published: dct }).times);
         else if (suite === "geo") results.geo = scoreGeoWebNews(bench, (text) => extractor.extract({ text }).places);
+        else if (suite === "articles")
+          results.articles = ARTICLE_SETS.map((set) =>
+            scoreArticles(ARTICLES_DIR, set, (text, published) => extractor.extract({ text, published }).events),
+          );
         results.ms[suite] = Math.round(performance.now() - t0);
       }
     } catch (e) {
@@ -119,6 +128,15 @@ function table(r: Results): string {
     ]);
     rows.push(["geo", "accuracy@161km", pct(g.accuracyAt161km), `median error ${g.medianErrorKm.toFixed(0)} km`]);
   }
+  for (const a of r.articles ?? []) {
+    rows.push([
+      "articles",
+      `${a.set} strict recall`,
+      pct(a.recall),
+      `${a.found}/${a.expected} expected events (type, countries, date, counts); ${a.articles} articles, ${a.extracted} extracted`,
+    ]);
+    rows.push(["articles", `${a.set} type recall`, pct(a.typeRecall), `${a.typeFound}/${a.expected} expected types present`]);
+  }
   for (const [s, ms] of Object.entries(r.ms)) rows.push([s, "time", `${ms} ms`, ""]);
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
   return `bench: ${r.bench}\n${rows
@@ -139,6 +157,7 @@ function stripMisses(r: Results): unknown {
     geo: r.geo
       ? { ...r.geo, misses: r.geo.misses.length, falsePositives: r.geo.falsePositives.length, farOff: r.geo.farOff.length }
       : undefined,
+    articles: r.articles?.map((a) => ({ ...a, misses: a.misses.length })),
   };
 }
 
@@ -162,6 +181,12 @@ function writeErrors(path: string, r: Results): void {
       out.push(`  ${m.text}`);
       for (const e of m.events) out.push(`  > ${e}`);
     }
+  }
+  for (const a of r.articles ?? []) {
+    // Held-out misses are not listed: the test set must not be tuned on.
+    if (a.set !== "dev") continue;
+    out.push(`# articles/${a.set} misses (${a.misses.length})`);
+    for (const m of a.misses) out.push(`${m.article}\t${JSON.stringify(m.expected)}`);
   }
   writeFileSync(path, `${out.join("\n")}\n`);
 }
