@@ -117,6 +117,21 @@ describe("merging reports of one strike", () => {
   });
 });
 
+describe("joining through the best-matching report", () => {
+  it("lets a report without actors join through a report that has the place, and explains it", () => {
+    const a = ev({ id: "d1:e1", docId: "d1", outlet: "A" });
+    const b = ev({ id: "d2:e1", docId: "d2", outlet: "B", place: null });
+    const c = ev({ id: "d3:e1", docId: "d3", outlet: "C", actors: [] });
+    // b and c alone cannot confirm each other (no place in b, no actors in c) but do not conflict.
+    expect(compareEvents(b, c)).toMatchObject({ compatible: false, conflict: false });
+    const clusters = clusterEvents([a, b, c]);
+    expect(clusters).toHaveLength(1);
+    const viaC = clusters[0].members.find((m) => m.event.id === "d3:e1")!;
+    expect(viaC.features.matched.detail).toBe("d1:e1 (A)");
+    expect(viaC.features.place.match).toBe("yes");
+  });
+});
+
 describe("keeping different events apart", () => {
   it("two strikes on the same day in different cities stay two events", () => {
     const clusters = clusterEvents([

@@ -8,9 +8,9 @@ import { createHash } from "node:crypto";
  * Two events can merge only when every hard constraint holds (same type, dates that overlap
  * at their precision, places that agree, actors that overlap when both name actors, same
  * modality class, not split apart by a user) and there is positive evidence beyond type and
- * date (a place or actor match). Clustering is complete-linkage: an event joins the best
- * cluster whose every member is compatible with it, so chains of near-matches cannot glue
- * different events together. The order is fixed (date, publication, document, event), so the
+ * date (a place or actor match). Clustering: an event joins the cluster it matches best, if it
+ * is confirmed by at least one member and conflicts with none, so chains of near-matches
+ * cannot glue different events together. The order is fixed (date, publication, document, event), so the
  * result and the ids do not depend on ingest order.
  */
 
@@ -67,13 +67,15 @@ export interface Feature {
 
 export interface Comparison {
   readonly compatible: boolean;
+  /** A hard conflict (different type, dates, place or perpetrators, modality, a user's split): never in one cluster. */
+  readonly conflict: boolean;
   readonly score: number;
   readonly features: Readonly<Record<string, Feature>>;
   /** Why not, when not compatible. */
   readonly reason?: string;
 }
 
-export const MERGE_THRESHOLD = 0.6;
+export const MERGE_THRESHOLD = 0.55;
 /** Places closer than this are the same place (a base and the town next to it). */
 export const SAME_PLACE_KM = 25;
 const WEIGHTS = { type: 0.15, date: 0.3, place: 0.3, actors: 0.25 } as const;
@@ -243,17 +245,24 @@ export function compareEvents(a: MergeCandidate, b: MergeCandidate, split = fals
     WEIGHTS.place * features.place.score +
     WEIGHTS.actors * features.actors.score;
   const failed = Object.entries(features).find(([, f]) => f.match === "no");
-  if (split) return { compatible: false, score, features, reason: "split apart by a user (merge undone)" };
-  if (failed) return { compatible: false, score, features, reason: `${failed[0]}: ${failed[1].detail}` };
+  if (split) return { compatible: false, conflict: true, score, features, reason: "split apart by a user (merge undone)" };
+  if (failed) return { compatible: false, conflict: true, score, features, reason: `${failed[0]}: ${failed[1].detail}` };
   const confirms = (f: Feature) => f.match === "yes" || f.match === "partial";
   if (!confirms(features.place) && !confirms(features.actors))
-    return { compatible: false, score, features, reason: "neither place nor actors confirm it is the same event" };
+    return { compatible: false, conflict: false, score, features, reason: "neither place nor actors confirm it is the same event" };
   // A month or a year overlaps many events: only the same place and the same actors make it one.
   const coarse = spanDays(a) > 7 || spanDays(b) > 7;
   if (coarse && !(features.place.match === "yes" && features.actors.match === "yes"))
-    return { compatible: false, score, features, reason: "a date coarser than a week needs the same place and the same actors" };
-  if (score < MERGE_THRESHOLD) return { compatible: false, score, features, reason: `score ${score.toFixed(2)} < ${MERGE_THRESHOLD}` };
-  return { compatible: true, score, features };
+    return {
+      compatible: false,
+      conflict: false,
+      score,
+      features,
+      reason: "a date coarser than a week needs the same place and the same actors",
+    };
+  if (score < MERGE_THRESHOLD)
+    return { compatible: false, conflict: false, score, features, reason: `score ${score.toFixed(2)} < ${MERGE_THRESHOLD}` };
+  return { compatible: true, conflict: false, score, features };
 }
 
 export interface ClusterMember {
@@ -298,7 +307,7 @@ function anchorOrder(a: MergeCandidate, b: MergeCandidate): number {
 }
 
 /**
- * Clusters events (complete linkage, fixed order). `isSplit(a, b)` says whether a user split
+ * Clusters events (no conflicts inside a cluster, fixed order). `isSplit(a, b)` says whether a user split
  * the pair apart. Events without a date interval stay alone.
  */
 export function clusterEvents(events: readonly MergeCandidate[], isSplit: (a: string, b: string) => boolean = () => false): Cluster[] {
@@ -319,20 +328,22 @@ export function clusterEvents(events: readonly MergeCandidate[], isSplit: (a: st
       const live = open.filter((c) => c.end >= start - 3);
       byType.set(e.type, live);
       for (const c of live) {
-        let total = 0;
-        let ok = true;
+        // No hard conflict with any member (so different events cannot chain together), and a
+        // confirmed match with at least one (a report that lacks the place can join through
+        // the report that has it).
+        let conflict = false;
+        let top = -1;
         for (const m of c.members) {
           const r = compareEvents(m, e, isSplit(m.id, e.id));
-          if (!r.compatible) {
-            ok = false;
+          if (r.conflict) {
+            conflict = true;
             break;
           }
-          total += r.score;
+          if (r.compatible && r.score > top) top = r.score;
         }
-        const avg = total / c.members.length;
-        if (ok && avg > bestScore) {
+        if (!conflict && top >= 0 && top > bestScore) {
           best = c;
-          bestScore = avg;
+          bestScore = top;
         }
       }
     }
@@ -352,8 +363,16 @@ export function clusterEvents(events: readonly MergeCandidate[], isSplit: (a: st
       id: mergedEventId(anchor),
       members: members.map((m, i) => {
         if (i === 0) return { event: m, score: 1, features: {} };
-        const r = compareEvents(anchor, m);
-        return { event: m, score: Number(r.score.toFixed(3)), features: r.features };
+        // Explained against the member it matches best (often the anchor; a report without a
+        // place joins through the one that has it).
+        let best = { r: compareEvents(anchor, m), via: anchor };
+        for (const o of members)
+          if (o !== m && o !== anchor) {
+            const r = compareEvents(o, m);
+            if (r.compatible && (!best.r.compatible || r.score > best.r.score)) best = { r, via: o };
+          }
+        const via: Feature = { match: "yes", score: 1, detail: `${best.via.id}${best.via.outlet ? ` (${best.via.outlet})` : ""}` };
+        return { event: m, score: Number(best.r.score.toFixed(3)), features: { ...best.r.features, matched: via } };
       }),
     };
   });

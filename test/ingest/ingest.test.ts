@@ -7,7 +7,7 @@ import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingest } from "../../src/ingest/index.js";
 import { orphanCounts } from "../../src/store/contract.js";
-import { openStore, queryDocuments, storeStats, type Store } from "../../src/store/index.js";
+import { openStore, queryDocuments, queryEvents, storeStats, type Store } from "../../src/store/index.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const EXAMPLES = join(ROOT, "examples");
@@ -40,6 +40,23 @@ describe("ingesting the examples", () => {
       const b = await storeStats(store);
       expect(b).toEqual(a);
       noOrphans(await orphanCounts(store));
+      // End to end with the real extractor: the reports of one strike become one event with its sources.
+      const tower22 = await queryEvents(store, {
+        types: ["ASSAULT"],
+        country: "JOR",
+        from: "2024-01-28",
+        to: "2024-01-29",
+        sort: "sources",
+      });
+      expect(tower22[0]?.source_count).toBeGreaterThanOrEqual(3);
+      const baghdad = await queryEvents(store, {
+        types: ["ASSAULT"],
+        place: "Baghdad",
+        from: "2024-01-04",
+        to: "2024-01-04",
+        sort: "sources",
+      });
+      expect(baghdad[0]?.source_count).toBeGreaterThanOrEqual(2);
       // Outlets and dates come from datelines, HTML metadata and the feed.
       const docs = await queryDocuments(store, { limit: 100 });
       expect(docs.every((d) => d.published !== null)).toBe(true);

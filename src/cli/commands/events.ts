@@ -229,7 +229,7 @@ async function explain(store: Store, id: string): Promise<number> {
   const details = JSON.parse(e.details) as { killed?: { value: number; max: number | null; outlet: string | null; docId: string }[] };
   for (const k of details.killed ?? []) lines.push(`  killed ${range(k.value, k.max)} according to ${k.outlet ?? k.docId}`);
   if (x.splits > 0) lines.push(`${x.splits} pair(s) of these reports were split apart by a user and will not be merged`);
-  lines.push("", "Members (features compared with the earliest report):");
+  lines.push("", "Members (features compared with the report each one matches best):");
   for (const m of x.members) {
     lines.push(`- ${m.eventId}  ${m.outlet ?? "?"}  ${m.published ?? "?"}  score ${m.score.toFixed(2)}`);
     lines.push(`    "${m.evidence.replace(/\s+/g, " ").slice(0, 200)}"`);
