@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { getIssues } from "@placemarkio/check-geojson";
 import { parse as parseCsv } from "csv-parse/sync";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ActorRef, Event, EventPlace, Quantity } from "../model/annotations.js";
@@ -418,10 +419,11 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
       expect(j.event_type).toBe("ASSAULT");
       expect((j.fatalities as { reports: unknown[] }).reports).toHaveLength(3);
 
-      const geo = JSON.parse(await collect((s) => toGeoJson(store, {}, s))) as {
-        features: { id: string; geometry: { coordinates: number[] } | null }[];
-      };
+      const geoText = await collect((s) => toGeoJson(store, {}, s));
+      const geo = JSON.parse(geoText) as { features: { id: string; geometry: { coordinates: number[] } | null }[] };
+      // Two checks: ours (the RFC 7946 rules we rely on) and a published GeoJSON linter.
       expect(rfc7946Problems(geo)).toEqual([]);
+      expect(getIssues(geoText)).toEqual([]);
       expect(geo.features.map((f) => f.id).sort()).toEqual(ids);
       const baghdad = geo.features.find((f) => f.id === strike.event_id)!;
       // [longitude, latitude]

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingest } from "../../src/ingest/index.js";
-import { orphanCounts } from "../../src/store/contract.js";
+import { orphanCounts, rfc7946Problems } from "../../src/store/contract.js";
 import { openStore, queryDocuments, queryEvents, storeStats, type Store } from "../../src/store/index.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -316,7 +316,12 @@ describe("command line", () => {
           .split("\n")
           .map((l) => (JSON.parse(l) as { event_id: string }).event_id)
           .sort();
-      else ids.geojson = (JSON.parse(text) as { features: { id: string }[] }).features.map((f) => f.id).sort();
+      else {
+        const { getIssues } = await import("@placemarkio/check-geojson");
+        expect(getIssues(text)).toEqual([]);
+        expect(rfc7946Problems(JSON.parse(text))).toEqual([]);
+        ids.geojson = (JSON.parse(text) as { features: { id: string }[] }).features.map((f) => f.id).sort();
+      }
     }
     expect(ids.csv.length).toBeGreaterThan(10);
     expect(ids.jsonl).toEqual(ids.csv);
