@@ -381,6 +381,34 @@ describe("actors: the article's focus country", () => {
     expect(mentions.find((m) => m.text === "government")?.country).toBeNull();
     expect(mentions.find((m) => m.text === "troops")?.country).toBeNull();
   });
+  it("bare soldiers take the focus country only when the dateline agrees and no other country is named with them", () => {
+    const text =
+      "BAMAKO, June 2, 2025 -- Gunmen attacked a checkpoint near Mopti in Mali. The army said troops repelled the attack. " +
+      "Malian officials said French troops had left in 2022. Mali's junta thanked Russia and said soldiers were ready.";
+    const { mentions } = run(text, "2025-06-02");
+    const troops = mentions.find((m) => m.text === "troops");
+    expect(troops?.country).toBe("MLI");
+    expect(troops?.rule).toBe("actors.v1:agent-focus-military");
+    expect(mentions.find((m) => m.text === "army")?.country).toBe("MLI");
+    // "Russia" is named in the last sentence: its soldiers are not placed.
+    expect(mentions.find((m) => m.text === "soldiers")?.country).toBeNull();
+  });
+  it("without a dateline in the focus country, bare soldiers keep no country", () => {
+    const text =
+      "WASHINGTON, June 2, 2025 -- Mali's junta said on Monday that Mali would hold talks. Mali's army said troops repelled an attack near Mopti.";
+    expect(run(text, "2025-06-02").mentions.find((m) => m.text === "troops")?.country).toBeNull();
+  });
+});
+
+describe("actors: possessive pronouns", () => {
+  it("'its aircraft' belongs to the clause's subject", () => {
+    const m = mention("The Sudanese Armed Forces said its aircraft struck RSF positions east of the city.", "aircraft");
+    expect(m?.country).toBe("SDN");
+    expect(m?.rule).toBe("actors.v1:possessive-pronoun");
+  });
+  it("no owner earlier in the sentence: no actor", () => {
+    expect(mention("Witnesses said its aircraft struck the town.", "aircraft")).toBeUndefined();
+  });
 });
 
 describe("actors: modifiers and owners", () => {

@@ -306,6 +306,12 @@ class DocContext {
   /** The armed group or organisation named last ("the group" refers back to it). */
   private lastGroup: Draft | null = null;
   private readonly countryCounts = new Map<string, number>();
+  /** The country of the dateline city ("NIAMEY, Aug. 21 --"), when the article opens with one. */
+  private datelineCountry: string | null = null;
+  private sentenceNo = 0;
+  private sentenceStart = 0;
+  /** Sentence number of each draft (bare soldiers take the focus country only where no other country is named). */
+  private readonly draftSentence = new Map<Draft, number>();
   private readonly composedNames = new Map<string, string>();
 
   constructor(
@@ -326,6 +332,15 @@ class DocContext {
     }
     const headline = letterWords >= 4 && upperWords / letterWords > 0.6;
     const atoms = this.findAtoms(words, headline);
+    this.sentenceNo++;
+    this.sentenceStart = words[0].start;
+    // "NIAMEY, Aug. 21, 2024 --", "KHARTOUM, May 12 (Reuters) -": a capital in capitals opening the article before a comma and a date.
+    const first = atoms[0];
+    if (this.sentenceNo === 1 && first && first.s === 0 && first.type === "capital" && words[0].upper && words[first.e]?.text === ",") {
+      const e = first.entries[0];
+      if (e && (e.type === "capital" || e.type === "country") && !this.commaIsNotDateline(words, first.e))
+        this.datelineCountry = e.country.iso3;
+    }
     for (const a of atoms) {
       const e = a.entries[0];
       if ((a.type === "country" || a.type === "capital" || a.type === "region") && e && (e.type === "country" || e.type === "capital")) {
@@ -696,6 +711,7 @@ class DocContext {
 
   private emit(d: Draft): void {
     this.drafts.push(d);
+    this.draftSentence.set(d, this.sentenceNo);
     if (d.entityId) this.seen.push(d.entityId);
     if (d.kind === "country" && d.country) this.countryCounts.set(d.country, (this.countryCounts.get(d.country) ?? 0) + 1);
     if (d.personKey) this.surnames.set(d.personKey, d);
@@ -1017,6 +1033,32 @@ class DocContext {
       }
     }
     if (country === null) {
+      // "The Sudanese Armed Forces said its aircraft struck": the possessive pronoun stands for the clause's subject,
+      // the nearest actor with a country named earlier in the sentence.
+      const pron = words[chain[0].s - 1]?.key;
+      if ((pron === "its" || pron === "their") && chain.length === 1) {
+        const owner = this.ownerBefore(start);
+        if (owner) {
+          const own = owner.sector ?? sector;
+          const id = `${owner.country}.${own}`;
+          return {
+            start,
+            end,
+            kind: "actor",
+            entityId: owner.entityId ?? id,
+            country: owner.country,
+            sector: flags.includes("equip") ? own : sector,
+            rule: R("possessive-pronoun"),
+            entity: owner.entity ?? {
+              id,
+              name: this.text.slice(owner.start, owner.end),
+              kind: composedKind(own),
+              country: owner.country,
+              sector: own,
+            },
+          };
+        }
+      }
       if (flags.includes("equip")) return null;
       // "the prime minister" after "Prime Minister X": the same person.
       if (singular && title) {
@@ -1060,6 +1102,16 @@ class DocContext {
     };
   }
 
+  /** The nearest non-person actor with a country earlier in the current sentence ("its", "their" stand for it). */
+  private ownerBefore(start: number): Draft | null {
+    for (let k = this.drafts.length - 1; k >= 0; k--) {
+      const d = this.drafts[k];
+      if (d.start < this.sentenceStart) return null;
+      if (d.end <= start && d.country && d.kind !== "person" && d.kind !== "country") return d;
+    }
+    return null;
+  }
+
   /**
    * The article's focus country: one named (with its capital and regions) at least twice and twice as often as
    * any other. A dateline alone does not decide it: wire stories from Washington are often about Venezuela.
@@ -1078,18 +1130,28 @@ class DocContext {
     return top >= 2 && top >= 2 * second ? best : null;
   }
 
+  private onlyFocusIn(d: Draft, focus: string): boolean {
+    const n = this.draftSentence.get(d);
+    for (const o of this.drafts) if (this.draftSentence.get(o) === n && o.country && o.country !== focus) return false;
+    return true;
+  }
+
   finish(): { mentions: Mention[]; entities: Entity[]; notes: Note[] } {
     const focus = this.focusCountry();
     if (focus) {
       for (const d of this.drafts) {
-        if (d.rule !== R("agent") || d.country !== null || !d.sector || !FOCUS_SECTORS.has(d.sector)) continue;
+        if (d.rule !== R("agent") || d.country !== null || !d.sector) continue;
+        // Soldiers are often foreign: bare "troops", "the army" take the focus country only when the dateline agrees
+        // and their sentence names no other country's actor.
+        const military = d.sector === "MIL" && this.datelineCountry === focus && this.onlyFocusIn(d, focus);
+        if (!FOCUS_SECTORS.has(d.sector) && !military) continue;
         const id = `${focus}.${d.sector}`;
         const name = this.text.slice(d.start, d.end);
         if (!this.composedNames.has(id)) this.composedNames.set(id, name);
         Object.assign(d, {
           country: focus,
           entityId: id,
-          rule: R("agent-focus"),
+          rule: R(military ? "agent-focus-military" : "agent-focus"),
           entity: { id, name: this.composedNames.get(id) ?? name, kind: composedKind(d.sector), country: focus, sector: d.sector },
         });
       }
