@@ -135,19 +135,21 @@ export interface TimeExpression extends Annotation {
 export type QuantityQualifier =
   "exact" | "about" | "more_than" | "at_least" | "less_than" | "at_most" | "several" | "dozens" | "hundreds" | "thousands" | "range";
 
-export type QuantityRole =
-  | "killed"
-  | "injured"
-  | "troops"
-  | "attacks"
-  | "hostages"
-  | "prisoners"
-  | "targets"
-  | "people"
-  | "displaced"
-  | "arrested"
-  | "missing"
-  | "other";
+export const QUANTITY_ROLES = [
+  "killed",
+  "injured",
+  "troops",
+  "attacks",
+  "hostages",
+  "prisoners",
+  "targets",
+  "people",
+  "displaced",
+  "arrested",
+  "missing",
+  "other",
+] as const;
+export type QuantityRole = (typeof QUANTITY_ROLES)[number];
 
 export interface Quantity extends Annotation {
   readonly value: number;

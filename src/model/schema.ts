@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PLOVER_TYPES } from "./annotations.js";
+import { PLOVER_TYPES, QUANTITY_ROLES } from "./annotations.js";
 
 /** Zod schemas of the public extraction output (`sitrep extract --format json`). */
 
@@ -78,20 +78,7 @@ export const QuantitySchema = z.object({
   value: z.number(),
   max: z.number().optional(),
   qualifier,
-  role: z.enum([
-    "killed",
-    "injured",
-    "troops",
-    "attacks",
-    "hostages",
-    "prisoners",
-    "targets",
-    "people",
-    "displaced",
-    "arrested",
-    "missing",
-    "other",
-  ]),
+  role: z.enum(QUANTITY_ROLES),
   unit: z.string().optional(),
   from: z.number().optional(),
 });

@@ -1,18 +1,8 @@
 import { z } from "zod";
+import { QUANTITY_ROLES, type QuantityRole } from "../../model/annotations.js";
 
-const ROLE_NAMES = [
-  "killed",
-  "injured",
-  "troops",
-  "attacks",
-  "hostages",
-  "prisoners",
-  "targets",
-  "people",
-  "displaced",
-  "arrested",
-  "missing",
-] as const;
+/** Every role but "other", which is what a number gets when no role word applies. */
+const ROLE_NAMES = QUANTITY_ROLES.filter((r): r is Exclude<QuantityRole, "other"> => r !== "other");
 
 const word = z
   .string()
