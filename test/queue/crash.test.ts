@@ -80,5 +80,5 @@ describe("a worker killed mid-document", () => {
       await obliterate(q);
       await q.close();
     }
-  });
+  }, 240_000);
 });

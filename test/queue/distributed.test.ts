@@ -73,5 +73,5 @@ describe("distributed ingestion (Redis queue, PostgreSQL store)", () => {
       await obliterate(q);
       await q.close();
     }
-  });
+  }, 240_000);
 });

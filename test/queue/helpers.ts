@@ -135,12 +135,14 @@ export async function mergeSnapshot(store: Store): Promise<{
     .execute();
   const merged = await db.selectFrom("merged_events").selectAll().orderBy("id").execute();
   const links = await db.selectFrom("event_links").selectAll().orderBy("event_id").execute();
-  const actors = await sql<Row>`SELECT * FROM merged_actors ORDER BY merged_id, role, name, entity_id`.execute(db);
+  // Sorted here, not in SQL: SQLite puts NULLs first, PostgreSQL last.
+  const actors = await sql<Row>`SELECT * FROM merged_actors`.execute(db);
+  const byJson = (a: Row, b: Row) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0);
   return {
     documents,
     events: events.map(norm),
     merged: merged.map(norm),
     links: links.map(norm),
-    actors: actors.rows.map(norm),
+    actors: actors.rows.map(norm).sort(byJson),
   };
 }

@@ -112,5 +112,5 @@ describe("retries and the dead-letter list", () => {
       await obliterate(q);
       await q.close();
     }
-  });
+  }, 240_000);
 });
