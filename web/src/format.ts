@@ -1,24 +1,7 @@
-import type { PloverType, TimePrecision } from "../../src/model/annotations.js";
+import { PLOVER_TYPES, type PloverType, type TimePrecision } from "../../src/model/annotations.js";
 
-/** PLOVER types in the order of the scale: cooperation first, material conflict last. */
-export const TYPES: readonly PloverType[] = [
-  "AGREE",
-  "CONSULT",
-  "SUPPORT",
-  "CONCEDE",
-  "COOPERATE",
-  "AID",
-  "RETREAT",
-  "REQUEST",
-  "ACCUSE",
-  "REJECT",
-  "THREATEN",
-  "PROTEST",
-  "SANCTION",
-  "MOBILIZE",
-  "COERCE",
-  "ASSAULT",
-];
+/** PLOVER types in the order of the scale: cooperation first, material conflict last (the model's own list; the model file is plain data). */
+export const TYPES: readonly PloverType[] = PLOVER_TYPES;
 
 /** Greens/blues for cooperation, yellows/oranges for verbal conflict, reds/purples for material conflict. */
 const COLOURS: Record<string, string> = {
