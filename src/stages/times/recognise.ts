@@ -173,6 +173,21 @@ const PART_KEY = /\b(?:morning|afternoon|evening|night|overnight|dawn|dusk|dayti
 const KEY_BEFORE = 80;
 const KEY_AFTER = 40;
 
+/** A day-and-month match ("4 January", "January 4"), with an optional relative year ("last year"). */
+function monthDayMatch(m: RegExpExecArray, rule: string, mo: number | null | undefined, d: number): Candidate | null {
+  if (!mo || d < 1 || d > 31) return null;
+  const ry = relYear(m[3]);
+  return {
+    start: m.index,
+    end: m.index + m[0].length,
+    rule,
+    kind: "date",
+    m: mo,
+    d,
+    ...(ry.yearOffset !== undefined ? { yearOffset: ry.yearOffset, rel: { base: ry.base!, unit: "year", n: ry.yearOffset } } : {}),
+  };
+}
+
 function relYear(word: string | undefined): { yearOffset?: number; base?: "dct" | "context" } {
   if (!word) return {};
   const w = word.toLowerCase().replace(/\s+/g, " ");
@@ -336,38 +351,14 @@ const RULES: Rule[] = [
     id: "day-month",
     re: new RegExp(String.raw`\b${DAY}(?:\s+of)?\s+(${MONTH_ANY})(?![A-Za-z]|${NAMED_AFTER})${REL_YEAR}`, "g"),
     handle(m) {
-      const d = Number(m[1]);
-      const mo = monthNumber(m[2]);
-      if (!mo || d < 1 || d > 31) return null;
-      const ry = relYear(m[3]);
-      return {
-        start: m.index,
-        end: m.index + m[0].length,
-        rule: "day-month",
-        kind: "date",
-        m: mo,
-        d,
-        ...(ry.yearOffset !== undefined ? { yearOffset: ry.yearOffset, rel: { base: ry.base!, unit: "year", n: ry.yearOffset } } : {}),
-      };
+      return monthDayMatch(m, "day-month", monthNumber(m[2]), Number(m[1]));
     },
   },
   {
     id: "month-day",
     re: new RegExp(String.raw`\b(${MONTH_ANY})\s+${DAY}(?![\d:]|[.,]\d|\s?(?:%|percent)|${NAMED_AFTER})${REL_YEAR}`, "g"),
     handle(m) {
-      const mo = monthNumber(m[1]);
-      const d = Number(m[2]);
-      if (!mo || d < 1 || d > 31) return null;
-      const ry = relYear(m[3]);
-      return {
-        start: m.index,
-        end: m.index + m[0].length,
-        rule: "month-day",
-        kind: "date",
-        m: mo,
-        d,
-        ...(ry.yearOffset !== undefined ? { yearOffset: ry.yearOffset, rel: { base: ry.base!, unit: "year", n: ry.yearOffset } } : {}),
-      };
+      return monthDayMatch(m, "month-day", monthNumber(m[1]), Number(m[2]));
     },
   },
   {
