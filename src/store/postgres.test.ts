@@ -2,8 +2,19 @@ import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { article, runStoreContract } from "./contract.js";
-import { beginRun, contentHash, countEvents, openStore, queryDocuments, remerge, writeDocument } from "./index.js";
+import { article, runStoreContract, seedStory } from "./contract.js";
+import {
+  beginRun,
+  contentHash,
+  countEvents,
+  openStore,
+  queryActors,
+  queryDocuments,
+  queryEvents,
+  remerge,
+  writeDocument,
+  type Store,
+} from "./index.js";
 
 /**
  * The same storage contract on PostgreSQL (issue 6), against a real server: the local one
@@ -40,6 +51,28 @@ afterAll(async () => {
 runStoreContract("postgres", async () => openStore(await freshDatabase()));
 
 describe("postgres specifics", () => {
+  it("answers name filters like SQLite does: case-insensitive (ILIKE, where SQLite's LIKE ignores case)", async () => {
+    const answers = async (store: Store) => {
+      await seedStory(store);
+      return [
+        (await queryEvents(store, { actor: "nujaba" })).length,
+        (await queryEvents(store, { place: "baghdad" })).length,
+        (await queryDocuments(store, { outlet: "tigris" })).length,
+        (await queryActors(store, { q: "kataib" })).length,
+      ];
+    };
+    const sqlite = await openStore(":memory:");
+    const postgres = await openStore(await freshDatabase());
+    try {
+      const expected = await answers(sqlite);
+      expect(expected.every((n) => n > 0)).toBe(true);
+      expect(await answers(postgres)).toEqual(expected);
+    } finally {
+      await sqlite.close();
+      await postgres.close();
+    }
+  });
+
   it("searches with PostgreSQL's own full-text index (tsvector + GIN), not a scan", async () => {
     const store = await openStore(await freshDatabase());
     try {

@@ -65,6 +65,11 @@ function likePattern(s: string): string {
   return `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** Name filters ignore case on both backends: SQLite's LIKE does (for ASCII), PostgreSQL's needs ILIKE (issue 6). */
+function like(store: Store): "like" | "ilike" {
+  return store.dialect === "postgres" ? "ilike" : "like";
+}
+
 type MergedQuery = SelectQueryBuilder<Database, "merged_events", object>;
 
 /** What a filter needs to know from the database before the query is built. */
@@ -102,7 +107,7 @@ async function planFilter(store: Store, f: EventFilter): Promise<FilterPlan> {
       await store.db
         .selectFrom("entities")
         .select("id")
-        .where((w) => w.or([w("id", "=", actor), w("name", "like", likePattern(actor))]))
+        .where((w) => w.or([w("id", "=", actor), w("name", like(store), likePattern(actor))]))
         .limit(500)
         .execute()
     ).map((r) => r.id);
@@ -137,7 +142,7 @@ async function planPlace(store: Store, place: string): Promise<NonNullable<Filte
     await store.db
       .selectFrom("places")
       .select("id")
-      .where((w) => w.or([w("id", "=", place), w("name", "like", likePattern(place))]))
+      .where((w) => w.or([w("id", "=", place), w("name", like(store), likePattern(place))]))
       .orderBy("id")
       .limit(500)
       .execute()
@@ -189,7 +194,7 @@ function applyFilter(store: Store, query: MergedQuery, f: EventFilter, plan: Fil
         ? w.or([w("merged_actors.country", "=", a.code), w("merged_actors.entity_id", "=", a.code)])
         : w.or([
             ...(a.entityIds.length > 0 ? [w("merged_actors.entity_id", "in", a.entityIds)] : []),
-            w.and([w("merged_actors.entity_id", "is", null), w("merged_actors.name", "like", likePattern(a.name))]),
+            w.and([w("merged_actors.entity_id", "is", null), w("merged_actors.name", like(store), likePattern(a.name))]),
           ]);
     // Many matches: walk the events in date order and probe each (stops at the page size);
     // few matches: collect them through the actor indexes and sort those.
@@ -464,7 +469,7 @@ export async function queryActors(store: Store, f: ActorFilter = {}): Promise<Ac
     ])
     .groupBy(sql`coalesce(merged_actors.entity_id, lower(merged_actors.name))`);
   if (f.country) qb = qb.where("merged_actors.country", "=", f.country.toUpperCase());
-  if (f.q) qb = qb.where("merged_actors.name", "like", likePattern(f.q));
+  if (f.q) qb = qb.where("merged_actors.name", like(store), likePattern(f.q));
   const rows = await qb
     .orderBy(sql`count(distinct merged_actors.merged_id)`, "desc")
     .orderBy(sql`coalesce(merged_actors.entity_id, lower(merged_actors.name))`)
@@ -520,7 +525,7 @@ export async function queryDocuments(store: Store, f: DocumentFilter = {}): Prom
       "documents.length",
       "extractions.event_count",
     ]);
-  if (f.outlet) qb = qb.where("documents.outlet", "like", likePattern(f.outlet));
+  if (f.outlet) qb = qb.where("documents.outlet", like(store), likePattern(f.outlet));
   if (f.from) qb = qb.where("documents.published", ">=", f.from);
   if (f.to) qb = qb.where("documents.published", "<=", `${f.to}\uffff`);
   if (f.q) {
