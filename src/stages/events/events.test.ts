@@ -535,3 +535,53 @@ describe("legislative acts", () => {
     expect(run("The parliament submitted a bill on school meals.").filter((e) => e.trigger.text.includes("bill"))).toEqual([]);
   });
 });
+
+describe("movements, denials, descriptions and own forces", () => {
+  it("soldiers leaving a base retreat; they do not consult", () => {
+    const found = run("The last American soldiers left a base in Agadez in August.", { actors: [["American soldiers", "USA", "MIL"]] });
+    expect(found.map((e) => e.type)).toEqual(["RETREAT"]);
+    expect(found[0].cameo).toBe("0874");
+  });
+  it("leaving a meeting is no retreat", () => {
+    expect(run("The delegates left the meeting early.").filter((e) => e.type === "RETREAT")).toEqual([]);
+  });
+  it("denying an attack is a rejection; vowing to continue an advance is a threat; 'led by' describes", () => {
+    const text = "The RSF, led by Mohamed Hamdan Dagalo, denied attacking civilians and said it would continue its advance on the city.";
+    const found = run(text, {
+      actors: [
+        ["RSF", "SDN", "REB"],
+        ["Mohamed Hamdan Dagalo", "SDN", "REB"],
+        ["civilians", null, "CVL"],
+      ],
+    });
+    const types = found.map((e) => e.type);
+    expect(types).toContain("REJECT");
+    expect(types).toContain("THREATEN");
+    expect(types).not.toContain("COOPERATE");
+    expect(found.find((e) => e.type === "REJECT")?.sources.map((s) => s.country)).toEqual(["SDN"]);
+  });
+  it("'fighters linked to' a group is a description, not cooperation", () => {
+    const found = run("Fighters linked to the Islamic State Sahel Province are active in the region.", {
+      actors: [["Islamic State Sahel Province", null, "REB"]],
+    });
+    expect(found.filter((e) => e.type === "COOPERATE")).toEqual([]);
+  });
+  it("a ministry reporting that troops killed militants does not accuse its own troops", () => {
+    const found = run('The ministry said troops had killed "dozens of terrorists" in the counter-attack.', {
+      actors: [
+        ["ministry", "NER", "GOV"],
+        ["troops", null, "MIL"],
+      ],
+    });
+    expect(found.map((e) => e.type)).toEqual(["ASSAULT"]);
+  });
+  it("a monitor reporting that government forces killed people still accuses them", () => {
+    const found = run("The Syrian Observatory said eight people were killed in an air strike by government forces.", {
+      actors: [
+        ["Syrian Observatory", "SYR", "NGO"],
+        ["government forces", null, "MIL"],
+      ],
+    });
+    expect(found.map((e) => e.type)).toContain("ACCUSE");
+  });
+});

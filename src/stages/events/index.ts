@@ -163,6 +163,8 @@ const INTENT_CAMEO: Partial<Record<PloverType, string>> = {
   CONSULT: "036",
   AGREE: "030",
 };
+/** Participles that describe a noun's ties ("led by", "linked to", "allied with"). */
+const DESCRIPTIVE = new Set(["led", "linked", "aligned", "affiliated", "allied", "tied", "connected", "loyal"]);
 const OBLIGATION = new Set(["must", "should", "ought"]);
 const CLAIM_VERBS = new Set(["claim", "allege", "accuse", "purport"]);
 /** Speech verbs whose complement is what the speaker wants done ("insisted that the militias stop"). */
@@ -354,6 +356,14 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     }
     // "exiled dissidents", "the armed group": a participle used as an adjective.
     if (attributive(toks, k)) continue;
+    // "The RSF, led by Dagalo,", "fighters linked to Islamic State": a description of the noun, not an event.
+    if (
+      DESCRIPTIVE.has(t.norm) &&
+      k > 0 &&
+      ["NOUN", "PROPN", "PUNCT"].includes(toks[k - 1].pos) &&
+      ["by", "to", "with"].includes(toks[k + 1]?.norm ?? "")
+    )
+      continue;
     // "the attack", "an 18-year break": after an article (and a number-adjective) the word is a noun.
     if (k > 0 && toks[k - 1].pos === "DET" && toks[k - 1].norm !== "no" && !/ing$/.test(t.norm) && t.pos !== "AUX") continue;
     if (k > 1 && toks[k - 1].pos === "ADJ" && toks[k - 2].pos === "DET" && /^\d/.test(toks[k - 1].norm)) continue;
@@ -422,6 +432,11 @@ function reportedAttackAccusations(ctx: DocContext, lex: Lexicon, v: SentenceVie
     const speakers = uniqueActors(ctx, v, sp.mentions);
     const selfReport = e.sources.some((s) => speakers.some((x) => x.start === s.start || (x.country !== null && x.country === s.country)));
     if (selfReport) continue;
+    // "The ministry said troops had killed dozens of terrorists": bare state forces with no country read are most
+    // likely the speaker's own; an accusation is a claim about an identified opponent.
+    // (A monitor or rights group reporting "government forces" killed people still accuses them.)
+    const state = (a: ActorRef) => a.sector === "MIL" || a.sector === "POL" || a.sector === "GOV";
+    if (e.sources.length > 0 && e.sources.every((s) => s.country === null && state(s)) && speakers.every(state)) continue;
     seen.add(c.speechVerb);
     const verb = v.toks[c.speechVerb];
     out.push({
