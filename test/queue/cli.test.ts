@@ -68,6 +68,21 @@ describe("queue commands", () => {
     });
   });
 
+  it("ingest --queue --attempts sets the tries before the dead-letter list", async () => {
+    const other = uniqueName("cli-attempts");
+    const article = join(ROOT, "examples", "articles", "09-talks-announced-jan25.txt");
+    expect((await sitrep("ingest", "--queue", REDIS_URL, "--name", other, "--attempts", "0", article)).code).toBe(2);
+    expect((await sitrep("ingest", "--queue", REDIS_URL, "--name", other, "--attempts", "3", article)).code).toBe(0);
+    const q = await openQueues({ url: REDIS_URL, name: other });
+    try {
+      const [job] = await q.docs.getJobs(["waiting"]);
+      expect(job.opts).toMatchObject({ attempts: 3, backoff: { type: "exponential", delay: 5000 } });
+    } finally {
+      await obliterate(q);
+      await q.close();
+    }
+  });
+
   it("says clearly what is wrong with the arguments", async () => {
     const noQueue = await sitrep("worker", "--db", "postgres://127.0.0.1/x");
     expect(noQueue.code).toBe(2);

@@ -11,7 +11,7 @@ export const ingestCommand: Command = {
   usage:
     "sitrep ingest <path|dir|url|feed|->... [--db FILE|URL] [--workers N] [--published YYYY-MM-DD] [--reextract] [--dry-run]\n" +
     "       [--follow] [--allow-private] [--quiet]\n" +
-    "       sitrep ingest --queue redis://HOST:6379 [--name QUEUE] <path|dir|url|feed|->...   (enqueue for `sitrep worker`)",
+    "       sitrep ingest --queue redis://HOST:6379 [--name QUEUE] [--attempts N] <path|dir|url|feed|->...   (enqueue for `sitrep worker`)",
   async run(argv) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -28,6 +28,7 @@ export const ingestCommand: Command = {
         // issue 6: enqueue for `sitrep worker` (src/cli/commands/queue.ts) instead of ingesting here.
         queue: { type: "string" },
         name: { type: "string" },
+        attempts: { type: "string" },
       },
     });
     if (positionals.length === 0) throw new UsageError("give at least one file, directory, URL or - for standard input");
@@ -43,6 +44,7 @@ export const ingestCommand: Command = {
         );
       return enqueueFromCli(values.queue, positionals, {
         name: values.name,
+        attempts: values.attempts,
         published: values.published,
         follow: values.follow,
         allowPrivate: values["allow-private"],

@@ -32,6 +32,8 @@ async function withQueues<T>(config: QueueConfig, f: (q: Queues) => Promise<T>):
 
 export interface EnqueueCliOptions {
   readonly name?: string;
+  /** Tries per document before the dead-letter list (default 5). */
+  readonly attempts?: string;
   readonly published?: string;
   readonly follow?: boolean;
   readonly allowPrivate?: boolean;
@@ -40,12 +42,16 @@ export interface EnqueueCliOptions {
 
 /** `sitrep ingest --queue URL <paths>`: reads the inputs and enqueues one job per document for `sitrep worker`. */
 export async function enqueueFromCli(url: string, sources: readonly string[], o: EnqueueCliOptions): Promise<number> {
+  const attempts = o.attempts === undefined ? undefined : Number(o.attempts);
+  if (attempts !== undefined && (!Number.isInteger(attempts) || attempts < 1 || attempts > 100))
+    throw new UsageError(`--attempts must be a whole number from 1 to 100, not "${o.attempts}"`);
   return withQueues({ url, ...(o.name ? { name: o.name } : {}) }, async (q) => {
     const started = Date.now();
     const s = await enqueueSources(q, sources, {
       follow: o.follow,
       fetch: { allowPrivate: o.allowPrivate },
       ...(o.published ? { published: o.published } : {}),
+      ...(attempts ? { attempts } : {}),
     });
     const seconds = (Date.now() - started) / 1000;
     process.stdout.write(
