@@ -585,3 +585,28 @@ describe("movements, denials, descriptions and own forces", () => {
     expect(found.map((e) => e.type)).toContain("ACCUSE");
   });
 });
+
+describe("secondary triggers", () => {
+  it("a verb completing a noun after the main event is no event of its own", () => {
+    const found = run(
+      "Iraq's national security advisor met with Syrian President Bashar Assad to discuss efforts to counter Islamic State.",
+      {
+        actors: [
+          ["Iraq's national security advisor", "IRQ", "GOV"],
+          ["Syrian President Bashar Assad", "SYR", "GOV"],
+          ["Islamic State", null, "REB"],
+        ],
+      },
+    );
+    expect(found.map((e) => e.type)).toEqual(["CONSULT"]);
+  });
+  it("the same verb as a main event still counts", () => {
+    const found = run("Iraq's government vowed to counter Islamic State.", {
+      actors: [
+        ["Iraq's government", "IRQ", "GOV"],
+        ["Islamic State", null, "REB"],
+      ],
+    });
+    expect(found.length).toBeGreaterThan(0);
+  });
+});

@@ -383,6 +383,9 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
       continue;
     // ... nor a purpose or complement infinitive ("efforts to counter", "pressured to help").
     if (r && r.isDefault && k > 0 && toks[k - 1].norm === "to" && !controlled.has(k) && /^0[3-8]/.test(r.cameo ?? "")) continue;
+    // A second event's purpose or a noun's complement ("met Assad to discuss efforts to counter IS", "a trip aimed at
+    // pushing for a ceasefire", "a threat to boycott"): what the main event is about, not a further event.
+    if (r && r.isDefault && readings.length > 0 && !controlled.has(k) && purposeComplement(toks, k)) continue;
     // "agreed to cooperate", "urged Iran to withdraw": one event, the governing verb's.
     if (r && inf >= 0 && lex.governingVerbs.has(t.lemma)) consumed.add(inf);
     if (r) readings.push(r);
@@ -490,6 +493,15 @@ export function reducedRelative(toks: readonly Token[], k: number, clauseOf: rea
   for (let j = k + 1; j < toks.length && clauseOf[j] === cl && j <= k + 8 && toks[j].norm !== ","; j++)
     if (toks[j].pos === "AUX") return true;
   return false;
+}
+
+/** "efforts to counter", "threat to boycott", "aimed at pushing": a verb completing a noun or an aim. */
+function purposeComplement(toks: readonly Token[], k: number): boolean {
+  const p1 = toks[k - 1];
+  const p2 = toks[k - 2];
+  if (!p1 || !p2) return false;
+  if (p1.norm === "to") return p2.pos === "NOUN";
+  return p1.norm === "at" && p2.lemma === "aim" && /ing$/.test(toks[k].norm);
 }
 
 function participial(toks: readonly Token[], k: number): boolean {
