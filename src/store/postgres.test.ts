@@ -44,8 +44,20 @@ async function freshDatabase(): Promise<string> {
 afterAll(async () => {
   const c = new pg.Client({ connectionString: admin });
   await c.connect();
-  for (const name of created) await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await c.end();
+  try {
+    for (const name of created) {
+      // Wait for closed pools to hang up first: forcing a closing client off makes the server send
+      // it an error nobody listens to any more.
+      for (let i = 0; i < 50; i++) {
+        const r = await c.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [name]);
+        if (r.rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+    }
+  } finally {
+    await c.end();
+  }
 });
 
 runStoreContract("postgres", async () => openStore(await freshDatabase()));

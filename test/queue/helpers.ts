@@ -43,9 +43,28 @@ export async function dropDatabases(): Promise<void> {
   const c = new pg.Client({ connectionString: PG_ADMIN });
   await c.connect();
   try {
-    for (const name of databases.splice(0)) await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    for (const name of databases.splice(0)) await dropDatabase(c, name);
   } finally {
     await c.end();
+  }
+}
+
+/**
+ * Drops a test database once its connections are gone (a closed pool's clients may take a moment
+ * to hang up; forcing them off meanwhile makes the server send them an error nobody listens to).
+ * Killed worker processes' connections are forced off after 5 s.
+ */
+export async function dropDatabase(c: pg.Client, name: string): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    const r = await c.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [name]);
+    if (r.rows[0].n === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  try {
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } catch (e) {
+    process.stderr.write(`could not drop test database ${name}: ${(e as Error).message}\n`);
   }
 }
 
