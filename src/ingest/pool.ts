@@ -47,13 +47,32 @@ function createWorker(): Worker {
   return new Worker(boot, { eval: true });
 }
 
-interface Slot {
-  worker: Worker;
-  busy: Map<number, { resolve: (x: Extraction) => void; reject: (e: Error) => void; input: DocumentInput }>;
+interface Task {
+  readonly id: number;
+  readonly input: DocumentInput;
+  readonly resolve: (x: Extraction) => void;
+  readonly reject: (e: Error) => void;
+  attempts: number;
+  timer?: NodeJS.Timeout;
 }
 
-/** A pool of worker threads, each with its own extractor; tasks go to the least busy worker. */
-export function createPool(size: number): ExtractPool {
+interface Slot {
+  worker: Worker;
+  busy: Map<number, Task>;
+}
+
+export interface PoolOptions {
+  /** A document whose extraction takes longer fails, and its worker is replaced (default 120 s). */
+  readonly timeoutMs?: number;
+}
+
+/**
+ * A pool of worker threads, each with its own extractor; tasks go to the least busy worker. A
+ * worker that crashes or hangs is replaced: the document it was stuck on fails (reported), the
+ * other documents it held are sent again (once).
+ */
+export function createPool(size: number, options: PoolOptions = {}): ExtractPool {
+  const timeoutMs = options.timeoutMs ?? 120_000;
   if (size <= 0) {
     const extractor = defaultExtractor();
     return {
@@ -62,8 +81,8 @@ export function createPool(size: number): ExtractPool {
         try {
           return extractor.extract(input);
         } catch (e) {
-          if (e instanceof RangeError) throw new ExtractionFailed(e.message);
-          throw e;
+          // As in a worker: a document that breaks a stage fails alone, the batch goes on.
+          throw new ExtractionFailed(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
         }
       },
       async close() {},
@@ -72,6 +91,36 @@ export function createPool(size: number): ExtractPool {
   let nextId = 1;
   let closed = false;
   const slots: Slot[] = [];
+  const dispatch = (task: Task) => {
+    const slot = slots.reduce((a, b) => (b.busy.size < a.busy.size ? b : a));
+    slot.busy.set(task.id, task);
+    task.attempts++;
+    clearTimeout(task.timer);
+    task.timer = setTimeout(() => {
+      if (slot.busy.get(task.id) !== task) return;
+      slot.busy.delete(task.id);
+      task.reject(new ExtractionFailed(`extraction took longer than ${Math.round(timeoutMs / 1000)} s; its worker was restarted`));
+      replace(slot, "it was stopped after a time-out");
+    }, timeoutMs);
+    task.timer.unref();
+    slot.worker.postMessage({ id: task.id, input: task.input } satisfies WorkerTask);
+  };
+  const replace = (slot: Slot, why: string) => {
+    const i = slots.indexOf(slot);
+    if (i < 0) return;
+    const orphans = [...slot.busy.values()];
+    slot.busy.clear();
+    slot.worker.removeAllListeners();
+    void slot.worker.terminate();
+    if (closed) return;
+    slots[i] = spawn();
+    for (const t of orphans) {
+      if (t.attempts >= 2) {
+        clearTimeout(t.timer);
+        t.reject(new ExtractionFailed(`the extraction worker stopped twice on this document (${why})`));
+      } else dispatch(t);
+    }
+  };
   const spawn = (): Slot => {
     const slot: Slot = { worker: createWorker(), busy: new Map() };
     slot.worker.on("message", (m: WorkerReply | { ready: true }) => {
@@ -79,19 +128,13 @@ export function createPool(size: number): ExtractPool {
       const task = slot.busy.get(m.id);
       if (!task) return;
       slot.busy.delete(m.id);
+      clearTimeout(task.timer);
       if ("extraction" in m) task.resolve(m.extraction);
       else task.reject(new ExtractionFailed(m.error));
     });
-    const fail = (e: Error) => {
-      // A crashed worker fails its in-flight documents (reported) and is replaced.
-      for (const t of slot.busy.values()) t.reject(new ExtractionFailed(`the extraction worker stopped: ${e.message}`));
-      slot.busy.clear();
-      const i = slots.indexOf(slot);
-      if (i >= 0 && !closed) slots[i] = spawn();
-    };
-    slot.worker.on("error", fail);
+    slot.worker.on("error", (e) => replace(slot, e.message));
     slot.worker.on("exit", (code) => {
-      if (!closed && code !== 0) fail(new Error(`exit code ${code}`));
+      if (!closed) replace(slot, `exit code ${code}`);
     });
     return slot;
   };
@@ -99,15 +142,11 @@ export function createPool(size: number): ExtractPool {
   return {
     size,
     extract(input) {
-      const slot = slots.reduce((a, b) => (b.busy.size < a.busy.size ? b : a));
-      const id = nextId++;
-      return new Promise<Extraction>((resolve, reject) => {
-        slot.busy.set(id, { resolve, reject, input });
-        slot.worker.postMessage({ id, input } satisfies WorkerTask);
-      });
+      return new Promise<Extraction>((resolve, reject) => dispatch({ id: nextId++, input, resolve, reject, attempts: 0 }));
     },
     async close() {
       closed = true;
+      for (const s of slots) for (const t of s.busy.values()) clearTimeout(t.timer);
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };
