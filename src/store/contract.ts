@@ -407,6 +407,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
       expect([strike.fatalities, strike.fatalities_max]).toEqual(["2", "3"]);
       expect(strike.notes.length).toBeGreaterThan(10);
       expect(strike.sources.split("; ")).toHaveLength(3);
+      expect(new Set(strike.sources.split("; ").map((x) => x.split(" ")[0])).size).toBe(3);
 
       const jsonl = await collect((s) => toJsonl(store, {}, s));
       const lines = jsonl

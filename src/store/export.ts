@@ -51,8 +51,13 @@ function cameoRoot(cameo: string | null): string | null {
   return cameo ? cameo.slice(0, 2) : null;
 }
 
+/** One entry per document (an article that mentions the event twice is one source). */
 function sourceList(sources: readonly EventSource[]): string {
-  return sources.map((s) => [s.outlet ?? s.title ?? s.docId, s.published ?? "", s.url ?? ""].filter(Boolean).join(" ")).join("; ");
+  const seen = new Set<string>();
+  return sources
+    .filter((s) => !seen.has(s.docId) && seen.add(s.docId))
+    .map((s) => [s.outlet ?? s.title ?? s.docId, s.published ?? "", s.url ?? ""].filter(Boolean).join(" "))
+    .join("; ");
 }
 
 export function csvRow(e: MergedEventRow, sources: readonly EventSource[]): string {

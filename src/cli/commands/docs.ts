@@ -48,7 +48,12 @@ export const docsCommand: Command = {
           );
           for (const e of d.events)
             process.stdout.write(
-              `  ${String(e.id)}  ${String(e.type)}  -> ${e.mergedId ?? "(not merged)"}  "${String((e.evidence as { text?: string })?.text ?? "").slice(0, 120)}"\n`,
+              `  ${String(e.id)}  ${String(e.type)}  -> ${e.mergedId ?? "(not merged)"}  "${String(
+                (e.evidence as { text?: string })?.text ?? "",
+              )
+                .replace(/\s+/g, " ")
+                .trim()
+                .slice(0, 120)}"\n`,
             );
         }
         return EXIT_OK;
