@@ -610,3 +610,34 @@ describe("secondary triggers", () => {
     expect(found.length).toBeGreaterThan(0);
   });
 });
+
+describe("one happening, one event", () => {
+  it("a participle elaborating a protest gives it its target and keeps the protest's date", () => {
+    const text = "Thousands of people demonstrated in Bamako on Saturday, chanting slogans against the transitional government.";
+    const found = run(text, {
+      published: "2025-03-09",
+      actors: [
+        ["people", "MLI", "CVL"],
+        ["transitional government", "MLI", "GOV"],
+      ],
+      times: [["Saturday", "2025-03-08", "day"]],
+    });
+    expect(found.map((e) => e.type)).toEqual(["PROTEST"]);
+    expect(found[0].targets.map((t) => t.country)).toEqual(["MLI"]);
+    expect(found[0].date?.value).toBe("2025-03-08");
+  });
+  it("tear gas is no tearing", () => {
+    const found = run("Police fired tear gas at the crowd.", { actors: [["Police", "MLI", "POL"]] });
+    expect(found.filter((e) => e.trigger.text === "tear")).toEqual([]);
+  });
+  it("two protests by different people stay two", () => {
+    const text = "Students marched in the capital, and farmers blocked roads in the north.";
+    const found = run(text, {
+      actors: [
+        ["Students", "MLI", "CVL"],
+        ["farmers", "MLI", "CVL"],
+      ],
+    });
+    expect(found.filter((e) => e.type === "PROTEST").length).toBe(2);
+  });
+});

@@ -1697,6 +1697,21 @@ function mergeSentence(events: Event[], v: SentenceView): Event[] {
       out[prevAt!] = merged;
       continue;
     }
+    // Any other kind: ", chanting slogans against the government" elaborates the protest just read, and a verb with
+    // its own event noun ("launched a national dialogue", "held talks") is one happening, coded once.
+    if (prev && e.type !== "ASSAULT" && prev.modality === e.modality && (isParticiple || (nounPair && sameHappening(v, prev, e)))) {
+      out[prevAt!] = {
+        ...prev,
+        sources: prev.sources.length ? prev.sources : e.sources,
+        targets: prev.targets.length ? prev.targets : e.targets,
+        mode: prev.mode ?? e.mode,
+        cameo: (e.cameo?.length ?? 0) > (prev.cameo?.length ?? 0) ? e.cameo : prev.cameo,
+        place: prev.place ?? e.place,
+        killed: prev.killed ?? e.killed,
+        injured: prev.injured ?? e.injured,
+      };
+      continue;
+    }
     lastOfType.set(e.type, out.length);
     out.push(e);
   }
