@@ -641,3 +641,35 @@ describe("one happening, one event", () => {
     expect(found.filter((e) => e.type === "PROTEST").length).toBe(2);
   });
 });
+
+describe("datelines, idioms and possessives", () => {
+  it("the dateline's date is not the event's, also when the caller gives the publication date", () => {
+    const text = "SANAA, Feb. 20, 2024 -- Houthi rebels fired two missiles at a cargo ship on Monday.";
+    const found = run(text, {
+      published: "2024-02-20",
+      actors: [["Houthi rebels", "YEM", "REB"]],
+      times: [
+        ["Feb. 20, 2024", "2024-02-20", "day"],
+        ["Monday", "2024-02-19", "day"],
+      ],
+    });
+    expect(found[0]?.type).toBe("ASSAULT");
+    expect(found[0]?.date?.value).toBe("2024-02-19");
+  });
+  it("no dateline: nothing is skipped", () => {
+    expect(run("Houthi rebels fired two missiles at a cargo ship.", { actors: [["Houthi rebels", "YEM", "REB"]] }).length).toBe(1);
+  });
+  it("being sworn in, leading to, and a noun after a possessive are no events", () => {
+    const text = "The department raised its reward for information leading to his arrest after Maduro was sworn in on Friday.";
+    const found = run(text, { actors: [["Maduro", "VEN", "GOV"]] });
+    expect(found.map((e) => e.trigger.text)).not.toContain("reward");
+    expect(found.map((e) => e.trigger.text)).not.toContain("leading");
+    expect(found.map((e) => e.trigger.text)).not.toContain("sworn");
+  });
+  it("launching a naval mission mobilises", () => {
+    const found = run("The European Union launched a naval mission on Monday to protect shipping in the Red Sea.", {
+      actors: [["European Union", null, "IGO"]],
+    });
+    expect(found.map((e) => e.type)).toEqual(["MOBILIZE"]);
+  });
+});

@@ -51,7 +51,7 @@ export function createEventsStage(resources: EventsResources): Stage<"events"> {
       const ctx: DocContext = {
         text: doc.text,
         published: layer(doc, "published").value,
-        datelineEnd: layer(doc, "published").source === "dateline" ? (layer(doc, "published").end ?? 0) : 0,
+        datelineEnd: layer(doc, "published").source === "dateline" ? (layer(doc, "published").end ?? 0) : datelineEndOf(doc.text),
         sentences: layer(doc, "sentences"),
         tokens: layer(doc, "tokens"),
         mentions: layer(doc, "mentions"),
@@ -63,6 +63,16 @@ export function createEventsStage(resources: EventsResources): Stage<"events"> {
       return { events: extractEvents(ctx, lex) };
     },
   };
+}
+
+/**
+ * "NIAMEY, Aug. 21, 2024 --", "KHARTOUM (Reuters) -": the end of a dateline opening the text, also when the caller
+ * gave the publication date (its words are never triggers, actors or the event's date). 0 when there is none.
+ */
+const DATELINE_HEAD = /^\s{0,5}\p{Lu}[\p{Lu}'. -]{1,40}[,(][^\n]{0,100}?\s(?:--|—|–|-)\s/u;
+export function datelineEndOf(text: string): number {
+  const m = DATELINE_HEAD.exec(text.slice(0, 200));
+  return m ? m[0].length : 0;
 }
 
 interface DocContext {
@@ -163,6 +173,7 @@ const INTENT_CAMEO: Partial<Record<PloverType, string>> = {
   CONSULT: "036",
   AGREE: "030",
 };
+const POSSESSIVE = new Set(["its", "their", "his", "her", "our", "my", "your"]);
 /** Participles that describe a noun's ties ("led by", "linked to", "allied with"). */
 const DESCRIPTIVE = new Set(["led", "linked", "aligned", "affiliated", "allied", "tied", "connected", "loyal"]);
 const OBLIGATION = new Set(["must", "should", "ought"]);
@@ -366,6 +377,8 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
       continue;
     // "the attack", "an 18-year break": after an article (and a number-adjective) the word is a noun.
     if (k > 0 && toks[k - 1].pos === "DET" && toks[k - 1].norm !== "no" && !/ing$/.test(t.norm) && t.pos !== "AUX") continue;
+    // "raised its reward", "their attack": after a possessive pronoun too.
+    if (k > 0 && POSSESSIVE.has(toks[k - 1].norm) && !/ing$/.test(t.norm) && t.pos !== "AUX") continue;
     if (k > 1 && toks[k - 1].pos === "ADJ" && toks[k - 2].pos === "DET" && /^\d/.test(toks[k - 1].norm)) continue;
     // "Israeli tank shelling", "the bombing": a gerund used as a noun is read by the noun pass.
     if (/ing$/.test(t.norm) && k > 0 && ["DET", "ADJ", "NOUN", "PROPN"].includes(toks[k - 1].pos) && nounAt(lex, toks, k, n)) continue;
@@ -1469,7 +1482,7 @@ function tokenOfOffset(v: SentenceView, offset: number): number {
 }
 
 function eventDate(ctx: DocContext, v: SentenceView, anchor: number, cl: number, speechVerb: number): EventDate | null {
-  const dated = v.times.filter((t) => (t.type === "date" || t.type === "time") && /^\d{4}/.test(t.value));
+  const dated = v.times.filter((t) => (t.type === "date" || t.type === "time") && /^\d{4}/.test(t.value) && t.start >= ctx.datelineEnd);
   let best: TimeExpression | null = null;
   let bestDist = Infinity;
   const speechClause = speechVerb >= 0 ? v.clauses.of[speechVerb] : -2;
