@@ -1,9 +1,12 @@
 import type { DocumentInput } from "../model/document.js";
 import { SITREP_VERSION } from "../model/extraction.js";
 import { beginRun, contentHash, findByHash, finishRun, remerge, writeDocument, type Store } from "../store/index.js";
-import { createPool, ExtractionFailed } from "./pool.js";
+import { createPool, ExtractionFailed, type ExtractPool } from "./pool.js";
 import type { Progress } from "./progress.js";
 import { readSource, type IngestItem, type ReadOptions } from "./readers.js";
+
+/** Documents read ahead of extraction at most (memory stays bounded on any corpus). */
+const READ_AHEAD = 2000;
 
 export interface IngestOptions extends ReadOptions {
   /** Worker threads for extraction (0: in this thread). */
@@ -54,35 +57,6 @@ export async function ingest(store: Store | null, sources: readonly string[], op
   };
   if (!store && !options.dryRun) throw new Error("ingest needs a store unless it is a dry run");
 
-  // 1. Read all inputs (cheap next to extraction); the total makes the ETA possible.
-  const items: IngestItem[] = [];
-  for (const src of sources)
-    for await (const r of readSource(src, options)) {
-      if (r.kind === "failure") fail(r.origin, r.reason);
-      else items.push(r);
-    }
-
-  // 2. Decide what to extract: new content, or stored content when re-extracting.
-  const seen = new Set<string>();
-  const todo: { item: IngestItem; hash: string; replace: boolean }[] = [];
-  let unchanged = 0;
-  for (const it of items) {
-    const hash = contentHash(it.input.text);
-    if (seen.has(hash)) {
-      unchanged++;
-      continue;
-    }
-    seen.add(hash);
-    const existing = store ? await findByHash(store, hash) : null;
-    if (existing && !options.reextract) {
-      unchanged++;
-      continue;
-    }
-    todo.push({ item: it, hash, replace: !!existing });
-  }
-  progress?.setTotal(todo.length);
-
-  const pool = createPool(todo.length === 0 ? 0 : Math.min(options.workers, todo.length));
   const runId =
     store && !options.dryRun
       ? await beginRun(store, {
@@ -97,23 +71,87 @@ export async function ingest(store: Store | null, sources: readonly string[], op
           },
         })
       : null;
+
+  // 1. A reader runs ahead of extraction by at most READ_AHEAD documents (bounded memory
+  //    whatever the corpus size), skipping content already stored (or repeated in the batch).
+  type Todo = { item: IngestItem; hash: string; replace: boolean };
+  const queue: Todo[] = [];
+  let readingDone = false;
+  let documents = 0;
+  let unchanged = 0;
+  let queued = 0;
+  let wakeReader: (() => void) | null = null;
+  let wakeWorkers: (() => void)[] = [];
+  const notifyWorkers = () => {
+    const w = wakeWorkers;
+    wakeWorkers = [];
+    for (const f of w) f();
+  };
+  const seen = new Set<string>();
+  const reader = (async () => {
+    try {
+      for (const src of sources)
+        for await (const r of readSource(src, options)) {
+          if (r.kind === "failure") {
+            fail(r.origin, r.reason);
+            continue;
+          }
+          documents++;
+          const hash = contentHash(r.input.text);
+          if (seen.has(hash)) {
+            unchanged++;
+            continue;
+          }
+          seen.add(hash);
+          const existing = store ? await findByHash(store, hash) : null;
+          if (existing && !options.reextract) {
+            unchanged++;
+            continue;
+          }
+          queue.push({ item: r, hash, replace: !!existing });
+          queued++;
+          progress?.setTotal(queued, false);
+          notifyWorkers();
+          while (queue.length >= READ_AHEAD) await new Promise<void>((res) => (wakeReader = res));
+        }
+    } finally {
+      readingDone = true;
+      progress?.setTotal(queued, true);
+      notifyWorkers();
+    }
+  })();
+  // Awaited after extraction; the handler only keeps an early failure from counting as unhandled.
+  reader.catch(() => undefined);
+  const take = async (): Promise<Todo | null> => {
+    for (;;) {
+      const t = queue.shift();
+      if (t) {
+        const w = wakeReader;
+        wakeReader = null;
+        w?.();
+        return t;
+      }
+      if (readingDone) return null;
+      await new Promise<void>((res) => wakeWorkers.push(res));
+    }
+  };
+
+  let pool: ExtractPool | null = null;
   let added = 0;
   let reextracted = 0;
   let events = 0;
   let pipeline: readonly string[] | null = null;
 
-  // 3. Extract in parallel (a bounded window), write in order of completion, one transaction each.
-  const window = Math.max(2, pool.size * 3);
-  let next = 0;
+  // 2. Extract in parallel (a bounded window), write in order of completion, one transaction each.
   let writes: Promise<void> = Promise.resolve();
-  const runOne = async (t: (typeof todo)[number]): Promise<void> => {
+  const runOne = async (t: Todo): Promise<void> => {
     const input: DocumentInput =
       options.published && !t.item.input.published && !t.item.input.metadataPublished
         ? { ...t.item.input, metadataPublished: options.published }
         : t.item.input;
     let extraction;
     try {
-      extraction = await pool.extract(input);
+      extraction = await pool!.extract(input);
     } catch (e) {
       if (!(e instanceof ExtractionFailed)) throw e;
       fail(t.item.origin, `${t.item.origin}: extraction failed (${e.message})`);
@@ -139,26 +177,25 @@ export async function ingest(store: Store | null, sources: readonly string[], op
     progress?.tick();
   };
   try {
-    await new Promise<void>((resolve, reject) => {
-      let active = 0;
-      const pump = () => {
-        if (next >= todo.length && active === 0) return resolve();
-        while (active < window && next < todo.length) {
-          const t = todo[next++];
-          active++;
-          runOne(t).then(
-            () => {
-              active--;
-              pump();
-            },
-            (e: unknown) => reject(e),
-          );
+    // The pool starts with the first document to extract (none: no worker is started).
+    const first = await take();
+    if (first) {
+      pool = createPool(options.workers);
+      const window = Math.max(2, pool.size * 3);
+      let pending: Todo | null = first;
+      const loop = async () => {
+        for (;;) {
+          const t: Todo | null = pending ?? (await take());
+          pending = null;
+          if (!t) return;
+          await runOne(t);
         }
       };
-      pump();
-    });
+      await Promise.all(Array.from({ length: window }, loop));
+    }
+    await reader;
   } finally {
-    await pool.close();
+    await pool?.close();
     progress?.done();
   }
 
@@ -175,7 +212,7 @@ export async function ingest(store: Store | null, sources: readonly string[], op
     await finishRun(store, runId!, added + reextracted, failures.length);
   }
   return {
-    documents: items.length,
+    documents,
     added,
     reextracted,
     unchanged,

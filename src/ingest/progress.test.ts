@@ -46,6 +46,19 @@ describe("progress", () => {
     expect(out.join("")).not.toContain("not shown live");
   });
 
+  it("shows a provisional total without an ETA while inputs are still being read", () => {
+    const { out, s } = stream(false);
+    let t = 0;
+    const p = createProgress("ingest", s, { intervalMs: 0, now: () => t });
+    p.setTotal(3, false);
+    t = 1000;
+    p.tick();
+    p.setTotal(5, true);
+    const text = out.join("");
+    expect(text).toMatch(/ingest: 1\/3\+ \(33%\) 1\.0 docs\/s ETA \?/);
+    expect(text).toMatch(/ingest: 1\/5 \(20%\) 1\.0 docs\/s ETA 4s/);
+  });
+
   it("stays quiet when asked", () => {
     const { out, s } = stream(true);
     const p = createProgress("ingest", s, { quiet: true });

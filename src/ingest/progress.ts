@@ -1,7 +1,7 @@
 /** Progress of a batch: a redrawn bar with rate and ETA on a terminal, plain lines otherwise. */
 export interface Progress {
-  /** Total becomes known once all inputs are read. */
-  setTotal(total: number): void;
+  /** The number of documents to process so far; `final` once all inputs are read (until then no ETA). */
+  setTotal(total: number, final?: boolean): void;
   tick(failed?: boolean): void;
   log(line: string): void;
   /** A failed input: shown as it happens on a terminal (the command lists all failures at the end). */
@@ -33,6 +33,7 @@ export function createProgress(
   const clock = options.now ?? Date.now;
   const started = clock();
   let total = 0;
+  let final = true;
   let done = 0;
   let failed = 0;
   let last = 0;
@@ -41,13 +42,14 @@ export function createProgress(
   const line = () => {
     const secs = (clock() - started) / 1000;
     const rate = secs > 0 ? done / secs : 0;
-    const eta = rate > 0 && total > 0 ? (total - done) / rate : NaN;
+    const eta = rate > 0 && total > 0 && final ? (total - done) / rate : NaN;
+    const of = `${total}${final ? "" : "+"}`;
     const pct = total > 0 ? Math.floor((done / total) * 100) : 0;
     const fails = failed > 0 ? ` ${failed} failed` : "";
-    if (!tty) return `${label}: ${done}/${total} (${pct}%) ${rate.toFixed(1)} docs/s ETA ${duration(eta)}${fails}\n`;
+    if (!tty) return `${label}: ${done}/${of} (${pct}%) ${rate.toFixed(1)} docs/s ETA ${duration(eta)}${fails}\n`;
     const width = Math.max(10, Math.min(30, (stream.columns ?? 80) - 60));
     const filled = total > 0 ? Math.round((done / total) * width) : 0;
-    return `\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${pct}% ${done}/${total} ${rate.toFixed(1)} docs/s ETA ${duration(eta)}${fails}\x1b[K`;
+    return `\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${pct}% ${done}/${of} ${rate.toFixed(1)} docs/s ETA ${duration(eta)}${fails}\x1b[K`;
   };
   const draw = (force = false) => {
     if (options.quiet) return;
@@ -58,14 +60,17 @@ export function createProgress(
     drawn = tty;
   };
   return {
-    setTotal(t) {
+    setTotal(t, isFinal = true) {
+      const changed = isFinal !== final || (isFinal && t !== total);
       total = t;
-      draw(true);
+      final = isFinal;
+      // While reading, redraw at the normal pace; a final total is shown at once.
+      draw(changed);
     },
     tick(f = false) {
       done++;
       if (f) failed++;
-      draw(done === total);
+      draw(final && done === total);
     },
     log(text) {
       if (options.quiet) return;
