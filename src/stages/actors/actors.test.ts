@@ -400,6 +400,25 @@ describe("actors: the article's focus country", () => {
   });
 });
 
+describe("actors: focus from named actors, titled unknowns and described groups", () => {
+  it("named actors of one country make it the focus; a titled unknown and 'the paramilitary group' follow", () => {
+    const text =
+      "KHARTOUM, May 12, 2024 -- The Rapid Support Forces shelled El Fasher. The Sudanese Armed Forces said they struck back. " +
+      "Army spokesman Nabil Abdallah accused the paramilitary group of targeting civilians.";
+    const { mentions } = run(text, "2024-05-12");
+    const spokesman = mentions.find((m) => m.text === "Army spokesman Nabil Abdallah");
+    expect(spokesman?.country).toBe("SDN");
+    expect(spokesman?.rule).toBe("actors.v1:unknown-titled-focus-military");
+    const group = mentions.find((m) => m.text === "paramilitary group");
+    expect(group?.rule).toBe("actors.v1:group-coref");
+    expect(group?.country).toBe("SDN");
+    expect(mentions.find((m) => m.text === "civilians")?.country).toBe("SDN");
+  });
+  it("a described group with no group named before is no one", () => {
+    expect(mention("The armed group said it would talk.", "armed group")?.country ?? null).toBeNull();
+  });
+});
+
 describe("actors: possessive pronouns", () => {
   it("'its aircraft' belongs to the clause's subject", () => {
     const m = mention("The Sudanese Armed Forces said its aircraft struck RSF positions east of the city.", "aircraft");

@@ -95,6 +95,8 @@ const LOCATIVE = new Set(
 const OWNER = new Set(["run", "controlled", "ruled", "held", "administered", "operated", "owned", "dominated", "appointed", "led"]);
 /** Sectors whose members usually belong where they are ("protesters in Nairobi"); not MIL, GOV, IGO. */
 const MAX_CHAIN = 8;
+/** A month name or its abbreviation opening a dateline's date ("May 12", "Aug. 21", "Sept."). */
+const MONTH_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?$/i;
 const GROUP_SECTORS = new Set<Sector>(["REB", "CRM", "OPP", "PTY", "NGO", "IGO", "MED"]);
 /** Bare agents that take the article's focus country ("the government", "police", "protesters"); not MIL or REB, often foreign. */
 const FOCUS_SECTORS = new Set<Sector>(["GOV", "POL", "JUD", "LEG", "OPP", "CVL", "REF", "PTY"]);
@@ -338,8 +340,9 @@ class DocContext {
     const first = atoms[0];
     if (this.sentenceNo === 1 && first && first.s === 0 && first.type === "capital" && words[0].upper && words[first.e]?.text === ",") {
       const e = first.entries[0];
-      if (e && (e.type === "capital" || e.type === "country") && !this.commaIsNotDateline(words, first.e))
-        this.datelineCountry = e.country.iso3;
+      const next = words[first.e + 1];
+      const dated = next !== undefined && (/^\d/.test(next.text) || MONTH_WORD.test(next.text) || !this.commaIsNotDateline(words, first.e));
+      if (e && (e.type === "capital" || e.type === "country") && dated) this.datelineCountry = e.country.iso3;
     }
     for (const a of atoms) {
       const e = a.entries[0];
@@ -712,6 +715,9 @@ class DocContext {
   private emit(d: Draft): void {
     this.drafts.push(d);
     this.draftSentence.set(d, this.sentenceNo);
+    // Named actors of a country ("the RSF", "Dagalo") say what the story is about as much as its place names.
+    if (d.country && d.kind !== "country" && d.entityId && !d.entityId.includes("."))
+      this.placeCounts.set(d.country, (this.placeCounts.get(d.country) ?? 0) + 1);
     if (d.entityId) this.seen.push(d.entityId);
     if (d.kind === "country" && d.country) this.countryCounts.set(d.country, (this.countryCounts.get(d.country) ?? 0) + 1);
     if (d.personKey) this.surnames.set(d.personKey, d);
@@ -993,7 +999,9 @@ class DocContext {
     const flags = ag.agent.flags;
     // "the group said", "the group's leader": the group named last, else no actor.
     const head = this.agentOf(chain[0]);
-    if (head?.agent.flags.includes("groupref")) {
+    // "the paramilitary group", "the armed group": a described group is the group named last too.
+    const describedGroup = chain.length > 1 && flags.includes("groupref") && chain.every((a) => a.type === "agent");
+    if (head?.agent.flags.includes("groupref") || describedGroup) {
       const g = this.lastGroup;
       if (!g || words[chain[0].s - 1]?.key !== "the" || !g.entity) return null;
       const sector = chain.length === 1 ? g.sector : this.headSector(words, chain);
@@ -1001,7 +1009,7 @@ class DocContext {
         ...g,
         start,
         end,
-        sector: GENERIC_PERSON.has(words[last.e - 1].key) ? g.sector : sector,
+        sector: GENERIC_PERSON.has(words[last.e - 1].key) || describedGroup ? g.sector : sector,
         rule: R("group-coref"),
         personKey: undefined,
         title: undefined,
@@ -1140,11 +1148,16 @@ class DocContext {
     const focus = this.focusCountry();
     if (focus) {
       for (const d of this.drafts) {
-        if (d.rule !== R("agent") || d.country !== null || !d.sector) continue;
+        // Bare agents, and unknown people titled with one ("Army spokesman Nabil Abdallah").
+        if ((d.rule !== R("agent") && d.rule !== R("unknown-titled")) || d.country !== null || !d.sector) continue;
         // Soldiers are often foreign: bare "troops", "the army" take the focus country only when the dateline agrees
         // and their sentence names no other country's actor.
         const military = d.sector === "MIL" && this.datelineCountry === focus && this.onlyFocusIn(d, focus);
         if (!FOCUS_SECTORS.has(d.sector) && !military) continue;
+        if (d.rule === R("unknown-titled")) {
+          Object.assign(d, { country: focus, rule: R(military ? "unknown-titled-focus-military" : "unknown-titled-focus") });
+          continue;
+        }
         const id = `${focus}.${d.sector}`;
         const name = this.text.slice(d.start, d.end);
         if (!this.composedNames.has(id)) this.composedNames.set(id, name);

@@ -1354,7 +1354,7 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
   if (modality === "reported") confidence -= 0.1;
   if (date?.basis === "publication") confidence -= 0.05;
   // "Police fired tear gas" in a Bamako story: the country was inferred from the article, not read (actors' agent-focus rules).
-  if (v.mentions.some((m) => m.rule.includes(":agent-focus") && [...srcRefs, ...tgtRefs].some((x) => x.start === m.start)))
+  if (v.mentions.some((m) => /-focus(?:-military)?$/.test(m.rule) && [...srcRefs, ...tgtRefs].some((x) => x.start === m.start)))
     confidence -= 0.1;
   confidence = Math.round(Math.min(0.99, Math.max(0.05, confidence)) * 100) / 100;
   const attribution = speaker ? attributionOf(ctx, v, speaker) : null;
