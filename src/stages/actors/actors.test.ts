@@ -419,6 +419,20 @@ describe("actors: focus from named actors, titled unknowns and described groups"
   });
 });
 
+describe("actors: 'the country'", () => {
+  it("is the article's focus country", () => {
+    const text =
+      "YANGON, April 2, 2025 -- China sent relief supplies to Myanmar. Myanmar's junta announced a ceasefire in Myanmar. India delivered aid to the country.";
+    const m = mention(text, "country", "2025-04-02");
+    expect(m?.country).toBe("MMR");
+    expect(m?.rule).toBe("actors.v1:country-focus");
+  });
+  it("is no one without a clear focus, and 'the country of' is not it", () => {
+    expect(mention("Iraq and Iran traded accusations. Iran and Iraq met. Aid reached the country.", "country")).toBeUndefined();
+    expect(mention("Myanmar, Myanmar and Myanmar: the country of a thousand pagodas.", "country")).toBeUndefined();
+  });
+});
+
 describe("actors: possessive pronouns", () => {
   it("'its aircraft' belongs to the clause's subject", () => {
     const m = mention("The Sudanese Armed Forces said its aircraft struck RSF positions east of the city.", "aircraft");

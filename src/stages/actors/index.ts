@@ -314,6 +314,8 @@ class DocContext {
   private sentenceStart = 0;
   /** Sentence number of each draft (bare soldiers take the focus country only where no other country is named). */
   private readonly draftSentence = new Map<Draft, number>();
+  /** "the country" words, resolved to the focus country at the end. */
+  private readonly countryRefs: { start: number; end: number }[] = [];
   private readonly composedNames = new Map<string, string>();
 
   constructor(
@@ -351,6 +353,14 @@ class DocContext {
       }
     }
     this.compose(words, atoms);
+    // "delivered aid to the country": the country the article is about, settled in finish().
+    let atom = 0;
+    for (let j = 1; j < words.length; j++) {
+      while (atom < atoms.length && atoms[atom].e <= j) atom++;
+      if (words[j].key !== "country" || words[j - 1].key !== "the" || words[j + 1]?.key === "of") continue;
+      if (atom < atoms.length && atoms[atom].s <= j) continue;
+      this.countryRefs.push({ start: words[j].start, end: words[j].end });
+    }
   }
 
   // ---- matching -------------------------------------------------------------------------------
@@ -1166,6 +1176,21 @@ class DocContext {
           entityId: id,
           rule: R(military ? "agent-focus-military" : "agent-focus"),
           entity: { id, name: this.composedNames.get(id) ?? name, kind: composedKind(d.sector), country: focus, sector: d.sector },
+        });
+      }
+    }
+    const focusRecord = focus ? this.lex.countries.get(focus) : undefined;
+    if (focus && focusRecord) {
+      for (const r of this.countryRefs) {
+        this.drafts.push({
+          start: r.start,
+          end: r.end,
+          kind: "country",
+          entityId: focus,
+          country: focus,
+          sector: null,
+          rule: R("country-focus"),
+          entity: countryEntity(focusRecord),
         });
       }
     }
