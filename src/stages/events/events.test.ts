@@ -673,3 +673,20 @@ describe("datelines, idioms and possessives", () => {
     expect(found.map((e) => e.type)).toEqual(["MOBILIZE"]);
   });
 });
+
+describe("findings of breach", () => {
+  it("a speaker declaring that a state is in breach accuses it", () => {
+    const found = run("The agency's board declared on Thursday that Iran was in breach of its obligations.", {
+      actors: [
+        ["agency's board", null, "IGO"],
+        ["Iran", "IRN"],
+      ],
+    });
+    const accuse = found.find((e) => e.type === "ACCUSE");
+    expect(accuse?.targets.map((t) => t.country)).toEqual(["IRN"]);
+    expect(accuse?.sources.map((s) => s.text)).toEqual(["agency's board"]);
+  });
+  it("being in a city is no breach", () => {
+    expect(run("Iran was in Vienna on Thursday.", { actors: [["Iran", "IRN"]] })).toEqual([]);
+  });
+});
