@@ -600,6 +600,12 @@ describe("secondary triggers", () => {
     );
     expect(found.map((e) => e.type)).toEqual(["CONSULT"]);
   });
+  it("the aim of a noun ('a trip aimed at pushing for a ceasefire') is no event", () => {
+    const found = run("The UN chief made his remarks in Doha at the start of a regional trip aimed at pushing for a ceasefire.", {
+      actors: [["UN chief", null, "IGO"]],
+    });
+    expect(found.filter((e) => e.type === "REQUEST")).toEqual([]);
+  });
   it("the same verb as a main event still counts", () => {
     const found = run("Iraq's government vowed to counter Islamic State.", {
       actors: [

@@ -398,7 +398,7 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     if (r && r.isDefault && k > 0 && toks[k - 1].norm === "to" && !controlled.has(k) && /^0[3-8]/.test(r.cameo ?? "")) continue;
     // A second event's purpose or a noun's complement ("met Assad to discuss efforts to counter IS", "a trip aimed at
     // pushing for a ceasefire", "a threat to boycott"): what the main event is about, not a further event.
-    if (r && r.isDefault && readings.length > 0 && !controlled.has(k) && purposeComplement(toks, k)) continue;
+    if (r && !controlled.has(k) && (r.isDefault || toks[k - 1]?.norm === "at") && purposeComplement(toks, k, readings.length > 0)) continue;
     // "agreed to cooperate", "urged Iran to withdraw": one event, the governing verb's.
     if (r && inf >= 0 && lex.governingVerbs.has(t.lemma)) consumed.add(inf);
     if (r) readings.push(r);
@@ -509,12 +509,13 @@ export function reducedRelative(toks: readonly Token[], k: number, clauseOf: rea
 }
 
 /** "efforts to counter", "threat to boycott", "aimed at pushing": a verb completing a noun or an aim. */
-function purposeComplement(toks: readonly Token[], k: number): boolean {
+function purposeComplement(toks: readonly Token[], k: number, afterEvent: boolean): boolean {
   const p1 = toks[k - 1];
   const p2 = toks[k - 2];
   if (!p1 || !p2) return false;
-  if (p1.norm === "to") return p2.pos === "NOUN";
-  return p1.norm === "at" && p2.lemma === "aim" && /ing$/.test(toks[k].norm);
+  if (p1.norm === "to") return afterEvent && p2.pos === "NOUN";
+  // "a trip aimed at pushing for": the aim of a noun, whatever came before; "the talks are aimed at ending" is not.
+  return p1.norm === "at" && p2.lemma === "aim" && /ing$/.test(toks[k].norm) && (afterEvent || toks[k - 3]?.pos === "NOUN");
 }
 
 function participial(toks: readonly Token[], k: number): boolean {
