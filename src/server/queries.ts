@@ -1,95 +1,10 @@
-import { sql, type ExpressionBuilder, type SelectQueryBuilder } from "kysely";
-import type { Database, EventFilter, Store } from "../store/index.js";
+import { sql } from "kysely";
+import { filteredEvents, type Database, type EventFilter, type Store } from "../store/index.js";
 
 /**
- * Aggregations the UI needs that the store does not offer (yet): counts by date and type
- * for the charts, and source->target pairs for the network. They read merged_events with
- * the same filter semantics as the store's queryEvents (see applyFilter in
- * src/store/query.ts, which is not exported; if the store exports it, this copy should go).
+ * Aggregations the UI needs that the store does not offer: counts by date and type for the
+ * charts, and source->target pairs for the network, over the store's own event filter.
  */
-
-type MergedQuery = SelectQueryBuilder<Database, "merged_events", object>;
-
-function likePattern(s: string): string {
-  return `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-function ftsQuery(q: string): string | null {
-  const words = q.match(/[\p{L}\p{N}_'-]+/gu);
-  if (!words || words.length === 0) return null;
-  return words
-    .slice(0, 20)
-    .map((w) => `"${w.replace(/"/g, '""')}"`)
-    .join(" ");
-}
-
-export function applyEventFilter(store: Store, query: MergedQuery, f: EventFilter): MergedQuery {
-  let qb = query;
-  if (f.types && f.types.length > 0) qb = qb.where("merged_events.type", "in", [...f.types]);
-  if (f.country) qb = qb.where("merged_events.country", "=", f.country.toUpperCase());
-  if (f.from) qb = qb.where("merged_events.date", ">=", f.from);
-  if (f.to) qb = qb.where("merged_events.date", "<=", `${f.to}\uffff`);
-  if (f.modalities && f.modalities.length > 0) qb = qb.where("merged_events.modality", "in", [...f.modalities]);
-  if (f.historical !== undefined) qb = qb.where("merged_events.historical", "=", f.historical ? 1 : 0);
-  if (f.minConfidence !== undefined) qb = qb.where("merged_events.confidence", ">=", f.minConfidence);
-  if (f.minSources !== undefined) qb = qb.where("merged_events.source_count", ">=", f.minSources);
-  if (f.place) {
-    const place = f.place;
-    qb = qb.where((eb) => eb.or([eb("merged_events.place_id", "=", place), eb("merged_events.location", "like", likePattern(place))]));
-  }
-  if (f.actor) {
-    // As the store does: an ISO-3 code matches the actor's country or id; anything else matches
-    // entity ids, dictionary names (through the small entities table) and unresolved names.
-    const actor = f.actor;
-    const isCode = /^[A-Z]{3}$/.test(actor);
-    qb = qb.where("merged_events.id", "in", (eb: ExpressionBuilder<Database, "merged_events">) => {
-      const sub = eb.selectFrom("merged_actors").select("merged_actors.merged_id");
-      return isCode
-        ? sub.where((w) => w.or([w("merged_actors.country", "=", actor), w("merged_actors.entity_id", "=", actor)]))
-        : sub.where((w) =>
-            w.or([
-              w(
-                "merged_actors.entity_id",
-                "in",
-                w
-                  .selectFrom("entities")
-                  .select("entities.id")
-                  .where((x) => x.or([x("entities.id", "=", actor), x("entities.name", "like", likePattern(actor))])),
-              ),
-              w("merged_actors.entity_id", "=", actor),
-              w.and([w("merged_actors.entity_id", "is", null), w("merged_actors.name", "like", likePattern(actor))]),
-            ]),
-          );
-    });
-  }
-  if (f.docId) {
-    const docId = f.docId;
-    qb = qb.where("merged_events.id", "in", (eb: ExpressionBuilder<Database, "merged_events">) =>
-      eb.selectFrom("event_links").select("event_links.merged_id").where("event_links.doc_id", "=", docId),
-    );
-  }
-  if (f.q) {
-    if (store.dialect === "sqlite") {
-      const fts = ftsQuery(f.q);
-      if (fts)
-        qb = qb.where(
-          "merged_events.id",
-          "in",
-          sql<string>`(SELECT e.merged_id FROM events e WHERE e.id IN (SELECT event_id FROM events_fts WHERE events_fts MATCH ${fts}))`,
-        );
-    } else {
-      const pattern = likePattern(f.q);
-      qb = qb.where("merged_events.id", "in", (eb: ExpressionBuilder<Database, "merged_events">) =>
-        eb
-          .selectFrom("events")
-          .select("events.merged_id")
-          .where("events.evidence", "ilike", pattern)
-          .where("events.merged_id", "is not", null),
-      ) as MergedQuery;
-    }
-  }
-  return qb;
-}
 
 export interface DateTypeCount {
   readonly date: string | null;
@@ -116,7 +31,9 @@ export function precisionOfValue(value: string): string | null {
  * millions of events; the route buckets the groups by week or month.
  */
 export async function countByDateAndType(store: Store, f: EventFilter): Promise<DateTypeCount[]> {
-  const rows = await applyEventFilter(store, store.db.selectFrom("merged_events"), f)
+  const rows = await (
+    await filteredEvents(store, f)
+  )
     .select((eb) => ["merged_events.type", "merged_events.date", eb.fn.countAll().as("n")])
     .where("merged_events.date", "is not", null)
     .groupBy(["merged_events.type", "merged_events.date"])
@@ -133,7 +50,9 @@ export async function countByDateAndType(store: Store, f: EventFilter): Promise<
 
 /** Reported deaths grouped by date (events with a figure only). */
 export async function killedByDate(store: Store, f: EventFilter): Promise<DateTypeCount[]> {
-  const rows = await applyEventFilter(store, store.db.selectFrom("merged_events"), f)
+  const rows = await (
+    await filteredEvents(store, f)
+  )
     .select((eb) => [
       "merged_events.date",
       eb.fn.countAll().as("n"),
@@ -163,7 +82,9 @@ export interface Pair {
 
 /** Source -> target pairs (the merged events' main actors) with event counts by type. */
 export async function actorPairs(store: Store, f: EventFilter, limit = 5000): Promise<Pair[]> {
-  const rows = await applyEventFilter(store, store.db.selectFrom("merged_events"), f)
+  const rows = await (
+    await filteredEvents(store, f)
+  )
     .select((eb) => [
       "merged_events.actor1",
       "merged_events.actor1_id",
@@ -208,7 +129,9 @@ export interface PlaceCount {
 
 /** Places of the matching merged events, by number of events. */
 export async function placesWithEvents(store: Store, f: EventFilter, limit: number): Promise<PlaceCount[]> {
-  const rows = await applyEventFilter(store, store.db.selectFrom("merged_events"), f)
+  const rows = await (
+    await filteredEvents(store, f)
+  )
     .select((eb) => [
       "merged_events.place_id",
       eb.fn.max("merged_events.location").as("name"),

@@ -18,6 +18,7 @@ export {
   queryDocuments,
   getDocument,
   querySeries,
+  filteredEvents,
   storeStats,
   EVENT_SORTS,
   type EventFilter,

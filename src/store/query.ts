@@ -256,6 +256,11 @@ function postgresWords(q: string): string | null {
   return words && words.length > 0 ? words.slice(0, 20).join(" ") : null;
 }
 
+/** The merged events matching a filter, as a query to build on (the server's aggregations). */
+export async function filteredEvents(store: Store, f: EventFilter = {}): Promise<MergedQuery> {
+  return applyFilter(store, store.db.selectFrom("merged_events"), f, await planFilter(store, f));
+}
+
 /** Merged events matching the filter, sorted and paged (default: newest first, 100). */
 export async function queryEvents(store: Store, f: EventFilter = {}): Promise<MergedEventRow[]> {
   let qb = applyFilter(store, store.db.selectFrom("merged_events"), f, await planFilter(store, f));
