@@ -1,9 +1,10 @@
 import { parseArgs } from "node:util";
+import { QUANTITY_ROLES } from "../../model/annotations.js";
 import { openStore, querySeries } from "../../store/index.js";
 import { EXIT_OK, UsageError, type Command } from "../command.js";
 import { checkDate, dbOption, num, range, renderTable } from "./events.js";
 
-const ROLES = ["killed", "injured", "troops", "attacks", "hostages", "prisoners", "targets", "people", "displaced", "arrested", "missing"];
+const ROLES: readonly string[] = QUANTITY_ROLES.filter((r) => r !== "other");
 
 export const seriesCommand: Command = {
   name: "series",
