@@ -696,3 +696,25 @@ describe("findings of breach", () => {
     expect(run("Iran was in Vienna on Thursday.", { actors: [["Iran", "IRN"]] })).toEqual([]);
   });
 });
+
+describe("agendas and agreed things", () => {
+  it("a meeting's agenda ('to discuss military cooperation') is part of the meeting", () => {
+    const found = run("Russian Defence Minister Andrei Belousov met his Chinese counterpart in Beijing to discuss military cooperation.", {
+      actors: [
+        ["Russian Defence Minister Andrei Belousov", "RUS", "GOV"],
+        ["Chinese counterpart", "CHN", "GOV"],
+      ],
+    });
+    expect(found.map((e) => e.type)).toEqual(["CONSULT"]);
+  });
+  it("the ceasefire agreed to is the agreement, not a second event", () => {
+    const found = run("Israel and Hamas agreed on Wednesday to a ceasefire in Gaza, mediators announced.", {
+      actors: [
+        ["Israel", "ISR"],
+        ["Hamas", "PSE", "REB"],
+        ["mediators", null],
+      ],
+    });
+    expect(found.map((e) => e.type)).toEqual(["AGREE"]);
+  });
+});

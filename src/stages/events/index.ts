@@ -1676,6 +1676,12 @@ function mergeSentence(events: Event[], v: SentenceView): Event[] {
     // "launched a dialogue to discuss ...": a purpose infinitive of the same kind is the same event.
     const k0 = localIndexAt(v, e.trigger.start);
     if (prev && k0 > 0 && v.toks[k0 - 1].norm === "to" && prev.trigger.end <= e.trigger.start) continue;
+    // "met his Chinese counterpart to discuss military cooperation": the agenda of a meeting is not a further event.
+    const meeting = out.find((o) => o.type === "CONSULT" && o.trigger.end <= e.trigger.start);
+    if (meeting && k0 > 1 && v.toks[k0 - 1].norm === "to" && AGENDA.has(v.toks[k0].lemma)) continue;
+    // "agreed to a ceasefire", "signed a truce": the agreed thing is the agreement's content, not a second event.
+    const agreement = out.find((o) => o.type === "AGREE" && !o.rule.includes(":noun-") && o.trigger.end <= e.trigger.start);
+    if (agreement && e.rule.includes(":noun-") && objectOf(v, agreement, e)) continue;
     // "insisted that the militias stop": the demand read from the complement replaces the bare "insisted".
     if (prev && e.type === "REQUEST" && k0 >= 0) {
       const c = v.clauses.clauses[v.clauses.of[k0]];
@@ -1730,6 +1736,22 @@ function mergeSentence(events: Event[], v: SentenceView): Event[] {
     out.push(e);
   }
   return out;
+}
+
+/** What a meeting is held to do ("met to discuss", "visited to strengthen ties"): its agenda, not a further event. */
+const AGENDA = new Set(
+  "discuss talk negotiate review explore examine consider address coordinate strengthen boost deepen enhance promote expand improve bolster advance".split(
+    " ",
+  ),
+);
+
+/** Is noun event `noun` the object of verb event `verb` ("agreed on Wednesday to a ceasefire"): same clause, close, no verb between? */
+function objectOf(v: SentenceView, verb: Event, noun: Event): boolean {
+  const i = localIndexAt(v, verb.trigger.start);
+  const j = localIndexAt(v, noun.trigger.start);
+  if (i < 0 || j < 0 || j - i > 8 || v.clauses.of[i] !== v.clauses.of[j]) return false;
+  for (let x = i + 1; x < j; x++) if (v.toks[x].pos === "VERB" && v.toks[x].start >= verb.trigger.end) return false;
+  return true;
 }
 
 const CAUSE_PREPS = new Set(["for", "after", "since", "following", "before", "over", "against", "despite"]);
