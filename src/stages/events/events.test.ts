@@ -718,3 +718,14 @@ describe("agendas and agreed things", () => {
     expect(found.map((e) => e.type)).toEqual(["AGREE"]);
   });
 });
+
+describe("noun compounds after an object's article", () => {
+  it("'hit an apartment block' has no blocking", () => {
+    const found = run("Two people were killed when a missile hit an apartment block in Kharkiv.");
+    expect(found.filter((e) => e.trigger.text === "block")).toEqual([]);
+  });
+  it("a verb after a subject's article and noun is still a verb", () => {
+    const found = run("The army blocked the road to the airport.", { actors: [["army", "MLI", "MIL"]] });
+    expect(found.some((e) => e.trigger.text === "blocked")).toBe(true);
+  });
+});

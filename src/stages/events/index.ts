@@ -377,6 +377,17 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
       continue;
     // "the attack", "an 18-year break": after an article (and a number-adjective) the word is a noun.
     if (k > 0 && toks[k - 1].pos === "DET" && toks[k - 1].norm !== "no" && !/ing$/.test(t.norm) && t.pos !== "AUX") continue;
+    // "hit an apartment block", "entered a refugee camp": after verb + article + noun, a bare word ends the object noun phrase.
+    if (
+      k > 2 &&
+      toks[k - 1].pos === "NOUN" &&
+      toks[k - 2].pos === "DET" &&
+      toks[k - 3].pos === "VERB" &&
+      !/(ed|ing)$/.test(t.norm) &&
+      v.clauses.of[k - 3] === v.clauses.of[k] &&
+      v.mentionAt[k - 1] < 0
+    )
+      continue;
     // "raised its reward", "their attack": after a possessive pronoun too.
     if (k > 0 && POSSESSIVE.has(toks[k - 1].norm) && !/ing$/.test(t.norm) && t.pos !== "AUX") continue;
     if (k > 1 && toks[k - 1].pos === "ADJ" && toks[k - 2].pos === "DET" && /^\d/.test(toks[k - 1].norm)) continue;
