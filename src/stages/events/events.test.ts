@@ -729,3 +729,25 @@ describe("noun compounds after an object's article", () => {
     expect(found.some((e) => e.trigger.text === "blocked")).toBe(true);
   });
 });
+
+describe("definite attack nouns refer back", () => {
+  const text =
+    "M23 rebels entered Goma after days of fighting with Congolese troops. At least 17 people were killed in the clashes around the city.";
+  const actors: ActorSpec[] = [
+    ["M23 rebels", "COD", "REB"],
+    ["Congolese troops", "COD", "MIL"],
+    ["people", null, "CVL"],
+  ];
+  it("casualties 'in the clashes' take the previous sentence's fighters", () => {
+    const found = run(text, { actors, quantities: [["17", 17, "killed", "at-least"]] });
+    const killed = found.find((e) => e.killed?.value === 17);
+    expect(killed?.sources.map((s) => s.country)).toEqual(["COD"]);
+    expect(killed?.rule).toBe("events.v1:attack-back-reference");
+  });
+  it("no definite attack noun: no sources borrowed", () => {
+    const other =
+      "M23 rebels entered Goma after days of fighting with Congolese troops. At least 17 people were killed by floods near the city.";
+    const found = run(other, { actors, quantities: [["17", 17, "killed", "at-least"]] });
+    expect(found.filter((e) => e.rule === "events.v1:attack-back-reference")).toEqual([]);
+  });
+});

@@ -199,6 +199,8 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
   let ti = 0;
   const cursors = { m: 0, t: 0, p: 0, q: 0 };
   let previousConsult: Event | null = null;
+  /** The last sentence's attack with both sides named ("the clashes" in the next sentence refers to it). */
+  let previousAttack: Event | null = null;
   let previousDate: EventDate | null = null;
   for (const s of ctx.sentences) {
     while (ti < tokens.length && tokens[ti].end <= s.start) ti++;
@@ -232,6 +234,24 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
           : e,
       );
     }
+    // "At least 17 people were killed in the clashes": a definite attack noun refers back to the fighting just reported.
+    const back: boolean = previousAttack !== null && backReference(view.toks);
+    if (back && previousAttack) {
+      const prior: Event = previousAttack;
+      found = found.map((e) =>
+        e.type === "ASSAULT" && e.sources.length === 0 && (e.killed || e.injured)
+          ? {
+              ...e,
+              sources: prior.sources,
+              targets: e.targets.some((t) => t.country) ? e.targets : prior.targets,
+              confidence: Math.round(Math.max(0.05, e.confidence - 0.1) * 100) / 100,
+              rule: `${EVENTS_STAGE}:attack-back-reference`,
+            }
+          : e,
+      );
+    }
+    previousAttack =
+      found.find((e) => e.type === "ASSAULT" && e.sources.length > 0 && e.targets.length > 0) ?? (back ? previousAttack : null);
     let dated: EventDate | null = null;
     for (const e of found) {
       events.push(e);
@@ -241,6 +261,26 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
     previousDate = dated;
   }
   return events;
+}
+
+const BACK_NOUNS = new Set([
+  "clashes",
+  "fighting",
+  "attack",
+  "attacks",
+  "assault",
+  "offensive",
+  "strikes",
+  "bombardment",
+  "shelling",
+  "violence",
+  "battle",
+]);
+
+/** "in the clashes", "during the fighting": a definite attack noun in the sentence. */
+function backReference(toks: readonly Token[]): boolean {
+  for (let j = 1; j < toks.length; j++) if (BACK_NOUNS.has(toks[j].norm) && toks[j - 1].norm === "the") return true;
+  return false;
 }
 
 const CONTINUATION = new Set(["subsequently", "then", "later", "afterwards", "afterward", "thereafter", "move", "retaliation", "response"]);
