@@ -751,3 +751,24 @@ describe("definite attack nouns refer back", () => {
     expect(found.filter((e) => e.rule === "events.v1:attack-back-reference")).toEqual([]);
   });
 });
+
+describe("reactions to a definite act", () => {
+  const actors: ActorSpec[] = [
+    ["United States", "USA"],
+    ["Venezuelan officials", "VEN", "GOV"],
+    ["Venezuela's government", "VEN", "GOV"],
+  ];
+  it("'condemned the measures' targets the actor who last acted", () => {
+    const text =
+      "The United States imposed new sanctions on Venezuelan officials. Venezuela's government condemned the measures as an act of aggression.";
+    const accuse = run(text, { actors }).find((e) => e.type === "ACCUSE");
+    expect(accuse?.targets.map((t) => t.country)).toEqual(["USA"]);
+    expect(accuse?.rule).toBe("events.v1:reaction-back-reference");
+  });
+  it("no definite act: no borrowed target", () => {
+    const text =
+      "The United States imposed new sanctions on Venezuelan officials. Venezuela's government condemned interference in general.";
+    const found = run(text, { actors });
+    expect(found.filter((e) => e.rule === "events.v1:reaction-back-reference")).toEqual([]);
+  });
+});

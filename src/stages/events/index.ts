@@ -201,6 +201,8 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
   let previousConsult: Event | null = null;
   /** The last sentence's attack with both sides named ("the clashes" in the next sentence refers to it). */
   let previousAttack: Event | null = null;
+  /** The last asserted act by an actor with a country, in earlier sentences ("condemned the measures" reacts to it). */
+  let lastActor: Event | null = null;
   let previousDate: EventDate | null = null;
   for (const s of ctx.sentences) {
     while (ti < tokens.length && tokens[ti].end <= s.start) ti++;
@@ -250,6 +252,31 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
           : e,
       );
     }
+    // "Venezuela's government condemned the measures": a reaction to a definite act refers to the last actor who acted.
+    if (lastActor) {
+      const prior: Event = lastActor;
+      found = found.map((e) => {
+        if ((e.type !== "ACCUSE" && e.type !== "REJECT") || e.targets.length > 0 || e.sources.length === 0) return e;
+        if (!reactsToDefiniteAct(view, e)) return e;
+        const own = new Set(e.sources.map((x) => x.country));
+        if (prior.sources.some((x) => own.has(x.country))) return e;
+        return {
+          ...e,
+          targets: prior.sources,
+          confidence: Math.round(Math.max(0.05, e.confidence - 0.1) * 100) / 100,
+          rule: `${EVENTS_STAGE}:reaction-back-reference`,
+        };
+      });
+    }
+    for (const e of found)
+      if (
+        e.sources.some((x) => x.country) &&
+        e.type !== "ACCUSE" &&
+        e.type !== "REJECT" &&
+        e.modality === "asserted" &&
+        !e.rule.includes(":noun-")
+      )
+        lastActor = e;
     previousAttack =
       found.find((e) => e.type === "ASSAULT" && e.sources.length > 0 && e.targets.length > 0) ?? (back ? previousAttack : null);
     let dated: EventDate | null = null;
@@ -280,6 +307,26 @@ const BACK_NOUNS = new Set([
 /** "in the clashes", "during the fighting": a definite attack noun in the sentence. */
 function backReference(toks: readonly Token[]): boolean {
   for (let j = 1; j < toks.length; j++) if (BACK_NOUNS.has(toks[j].norm) && toks[j - 1].norm === "the") return true;
+  return false;
+}
+
+const ACT_NOUNS = new Set(
+  "measures measure sanctions decision move resolution attack attacks strikes strike statement remarks comments accusations allegations plan proposal ban restrictions deployment expulsion".split(
+    " ",
+  ),
+);
+
+/** The trigger's object is "the <act>" ("condemned the measures", "rejected the accusations"). */
+function reactsToDefiniteAct(v: SentenceView, e: Event): boolean {
+  const k = localIndexAt(v, e.trigger.start);
+  if (k < 0) return false;
+  let j = k + 1;
+  while (j < v.toks.length && v.toks[j].start < e.trigger.end) j++;
+  for (let x = j; x < v.toks.length && x <= j + 2; x++)
+    if (v.toks[x].norm === "the" || v.toks[x].norm === "these" || v.toks[x].norm === "this") {
+      const noun = v.toks[x + 1];
+      return noun !== undefined && ACT_NOUNS.has(noun.norm) && v.mentionAt[x + 1] < 0;
+    }
   return false;
 }
 
