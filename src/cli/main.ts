@@ -3,27 +3,29 @@ import { EXIT_USAGE, UsageError } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
 import { InputError } from "../runtime/read-input.js";
 
-function help(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+async function help(): Promise<string> {
+  const commands = await Promise.all(COMMANDS.map((c) => c.load()));
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return `sitrep: news text about conflict and diplomacy -> sourced, PLOVER-coded events\n\nUsage: sitrep <command> [options]\n\nCommands:\n${lines.join("\n")}\n\nRun 'sitrep <command> --help' for a command's options.\n`;
 }
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
-    process.stdout.write(help());
+    process.stdout.write(await help());
     return name ? 0 : EXIT_USAGE;
   }
   if (name === "--version") {
     process.stdout.write("sitrep 0.1.0\n");
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
-    process.stderr.write(`sitrep: unknown command "${name}"\n\n${help()}`);
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
+    process.stderr.write(`sitrep: unknown command "${name}"\n\n${await help()}`);
     return EXIT_USAGE;
   }
+  const command = await entry.load();
   if (rest.includes("--help") || rest.includes("-h")) {
     process.stdout.write(`${command.summary}\n\nUsage: ${command.usage}\n`);
     return 0;
