@@ -772,3 +772,14 @@ describe("reactions to a definite act", () => {
     expect(found.filter((e) => e.rule === "events.v1:reaction-back-reference")).toEqual([]);
   });
 });
+
+describe("possessors of arrest nouns (full pipeline)", () => {
+  it("'Maduro's arrest': the person is arrested, not arresting", async () => {
+    const { defaultExtractor } = await import("../../runtime/extractor.js");
+    const text = "The State Department raised its reward for information leading to Nicolas Maduro's arrest.";
+    const found = defaultExtractor().extract({ text, published: "2025-01-10" }).events;
+    const arrest = found.find((e) => e.type === "COERCE");
+    expect(arrest?.sources).toEqual([]);
+    expect(arrest?.targets.map((t) => t.country)).toEqual(["VEN"]);
+  });
+});

@@ -1327,6 +1327,18 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
         }
       }
     }
+    // "Maduro's arrest", "Navalny's detention": a person before an arrest or killing noun undergoes it.
+    const pre = sources.length === 1 ? v.mentions[sources[0]] : undefined;
+    if (
+      pre &&
+      pre.kind === "person" &&
+      (r.type === "COERCE" || r.type === "ASSAULT") &&
+      toks[n - 1].norm === "'s" &&
+      targets.length === 0
+    ) {
+      targets = sources;
+      sources = [];
+    }
     if (
       sources.length === 0 &&
       targets.length === 0 &&
