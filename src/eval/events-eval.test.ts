@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Event } from "../model/annotations.js";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { scoreArticles } from "./articles.js";
 import { isoDate, prf } from "./events-gold.js";
 import { scorePetr2Items } from "./petr2.js";
 import { goldType, scorePloverItems } from "./plover.js";
@@ -103,5 +107,39 @@ describe("PLOVER scorer", () => {
     expect(score.accuracyFirst).toBeCloseTo(1 / 3);
     expect(score.noEvent).toBe(1);
     expect(score.misses.map((m) => m.id)).toEqual(["3"]);
+  });
+});
+
+describe("team articles scorer", () => {
+  it("needs a distinct event per expected one, with type, countries, date and counts", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sitrep-articles-"));
+    try {
+      mkdirSync(join(dir, "dev"));
+      writeFileSync(join(dir, "dev", "a.txt"), "A");
+      writeFileSync(
+        join(dir, "dev", "a.json"),
+        JSON.stringify({
+          published: "2025-01-10",
+          events: [
+            { type: "ASSAULT", sources: ["RUS"], targets: ["UKR"], killed: 2 },
+            { type: "ASSAULT", sources: ["RUS"], targets: ["UKR"], killed: 2 },
+            { type: "SANCTION", sources: ["USA"], targets: ["VEN"], date: "2025-01-10" },
+          ],
+        }),
+      );
+      const killed = { start: 0, end: 1, text: "2", value: 2, qualifier: "exact" as const };
+      const extract = () => [
+        ev("ASSAULT", "190", ["RUS"], ["UKR"], { killed }),
+        ev("SANCTION", "163", ["USA"], ["VEN"], { date: { value: "2025-01-09", precision: "day", basis: "explicit" } }),
+      ];
+      const s = scoreArticles(dir, "dev", extract);
+      expect(s.expected).toBe(3);
+      expect(s.found).toBe(1); // one attack event cannot match two expected attacks; the sanction's date is off
+      expect(s.typeFound).toBe(3);
+      expect(s.misses.map((m) => m.expected.type)).toEqual(["ASSAULT", "SANCTION"]);
+      expect(() => scoreArticles(dir, "test", extract)).toThrow(/no article set/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
