@@ -783,3 +783,21 @@ describe("possessors of arrest nouns (full pipeline)", () => {
     expect(arrest?.targets.map((t) => t.country)).toEqual(["VEN"]);
   });
 });
+
+describe("participles tagged as nouns", () => {
+  it("', arresting the protesters' is an arrest by the clause's subject", () => {
+    const found = run("Police raided the camp, arresting the protesters.", {
+      actors: [
+        ["Police", "MLI", "POL"],
+        ["protesters", "MLI", "CVL"],
+      ],
+    });
+    const arrest = found.find((e) => e.type === "COERCE");
+    expect(arrest?.trigger.text).toBe("arresting");
+    expect(arrest?.sources.map((s) => s.text)).toEqual(["Police"]);
+  });
+  it("a gerund that is a real noun stays one ('the building')", () => {
+    const found = run("Police entered the building, and the building was empty.", { actors: [["Police", "MLI", "POL"]] });
+    expect(found.filter((e) => e.trigger.text === "building")).toEqual([]);
+  });
+});

@@ -215,7 +215,7 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
       s,
       a,
       b,
-      toks: tokens.slice(a, b),
+      toks: retagGerunds(tokens.slice(a, b), lex),
       mentionAt: mentionIndex(tokens, a, b, mentions),
       mentions,
       times: take(ctx.times, cursors, "t", s),
@@ -328,6 +328,27 @@ function reactsToDefiniteAct(v: SentenceView, e: Event): boolean {
       return noun !== undefined && ACT_NOUNS.has(noun.norm) && v.mentionAt[x + 1] < 0;
     }
   return false;
+}
+
+/**
+ * "raided the camp, arresting the protesters": wink sometimes tags a participle after a comma or "and" as a noun
+ * ("arresting/NOUN/arresting"). When its stem is a known event verb and an object follows, read it as that verb.
+ */
+function retagGerunds(toks: Token[], lex: Lexicon): Token[] {
+  for (let k = 1; k < toks.length - 1; k++) {
+    const t = toks[k];
+    if ((t.pos !== "NOUN" && t.pos !== "ADJ") || !/^[a-z]{4,20}ing$/.test(t.norm)) continue;
+    const prev = toks[k - 1].norm;
+    if (prev !== "," && prev !== "and") continue;
+    const next = toks[k + 1];
+    if (!["DET", "NUM", "PRON", "NOUN", "PROPN", "ADJ"].includes(next.pos)) continue;
+    const base = t.norm.slice(0, -3);
+    const stems = [base, `${base}e`];
+    if (/([b-df-hj-np-tv-z])\1$/.test(base)) stems.push(base.slice(0, -1));
+    const stem = stems.find((x) => lex.verbs.has(x) || lex.phrases.has(x));
+    if (stem) toks[k] = { ...t, pos: "VERB", lemma: stem };
+  }
+  return toks;
 }
 
 const CONTINUATION = new Set(["subsequently", "then", "later", "afterwards", "afterward", "thereafter", "move", "retaliation", "response"]);
