@@ -801,3 +801,15 @@ describe("participles tagged as nouns", () => {
     expect(found.filter((e) => e.trigger.text === "building")).toEqual([]);
   });
 });
+
+describe("property destruction", () => {
+  it("demolishing homes is COERCE with CAMEO 1712 (CAMEO root 17, as the PLOVER coders read it)", () => {
+    const found = run("Army bulldozers demolished Palestinian homes in southern Gaza.", {
+      actors: [
+        ["Army bulldozers", "ISR", "MIL"],
+        ["Palestinian homes", "PSE"],
+      ],
+    });
+    expect(found.map((e) => [e.type, e.cameo])).toEqual([["COERCE", "1712"]]);
+  });
+});
