@@ -813,3 +813,29 @@ describe("property destruction", () => {
     expect(found.map((e) => [e.type, e.cameo])).toEqual([["COERCE", "1712"]]);
   });
 });
+
+describe("obligations with a readiness adjective", () => {
+  it("'said the US must be ready to mediate' is the speaker's request", () => {
+    const found = run("Mubarak said on Wednesday that the US must be ready to mediate between Israelis and Palestinians.", {
+      actors: [
+        ["Mubarak", "EGY", "GOV"],
+        ["US", "USA"],
+        ["Israelis", "ISR"],
+        ["Palestinians", "PSE"],
+      ],
+    });
+    const req = found.find((e) => e.type === "REQUEST");
+    expect(req?.sources.map((s) => s.country)).toEqual(["EGY"]);
+    expect(req?.targets.map((s) => s.country)).toEqual(["USA"]);
+  });
+  it("'is ready to mediate' alone is an offer, not a request", () => {
+    const found = run("The US is ready to mediate between Israelis and Palestinians.", {
+      actors: [
+        ["US", "USA"],
+        ["Israelis", "ISR"],
+        ["Palestinians", "PSE"],
+      ],
+    });
+    expect(found.filter((e) => e.type === "REQUEST")).toEqual([]);
+  });
+});

@@ -176,6 +176,7 @@ const INTENT_CAMEO: Partial<Record<PloverType, string>> = {
 const POSSESSIVE = new Set(["its", "their", "his", "her", "our", "my", "your"]);
 /** Participles that describe a noun's ties ("led by", "linked to", "allied with"). */
 const DESCRIPTIVE = new Set(["led", "linked", "aligned", "affiliated", "allied", "tied", "connected", "loyal"]);
+const READY = new Set(["ready", "prepared", "willing", "able"]);
 const OBLIGATION = new Set(["must", "should", "ought"]);
 const CLAIM_VERBS = new Set(["claim", "allege", "accuse", "purport"]);
 /** Speech verbs whose complement is what the speaker wants done ("insisted that the militias stop"). */
@@ -183,11 +184,12 @@ const DEMAND_SPEECH = new Set(["insist", "demand", "urge", "ask", "request", "re
 
 /** "must return", "should withdraw", "has to stop" just before local token k in its clause. */
 function obligation(toks: readonly Token[], k: number, _cl: number): boolean {
-  for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
+  for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
     const w = toks[j].norm;
     if (OBLIGATION.has(w)) return true;
     if (w === "to" && (toks[j - 1]?.lemma === "have" || toks[j - 1]?.lemma === "need")) return true;
-    if (toks[j].pos !== "ADV" && toks[j].pos !== "AUX" && toks[j].pos !== "PART" && w !== "to") return false;
+    // "must be ready to mediate", "should be prepared to withdraw"
+    if (toks[j].pos !== "ADV" && toks[j].pos !== "AUX" && toks[j].pos !== "PART" && w !== "to" && !READY.has(w)) return false;
   }
   return false;
 }
