@@ -292,30 +292,18 @@ describe("loader", () => {
 });
 
 describe("long input", () => {
-  it("stays fast on a long, repetitive text", () => {
+  // Must finish (vitest's timeout bounds it); how time grows with size is measured by bench/extract.ts --large.
+  it("handles a long, repetitive text", () => {
     const unit = "Talks between the United States and Iran** on XXX continued in Baghdad, Iraq, as Iraqi lawmakers met the Knesset. ";
-    const text = unit.repeat(1500);
-    const d = docOf(text);
-    const t0 = performance.now();
-    const out = stage.run(d);
-    const ms = performance.now() - t0;
+    const out = stage.run(docOf(unit.repeat(1500)));
     expect(out.anomalies.length).toBeGreaterThan(1500);
-    expect(ms).toBeLessThan(5000);
   });
 
-  it("stays linear on one very long sentence (no quadratic per-sentence scans)", () => {
+  it("handles one very long sentence", () => {
     const unit =
       "talks between the United States and Iran, Iraq and the United States, Baghdad, Iran** [censored] XXX Iraqi lawmakers in the Knesset ";
-    const time = (n: number): number => {
-      const d = docOf(unit.repeat(n));
-      expect(d.layers.sentences).toHaveLength(1);
-      const t0 = performance.now();
-      stage.run(d);
-      return performance.now() - t0;
-    };
-    time(200); // warm up
-    const small = time(500);
-    const large = time(2000);
-    expect(large).toBeLessThan(Math.max(small, 20) * 12);
+    const d = docOf(unit.repeat(2000));
+    expect(d.layers.sentences).toHaveLength(1);
+    expect(stage.run(d).anomalies.length).toBeGreaterThan(2000);
   });
 });
