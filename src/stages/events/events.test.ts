@@ -292,6 +292,19 @@ describe("dates", () => {
     expect(e.attribution?.text).toMatch(/Prime Minister's Office/);
   });
 
+  it("keeps the day of a time of day", () => {
+    const text = "U.S. aircraft struck militia depots in Syria on Friday night.";
+    const [e] = run(text, {
+      actors: [
+        ["U.S.", "USA"],
+        ["militia", null, "REB"],
+      ],
+      times: [["Friday night", "2024-02-02TNI", "day"]],
+    });
+    expect(e.type).toBe("ASSAULT");
+    expect(e.date).toEqual({ value: "2024-02-02", precision: "day", basis: "explicit" });
+  });
+
   it("falls back to the publication date", () => {
     const [e] = run("Rebels attacked the town.", { published: "2024-03-01" });
     expect(e.date).toEqual({ value: "2024-03-01", precision: "day", basis: "publication" });

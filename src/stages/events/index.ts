@@ -1634,10 +1634,13 @@ function eventDate(ctx: DocContext, v: SentenceView, anchor: number, cl: number,
     } else if (tc === speechClause) governing ??= t;
     else any ??= t;
   }
-  const toDate = (t: TimeExpression, basis: EventDate["basis"]): EventDate =>
-    t.modifier
-      ? { value: t.value, precision: t.precision, basis, modifier: t.modifier }
-      : { value: t.value, precision: t.precision, basis };
+  // An event's date is a calendar date: a time of day ("Friday night" -> 2024-02-02TNI) keeps its day.
+  const toDate = (t: TimeExpression, basis: EventDate["basis"]): EventDate => {
+    const hasTime = t.value.includes("T");
+    const value = hasTime ? t.value.slice(0, t.value.indexOf("T")) : t.value;
+    const precision = hasTime && (t.precision === "hour" || t.precision === "minute" || t.precision === null) ? "day" : t.precision;
+    return t.modifier ? { value, precision, basis, modifier: t.modifier } : { value, precision, basis };
+  };
   if (best) return toDate(best, "explicit");
   if (governing) return toDate(governing, "governing");
   // A date in a clause this one depends on, or anywhere in the sentence.
