@@ -434,7 +434,19 @@ function inCommaList(v: DocView, m: CountryRef): boolean {
 }
 
 /** How this article itself writes the country ("DR Congo", "Iraq", "Nigerien"); the data's form when it never does. */
+/** Usual forms already worked out for a document: one scan of its references per (country, form), not one per anomaly. */
+const usualForms = new WeakMap<DocView, Map<string, string>>();
+
 function usualForm(v: DocView, lex: Lexicon, code: string, form: "name" | "demonym"): string {
+  let memo = usualForms.get(v);
+  if (!memo) usualForms.set(v, (memo = new Map()));
+  const key = `${code}:${form}`;
+  let found = memo.get(key);
+  if (found === undefined) memo.set(key, (found = computeUsualForm(v, lex, code, form)));
+  return found;
+}
+
+function computeUsualForm(v: DocView, lex: Lexicon, code: string, form: "name" | "demonym"): string {
   const counts = new Map<string, number>();
   let best: string | null = null;
   for (const r of v.refs) {
