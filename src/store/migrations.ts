@@ -278,6 +278,34 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await sql`DROP INDEX IF EXISTS documents_fts`.execute(db);
       },
     },
+    // The event list's sort keys (date, id) in full after the type and country filters: a page
+    // of ids is read from the index alone (no temporary sort for the id tie-break, no table rows
+    // for skipped offsets; see queryEvents). They supersede the (type, date) and
+    // (country, type, date) indexes of 0001, which are their prefixes. Measured with bench/api.ts.
+    "0004_sort_covering_indexes": {
+      async up(db: Kysely<unknown>) {
+        await db.schema.createIndex("merged_type_date_id").ifNotExists().on("merged_events").columns(["type", "date", "id"]).execute();
+        await db.schema
+          .createIndex("merged_country_type_date_id")
+          .ifNotExists()
+          .on("merged_events")
+          .columns(["country", "type", "date", "id"])
+          .execute();
+        await db.schema.dropIndex("merged_type_date").ifExists().execute();
+        await db.schema.dropIndex("merged_country_type_date").ifExists().execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.createIndex("merged_type_date").ifNotExists().on("merged_events").columns(["type", "date"]).execute();
+        await db.schema
+          .createIndex("merged_country_type_date")
+          .ifNotExists()
+          .on("merged_events")
+          .columns(["country", "type", "date"])
+          .execute();
+        await db.schema.dropIndex("merged_country_type_date_id").ifExists().execute();
+        await db.schema.dropIndex("merged_type_date_id").ifExists().execute();
+      },
+    },
   };
 }
 

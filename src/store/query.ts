@@ -261,32 +261,47 @@ export async function filteredEvents(store: Store, f: EventFilter = {}): Promise
   return applyFilter(store, store.db.selectFrom("merged_events"), f, await planFilter(store, f));
 }
 
+/** The list's order; every sort ends with the id, so it is total and pages never overlap. */
+function sortEvents<Q extends SelectQueryBuilder<Database, "merged_events", object>>(qb: Q, sort: EventSort): Q {
+  const q = qb as SelectQueryBuilder<Database, "merged_events", object>;
+  switch (sort) {
+    case "date":
+      return q.orderBy("merged_events.date", "asc").orderBy("merged_events.id", "asc") as Q;
+    case "-date":
+      return q.orderBy("merged_events.date", "desc").orderBy("merged_events.id", "desc") as Q;
+    case "sources":
+      return q.orderBy("merged_events.source_count", "desc").orderBy("merged_events.date", "desc").orderBy("merged_events.id", "asc") as Q;
+    case "confidence":
+      return q.orderBy("merged_events.confidence", "desc").orderBy("merged_events.id", "asc") as Q;
+    case "killed":
+      return q.orderBy("merged_events.killed_max", (ob) => ob.desc().nullsLast()).orderBy("merged_events.id", "asc") as Q;
+  }
+}
+
+/** Above this page size, queryEvents reads the rows directly instead of through a deferred join. */
+const DEFERRED_JOIN_MAX_ROWS = 1000;
+
 /** Merged events matching the filter, sorted and paged (default: newest first, 100). */
 export async function queryEvents(store: Store, f: EventFilter = {}): Promise<MergedEventRow[]> {
-  let qb = applyFilter(store, store.db.selectFrom("merged_events"), f, await planFilter(store, f));
-  switch (f.sort ?? "-date") {
-    case "date":
-      qb = qb.orderBy("merged_events.date", "asc").orderBy("merged_events.id", "asc");
-      break;
-    case "-date":
-      qb = qb.orderBy("merged_events.date", "desc").orderBy("merged_events.id", "desc");
-      break;
-    case "sources":
-      qb = qb.orderBy("merged_events.source_count", "desc").orderBy("merged_events.date", "desc").orderBy("merged_events.id", "asc");
-      break;
-    case "confidence":
-      qb = qb.orderBy("merged_events.confidence", "desc").orderBy("merged_events.id", "asc");
-      break;
-    case "killed":
-      qb = qb.orderBy("merged_events.killed_max", (ob) => ob.desc().nullsLast()).orderBy("merged_events.id", "asc");
-      break;
-  }
+  const sort = f.sort ?? "-date";
   const limit = Math.max(0, Math.min(f.limit ?? 100, 1_000_000));
-  return qb
-    .selectAll("merged_events")
+  const matches = sortEvents(applyFilter(store, store.db.selectFrom("merged_events"), f, await planFilter(store, f)), sort);
+  // Large reads (the timeline's thousands of rows, in index order) use every row they read:
+  // fetched directly, they skip the second sort of the deferred join below.
+  if (limit > DEFERRED_JOIN_MAX_ROWS)
+    return matches
+      .selectAll("merged_events")
+      .limit(limit)
+      .offset(f.offset ?? 0)
+      .execute();
+  // Deferred join for pages: the page is chosen on ids alone (an index that holds the filter and
+  // sort columns answers it without reading table rows, also for skipped offsets and for sorts
+  // of many matches), then only the page's rows are read and put back in the same order.
+  const page = matches
+    .select("merged_events.id")
     .limit(limit)
-    .offset(f.offset ?? 0)
-    .execute();
+    .offset(f.offset ?? 0);
+  return sortEvents(store.db.selectFrom("merged_events").selectAll("merged_events").where("merged_events.id", "in", page), sort).execute();
 }
 
 /** How many merged events match (for paging). */
