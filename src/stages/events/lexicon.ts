@@ -130,7 +130,8 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     patterns: b.patterns.map((p): CompiledPattern => {
       const pre = (p.pre ?? []).map((i) => compileItem(i, sets)).filter((i) => i.length > 0);
       const post = (p.post ?? []).map((i) => compileItem(i, sets)).filter((i) => i.length > 0);
-      // A pattern written for some of the block's verbs applies to those only.
+      // The verbs a pattern was written for (PETRARCH lets it apply to the whole synonym block; the
+      // stage prefers it for these verbs).
       const own = (p.verbs ?? []).filter((w) => blockVerbs.get(b.name)?.has(w));
       return {
         pre,
