@@ -292,6 +292,17 @@ describe("dates", () => {
     expect(e.attribution?.text).toMatch(/Prime Minister's Office/);
   });
 
+  it("reads a progressive passive ('is being pressured by')", () => {
+    const [e] = run("The president is being pressured by parliament to resign.", {
+      actors: [
+        ["The president", "KEN", "GOV"],
+        ["parliament", "KEN", "LEG"],
+      ],
+    });
+    expect(e.sources.map((s) => s.text)).toEqual(["parliament"]);
+    expect(e.targets.map((t) => t.text)).toEqual(["The president"]);
+  });
+
   it("keeps the day of a time of day", () => {
     const text = "U.S. aircraft struck militia depots in Syria on Friday night.";
     const [e] = run(text, {

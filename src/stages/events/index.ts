@@ -1255,7 +1255,7 @@ function isPassive(toks: readonly Token[], k: number): boolean {
   if (!/(ed|en|wn|ne|lt|ht|ck|ung|id|t)$/.test(t.norm) || t.norm === t.lemma) return false;
   for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
     const u = toks[j];
-    if (BE.has(u.lemma)) return true;
+    if (BE.has(u.lemma) || u.norm === "being") return true; // wink lemmatises "being" as itself
     if (u.pos !== "ADV" && u.pos !== "PART") return false;
   }
   return false;

@@ -54,6 +54,11 @@ export function createSegmentStage(): Stage<"sentences" | "tokens"> {
       for (let s = 0; s < spans.length; s++) {
         const [a, b] = spans[s];
         if (a > b || a >= values.length) continue;
+        // wink makes trailing whitespace (a final newline) a sentence of its own: it belongs to the previous one.
+        if (text.slice(starts[a], ends[b]).trim() === "") {
+          for (let i = a; i <= b; i++) sentenceOf[i] = Math.max(0, sentences.length - 1);
+          continue;
+        }
         for (let i = a; i <= b; i++) sentenceOf[i] = sentences.length;
         sentences.push({ index: sentences.length, start: starts[a], end: ends[b] });
       }

@@ -35,6 +35,12 @@ describe("segment.v1", () => {
     expect(attacked?.lemma).toBe("attack");
   });
 
+  it("makes no sentence of trailing whitespace", () => {
+    const { sentences, tokens } = split("Talks began on Monday.\n\n");
+    expect(sentences).toHaveLength(1);
+    expect(Math.max(...tokens.map((t) => t.sentence))).toBe(0);
+  });
+
   it("returns nothing for empty text and one sentence without a final stop", () => {
     expect(split("").sentences).toEqual([]);
     expect(split("No full stop here").sentences).toHaveLength(1);
