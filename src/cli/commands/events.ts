@@ -59,6 +59,22 @@ export function dbOption(v: string | undefined): string {
   return defaultStoreLocation(v);
 }
 
+/** The event filter's command-line options, shared by `events` and `export`. */
+export const FILTER_OPTIONS = {
+  type: { type: "string" },
+  actor: { type: "string" },
+  country: { type: "string" },
+  place: { type: "string" },
+  from: { type: "string" },
+  to: { type: "string" },
+  modality: { type: "string" },
+  historical: { type: "boolean" },
+  "no-historical": { type: "boolean" },
+  "min-confidence": { type: "string" },
+  "min-sources": { type: "string" },
+  q: { type: "string" },
+} as const;
+
 export const eventsCommand: Command = {
   name: "events",
   summary: "List merged events (filters, sorting, table/csv/jsonl/geojson); explain or undo a merge",
@@ -73,18 +89,7 @@ export const eventsCommand: Command = {
       allowPositionals: true,
       options: {
         db: { type: "string" },
-        type: { type: "string" },
-        actor: { type: "string" },
-        country: { type: "string" },
-        place: { type: "string" },
-        from: { type: "string" },
-        to: { type: "string" },
-        modality: { type: "string" },
-        historical: { type: "boolean" },
-        "no-historical": { type: "boolean" },
-        "min-confidence": { type: "string" },
-        "min-sources": { type: "string" },
-        q: { type: "string" },
+        ...FILTER_OPTIONS,
         doc: { type: "string" },
         sort: { type: "string" },
         limit: { type: "string" },

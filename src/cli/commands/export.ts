@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { parseArgs } from "node:util";
 import { EXPORT_FORMATS, openStore, toCsv, toGeoJson, toGexf, toJsonl, type ExportFormat, type Sink } from "../../store/index.js";
 import { EXIT_OK, UsageError, type Command } from "../command.js";
-import { dbOption, eventFilter } from "./events.js";
+import { dbOption, eventFilter, FILTER_OPTIONS } from "./events.js";
 
 export const exportCommand: Command = {
   name: "export",
@@ -17,18 +17,7 @@ export const exportCommand: Command = {
         db: { type: "string" },
         format: { type: "string" },
         out: { type: "string", short: "o" },
-        type: { type: "string" },
-        actor: { type: "string" },
-        country: { type: "string" },
-        place: { type: "string" },
-        from: { type: "string" },
-        to: { type: "string" },
-        modality: { type: "string" },
-        historical: { type: "boolean" },
-        "no-historical": { type: "boolean" },
-        "min-confidence": { type: "string" },
-        "min-sources": { type: "string" },
-        q: { type: "string" },
+        ...FILTER_OPTIONS,
       },
     });
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
