@@ -1042,11 +1042,11 @@ function legislativeContent(
 
 function readNoun(lex: Lexicon, v: SentenceView, k: number, len: number, entry: NounEntry): Reading | null {
   if (entry.type === null) return null;
-  if (entry.speech) {
-    // "The joint statement issued after the meeting said ...": the statement itself is the agreement.
+  const type = entry.type;
+  const make = (confidence: number): Reading => {
     const r = reading(
       lex,
-      entry.type,
+      type,
       entry.mode,
       entry.context,
       entry.cameo,
@@ -1054,9 +1054,14 @@ function readNoun(lex: Lexicon, v: SentenceView, k: number, len: number, entry: 
       k,
       k + len - 1,
       -1,
-      0.65,
+      confidence,
     );
     r.noun = true;
+    return r;
+  };
+  if (entry.speech) {
+    // "The joint statement issued after the meeting said ...": the statement itself is the agreement.
+    const r = make(0.65);
     r.speechNoun = true;
     return r;
   }
@@ -1065,20 +1070,7 @@ function readNoun(lex: Lexicon, v: SentenceView, k: number, len: number, entry: 
   // "the US position", "troop withdrawal" as a modifier of another noun is not an event.
   const nextTok = toks[k + len];
   if (nextTok && (nextTok.pos === "NOUN" || nextTok.pos === "PROPN") && !/s$/.test(toks[k + len - 1].norm)) return null;
-  const r = reading(
-    lex,
-    entry.type,
-    entry.mode,
-    entry.context,
-    entry.cameo,
-    `noun-${entry.lemma.replace(/ /g, "-")}`,
-    k,
-    k + len - 1,
-    -1,
-    0.6,
-  );
-  r.noun = true;
-  return r;
+  return make(0.6);
 }
 
 /* ------------------------------------------------------------------ actors */

@@ -173,6 +173,20 @@ const PART_KEY = /\b(?:morning|afternoon|evening|night|overnight|dawn|dusk|dayti
 const KEY_BEFORE = 80;
 const KEY_AFTER = 40;
 
+/** A full date ("4 January 2024", "January 4, 2024"): groups 3 and 4 are the year and its era; yStart is where the year stands. */
+function fullDateMatch(
+  m: RegExpExecArray,
+  text: string,
+  rule: string,
+  mo: number | null | undefined,
+  d: number,
+  yStart: number,
+): Candidate | null {
+  if (!mo || d < 1 || d > 31) return null;
+  if (!m[4] && (m[3].length < 4 || !yearLooksValid(text, yStart, yStart + m[3].length))) return null;
+  return { start: m.index, end: m.index + m[0].length, rule, kind: "date", y: eraYear(m[3], m[4]), m: mo, d, explicitYear: true };
+}
+
 /** A day-and-month match ("4 January", "January 4"), with an optional relative year ("last year"). */
 function monthDayMatch(m: RegExpExecArray, rule: string, mo: number | null | undefined, d: number): Candidate | null {
   if (!mo || d < 1 || d > 31) return null;
@@ -309,42 +323,15 @@ const RULES: Rule[] = [
     id: "day-month-year",
     re: new RegExp(String.raw`\b${DAY}(?:\s+of)?\s+(${MONTH_ANY}),?\s+(\d{3,4})${ERA}(?![\d,]\d)`, "g"),
     handle(m, text) {
-      const d = Number(m[1]);
-      const mo = monthNumber(m[2]);
       const yStart = m.index + m[0].indexOf(m[3], m[0].length - m[3].length - (m[4]?.length ?? 0) - 2);
-      if (!mo || d < 1 || d > 31) return null;
-      if (!m[4] && (m[3].length < 4 || !yearLooksValid(text, yStart, yStart + m[3].length))) return null;
-      return {
-        start: m.index,
-        end: m.index + m[0].length,
-        rule: "day-month-year",
-        kind: "date",
-        y: eraYear(m[3], m[4]),
-        m: mo,
-        d,
-        explicitYear: true,
-      };
+      return fullDateMatch(m, text, "day-month-year", monthNumber(m[2]), Number(m[1]), yStart);
     },
   },
   {
     id: "month-day-year",
     re: new RegExp(String.raw`\b(${MONTH_ANY})\s+${DAY},?\s+(\d{3,4})${ERA}(?![\d,]\d)`, "g"),
     handle(m, text) {
-      const mo = monthNumber(m[1]);
-      const d = Number(m[2]);
-      if (!mo || d < 1 || d > 31) return null;
-      const yStart = m.index + m[0].lastIndexOf(m[3]);
-      if (!m[4] && (m[3].length < 4 || !yearLooksValid(text, yStart, yStart + m[3].length))) return null;
-      return {
-        start: m.index,
-        end: m.index + m[0].length,
-        rule: "month-day-year",
-        kind: "date",
-        y: eraYear(m[3], m[4]),
-        m: mo,
-        d,
-        explicitYear: true,
-      };
+      return fullDateMatch(m, text, "month-day-year", monthNumber(m[1]), Number(m[2]), m.index + m[0].lastIndexOf(m[3]));
     },
   },
   {
