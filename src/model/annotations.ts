@@ -183,7 +183,11 @@ export const PLOVER_TYPES = [
 ] as const;
 export type PloverType = (typeof PLOVER_TYPES)[number];
 
-export type Modality = "asserted" | "reported" | "planned" | "future" | "hypothetical" | "negated";
+export const MODALITIES = ["asserted", "reported", "planned", "future", "hypothetical", "negated"] as const;
+export type Modality = (typeof MODALITIES)[number];
+
+/** Quantity roles that name what is counted: every role but "other" (the lexicon's roles, the series a user can ask for). */
+export const COUNTED_ROLES = QUANTITY_ROLES.filter((r): r is Exclude<QuantityRole, "other"> => r !== "other");
 
 export interface ActorRef extends Span {
   readonly name: string;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PLOVER_TYPES, QUANTITY_ROLES } from "./annotations.js";
+import { MODALITIES, PLOVER_TYPES, QUANTITY_ROLES } from "./annotations.js";
 
 /** Zod schemas of the public extraction output (`sitrep extract --format json`). */
 
@@ -123,7 +123,7 @@ export const EventSchema = z.object({
   killed: count,
   injured: count,
   quantities: z.array(QuantitySchema),
-  modality: z.enum(["asserted", "reported", "planned", "future", "hypothetical", "negated"]),
+  modality: z.enum(MODALITIES),
   historical: z.boolean(),
   attribution: z.object({ ...span, name: z.string(), entityId: z.string().nullable(), text: z.string() }).nullable(),
   confidence: z.number().min(0).max(1),

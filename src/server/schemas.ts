@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PLOVER_TYPES, type Event } from "../model/annotations.js";
+import { MODALITIES, PLOVER_TYPES, COUNTED_ROLES, type Event } from "../model/annotations.js";
 import type { Extraction } from "../model/extraction.js";
 import { EventSchema, ExtractionSchema } from "../model/schema.js";
 import { isIsoDate } from "../stages/published/index.js";
@@ -11,8 +11,6 @@ import type { Endpoint } from "./openapi-builder.js";
  * query strings (a bad value is a 400 naming the parameter) and generate the OpenAPI
  * document; the inferred types are what the web UI imports (types only).
  */
-
-const MODALITIES = ["asserted", "reported", "planned", "future", "hypothetical", "negated"] as const;
 
 /** "A,B" or repeated parameters -> a list of allowed values. */
 function list<T extends string>(values: readonly T[], what: string) {
@@ -291,10 +289,7 @@ export type Places = z.infer<typeof PlacesSchema>;
 export const SeriesQuerySchema = EventFilterSchema.extend({
   metric: z.enum(["events", "killed", "quantity"]).default("events").describe("events per type, people killed, or a reported quantity"),
   interval: z.enum(["day", "week", "month", "year"]).default("week"),
-  role: z
-    .enum(["troops", "killed", "injured", "displaced", "hostages", "prisoners", "arrested", "missing", "attacks", "targets", "people"])
-    .default("troops")
-    .describe("for metric=quantity: which counted thing"),
+  role: z.enum(COUNTED_ROLES).default("troops").describe("for metric=quantity: which counted thing"),
 });
 export const SeriesSchema = z.object({
   metric: z.string(),

@@ -17,7 +17,7 @@ import {
   type EventSort,
   type Store,
 } from "../../store/index.js";
-import { PLOVER_TYPES } from "../../model/annotations.js";
+import { MODALITIES, PLOVER_TYPES } from "../../model/annotations.js";
 import { EXIT_OK, UsageError, type Command } from "../command.js";
 
 /** Plain-text table for the query commands: columns padded to their widths, cells cut to a maximum. */
@@ -45,8 +45,6 @@ export function range(min: number | null, max: number | null): string {
   if (min === null) return "";
   return max !== null && max !== min ? `${num(min)}-${num(max)}` : num(min);
 }
-
-const MODALITIES = ["asserted", "reported", "planned", "future", "hypothetical", "negated"];
 
 /** `--from` / `--to` accept YYYY, YYYY-MM or YYYY-MM-DD. */
 export function checkDate(flag: string, v: string | undefined): string | undefined {
@@ -187,7 +185,7 @@ export function eventFilter(values: Record<string, string | boolean | undefined>
       throw new UsageError(`--type ${t} is not a PLOVER type (${PLOVER_TYPES.join(", ")})`);
   const modalities = list("modality");
   for (const m of modalities ?? [])
-    if (!MODALITIES.includes(m)) throw new UsageError(`--modality ${m} is not one of ${MODALITIES.join(", ")}`);
+    if (!(MODALITIES as readonly string[]).includes(m)) throw new UsageError(`--modality ${m} is not one of ${MODALITIES.join(", ")}`);
   const number = (k: string, min: number, max: number) => {
     const v = str(k);
     if (v === undefined) return undefined;

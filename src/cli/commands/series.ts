@@ -1,10 +1,10 @@
 import { parseArgs } from "node:util";
-import { QUANTITY_ROLES } from "../../model/annotations.js";
+import { COUNTED_ROLES } from "../../model/annotations.js";
 import { openStore, querySeries } from "../../store/index.js";
 import { EXIT_OK, UsageError, type Command } from "../command.js";
 import { checkDate, dbOption, num, range, renderTable } from "./events.js";
 
-const ROLES: readonly string[] = QUANTITY_ROLES.filter((r) => r !== "other");
+const ROLES: readonly string[] = COUNTED_ROLES;
 
 export const seriesCommand: Command = {
   name: "series",

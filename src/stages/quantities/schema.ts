@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { QUANTITY_ROLES, type QuantityRole } from "../../model/annotations.js";
+import { COUNTED_ROLES } from "../../model/annotations.js";
 
 /** Every role but "other", which is what a number gets when no role word applies. */
-const ROLE_NAMES = QUANTITY_ROLES.filter((r): r is Exclude<QuantityRole, "other"> => r !== "other");
+const ROLE_NAMES = COUNTED_ROLES;
 
 const word = z
   .string()
