@@ -92,7 +92,7 @@ export function segmentClauses(tokens: readonly Token[], a: number, b: number, s
       current = open("sub", current, k);
     } else if (SUBORDINATORS.has(w) && t.pos === "SCONJ") {
       current = open("sub", current, k);
-    } else if ((w === "and" || w === "but") && hasVerb[current]) {
+    } else if ((w === "and" || w === "but") && hasVerb[current] && !adjectivePair(tokens, a + k, b)) {
       // A new predicate after a finite verb: "X attacked Y and killed Z", "..., but the issue has existed".
       const next = nextContent(tokens, a + k + 1, b);
       // ", and repeatedly demanded" after a reported clause continues the speaker's clause.
@@ -142,9 +142,9 @@ function nextContent(tokens: readonly Token[], from: number, to: number): number
 }
 
 function hasVerbAhead(tokens: readonly Token[], from: number, to: number): boolean {
-  for (let k = from; k < to && k < from + 8; k++) {
+  for (let k = from; k < to && k < from + 10; k++) {
     const t = tokens[k];
-    if (t.norm === "," || t.norm === "and" || t.norm === "or") return false;
+    if (t.norm === "," || ((t.norm === "and" || t.norm === "or") && !adjectivePair(tokens, k, to))) return false;
     if (isVerbLike(t)) return true;
   }
   return false;
@@ -152,4 +152,9 @@ function hasVerbAhead(tokens: readonly Token[], from: number, to: number): boole
 
 function startsContent(t: Token): boolean {
   return t.pos === "PROPN" || t.pos === "PRON" || t.pos === "DET" || t.pos === "NOUN" || t.pos === "NUM";
+}
+
+/** "political and military officials": a conjunction between two adjectives joins words, not clauses. */
+function adjectivePair(tokens: readonly Token[], k: number, to: number): boolean {
+  return k > 0 && k + 1 < to && tokens[k - 1].pos === "ADJ" && tokens[k + 1].pos === "ADJ";
 }

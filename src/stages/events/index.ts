@@ -615,8 +615,10 @@ export function reducedRelative(toks: readonly Token[], k: number, clauseOf: rea
   const next = toks[k + 1];
   if (!prev || (prev.pos !== "NOUN" && prev.pos !== "PROPN")) return false;
   if (t.norm === t.lemma || !/(ed|en|wn|ne|lt|ht|id|t)$/.test(t.norm)) return false;
+  // "imprisoned for acting", "accused of playing": a preposition may follow (the tagger calls "for" SCONJ at times).
   if (
     next &&
+    next.norm !== "for" &&
     (["DET", "PRON", "NOUN", "PROPN", "NUM", "PART", "ADJ", "SCONJ"].includes(next.pos) || ["by", "to", "that"].includes(next.norm))
   )
     return false;
@@ -624,7 +626,7 @@ export function reducedRelative(toks: readonly Token[], k: number, clauseOf: rea
   // The noun is an object ("released the mayor, a member of Hamas jailed a year ago") ...
   for (let j = k - 1; j >= 0 && clauseOf[j] === cl; j--) if (toks[j].pos === "VERB" || toks[j].pos === "AUX") return true;
   // ... or the clause's own finite verb comes later ("The civilians imprisoned for ... were released").
-  for (let j = k + 1; j < toks.length && clauseOf[j] === cl && j <= k + 8 && toks[j].norm !== ","; j++)
+  for (let j = k + 1; j < toks.length && clauseOf[j] === cl && j <= k + 14 && toks[j].norm !== ","; j++)
     if (toks[j].pos === "AUX") return true;
   return false;
 }
@@ -838,6 +840,7 @@ function verbCode(lex: Lexicon, v: SentenceView, k: number, end: number, start: 
   let postKeys: Set<string> | null = null;
   let preKeys: Set<string> | null = null;
   let fallback: { code: string; rule: string } | null = null;
+  const passive = isPassive(toks, k);
   for (const e of entries) {
     // Multi-word verbs: the particle follows ("carried out").
     let after = k + 1;
@@ -864,7 +867,7 @@ function verbCode(lex: Lexicon, v: SentenceView, k: number, end: number, start: 
           const have = p.keysPost ? postKeys : preKeys;
           let any = false;
           for (const key of p.keys) {
-            if (have.has(key)) {
+            if (have.has(key) || (passive && p.keysPost && preKeys.has(key))) {
               any = true;
               break;
             }
@@ -875,7 +878,9 @@ function verbCode(lex: Lexicon, v: SentenceView, k: number, end: number, start: 
         const weight = p.weight + (p.verbs && p.verbs.has(e.lemma) ? 10 : 0);
         if (p.weight === 0 || (best && weight <= best.weight)) continue;
         // A "not an event" pattern is a compound ("attack helicopter"): it must touch the verb.
-        const m = p.post.length ? matchSequence(toks, after, end, p.post, p.code === null && p.post.length < 2 ? 0 : 4) : after;
+        let m = p.post.length ? matchSequence(toks, after, end, p.post, p.code === null && p.post.length < 2 ? 0 : 4) : after;
+        // A passive puts the object first: "Evidence against Russia was presented by the US".
+        if (m < 0 && p.code !== null && p.post.length && passive && matchSequence(toks, start, k, p.post, 4) >= 0) m = after;
         if (p.code === null && p.pre.length && !matchBefore(toks, Math.max(start, k - p.pre.length), k, p.pre)) continue;
         if (m < 0) continue;
         if (!matchBefore(toks, start, k, p.pre)) continue;
@@ -1118,7 +1123,11 @@ function subjectBefore(v: SentenceView, k: number, cl: number, depth = 0): numbe
     let first = j;
     while (first > 0 && mentionAt[first - 1] === m) first--;
     const prep = prepositionBefore(toks, first);
-    if (prep && prep.norm !== "of") {
+    // "came as the US leader prepared to": "as" + a name + a verb opens a clause (the tagger calls it ADP).
+    let last = j;
+    while (last + 1 < toks.length && mentionAt[last + 1] === m) last++;
+    const asClause = prep?.norm === "as" && isVerbLike(toks[last + 1] ?? toks[last]) && last + 1 < toks.length;
+    if (prep && prep.norm !== "of" && !asClause) {
       j = first;
       continue;
     }
@@ -1371,7 +1380,7 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
     const obj = objectAfter(v, r.last, cl, skip);
     if (passive) {
       sources = obj.by;
-      targets = subj;
+      targets = subj.length > 0 ? subj : againstBefore(v, anchor, cl);
       if (obj.by.length === 0 && obj.mentions.length > 0 && r.type === "ASSAULT") {
         // "was attacked ... by US drones" where the agent is outside the window: keep the first mention
       }
@@ -1438,7 +1447,8 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
     modality = "future";
   }
   if (type === "THREATEN" && modality === "asserted" && r.rule === "threat-of-violence") modality = "future";
-  const intended = modality === "future" || modality === "planned";
+  // "will supply arms to Israel" is the act foretold; "wants to help", "announced it would free" state an intention.
+  const intended = (modality === "future" || modality === "planned") && (speaker !== null || statedIntention(lex, v, anchor, cl) || spokenOf(lex, v, anchor));
   if (demand) {
     type = "REQUEST";
     mode = "change";
@@ -1510,6 +1520,15 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
 }
 
 /** "held talks with X": the counterpart of a symmetric event is named after "with". */
+/** "Evidence against Russia was presented": the target named inside a passive subject. */
+function againstBefore(v: SentenceView, k: number, cl: number): number[] {
+  for (let j = k - 1; j > 0 && j >= k - 8 && v.clauses.of[j] === cl; j--) {
+    const m = v.mentionAt[j];
+    if (m >= 0 && v.mentionAt[j - 1] !== m && ["against", "on", "at"].includes(v.toks[j - 1].norm)) return [m];
+  }
+  return [];
+}
+
 function withObject(v: SentenceView, last: number): boolean {
   for (let j = last + 1; j < v.toks.length && j <= last + 6; j++) {
     if (v.toks[j].norm === "with") return true;
@@ -1673,6 +1692,24 @@ function isHistorical(published: string | null, date: EventDate | null, lookback
   return lookback && (date?.basis !== "explicit" || date.modifier !== "since");
 }
 
+const BARE_FUTURE = new Set(["will", "would", "shall", "'ll", "wo", "be", "to"]);
+
+/** A future word before the verb that is more than the plain future tense ("wants to", "plans to", "pledged to"). */
+function statedIntention(lex: Lexicon, v: SentenceView, anchor: number, cl: number): boolean {
+  for (let j = anchor - 1; j >= 0 && j >= anchor - 7 && v.clauses.of[j] === cl; j--) {
+    const w = v.toks[j].norm;
+    if (lex.future.has(w) && !BARE_FUTURE.has(w)) return true;
+  }
+  return false;
+}
+
+/** Does a speech verb report this verb ("said on Friday they would", "..., the minister said")? */
+function spokenOf(lex: Lexicon, v: SentenceView, anchor: number): boolean {
+  if (v.clauses.trailerSpeech > anchor) return true;
+  for (let j = anchor - 1; j >= 0; j--) if (v.toks[j].pos === "VERB" && lex.speechVerbs.has(v.toks[j].lemma)) return true;
+  return false;
+}
+
 function modalityOf(lex: Lexicon, v: SentenceView, r: Reading, anchor: number, cl: number): Modality {
   const { toks, clauses } = v;
   let negated = false;
@@ -1703,6 +1740,9 @@ function modalityOf(lex: Lexicon, v: SentenceView, r: Reading, anchor: number, c
     }
   }
   if (r.noun && anchor > 0 && toks[anchor - 1].norm === "no") negated = true;
+  // "she hoped the officials would be indicted", "fears that the army may attack": the content of a wish or fear.
+  const c = clauses.clauses[cl];
+  if (c.kind === "content" && c.speechVerb >= 0 && lex.hypothetical.has(toks[c.speechVerb].lemma)) hypothetical = true;
   if (negated) return "negated";
   if (hypothetical) return "hypothetical";
   if (planned) return "planned";
