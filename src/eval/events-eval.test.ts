@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { scoreArticles } from "./articles.js";
 import { isoDate, prf } from "./events-gold.js";
-import { scorePetr2Items } from "./petr2.js";
+import { asPetrarch, scorePetr2Items } from "./petr2.js";
 import { goldType, scorePloverItems } from "./plover.js";
 
 /** Scorers on hand-made gold and a fake extractor (no pipeline): the definitions, not the figures. */
@@ -79,6 +79,28 @@ describe("PETR2 scorer", () => {
     ]);
     expect(score.root).toMatchObject({ tp: 1, fp: 0, fn: 0 });
     expect(score.actors).toMatchObject({ tp: 2, fp: 0, fn: 0 });
+  });
+});
+
+describe("PETRARCH's convention for reported speech", () => {
+  const at = (start: number) => ({ start, end: start + 4, text: "x" });
+  it("an attack that is the substance of our accusation is not scored again", () => {
+    const accusation = ev("ACCUSE", "1123", ["ISR"], ["PSE"], { trigger: at(7), rule: "events.v1:reported-attack-accusation" });
+    const attack = ev("ASSAULT", "190", ["PSE"], ["ISR"], { trigger: at(20) });
+    expect(asPetrarch([attack, accusation]).map((e) => e.cameo)).toEqual(["1123"]);
+    // Another sentence, or an attack before the speech verb, stays.
+    const elsewhere = { ...attack, evidence: { sentence: 1, start: 0, end: 1, text: "x" } };
+    expect(asPetrarch([elsewhere, accusation]).map((e) => e.cameo)).toEqual(["190", "1123"]);
+    expect(asPetrarch([{ ...attack, trigger: at(1) }, accusation]).map((e) => e.cameo)).toEqual(["190", "1123"]);
+  });
+  it("an attack reported by its own perpetrator is a claim of responsibility (015); by someone else it stays an attack", () => {
+    const claimer = { start: 50, end: 58, name: "x", entityId: "shabaab", text: "x" };
+    const attack = ev("ASSAULT", "190", ["SOM"], ["KEN"], { attribution: claimer });
+    const own = { ...attack, sources: attack.sources.map((s) => ({ ...s, entityId: "shabaab" })) };
+    expect(asPetrarch([own]).map((e) => e.cameo)).toEqual(["015"]);
+    expect(asPetrarch([attack]).map((e) => e.cameo)).toEqual(["190"]);
+    const threat = { ...own, type: "THREATEN" as const, cameo: "138" };
+    expect(asPetrarch([threat]).map((e) => e.cameo)).toEqual(["138"]);
   });
 });
 

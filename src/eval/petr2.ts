@@ -16,6 +16,12 @@ import { type EventExtract, type PRF, isoDate, prf, readGold } from "./events-go
  *   its place's country as the target. An international organisation without a country
  *   counts as "IGO", the prefix the gold uses for them ("IGOUNO"). Gold actors coded "---"
  *   (no country known to the coders) are not counted.
+ * - Reported speech, PETRARCH's way (`asPetrarch`): we keep the reported happening as an event of its
+ *   own and add the speaker's accusation; PETRARCH codes only the speech act. So an event that is the
+ *   substance of one of our accusations in the same sentence ("Israel said a mortar was fired at it"
+ *   -> the 1123 accusation, not also the 190 attack) is not scored separately, and an attack reported
+ *   by its own perpetrator ("The US claimed that they had attacked Iraq", "al-Shabab claimed the
+ *   attack") is scored as the claim of responsibility it is in CAMEO (015).
  */
 export interface Petr2Gold {
   readonly id: string;
@@ -78,7 +84,7 @@ export function scorePetr2Items(items: readonly Petr2Gold[], extract: EventExtra
     );
     const ourRoots = new Set<string>();
     const ourActors = new Set<string>();
-    for (const e of events) {
+    for (const e of asPetrarch(events)) {
       const root = rootOf(e.cameo);
       if (root) ourRoots.add(root);
       for (const s of e.sources) if (code(s)) ourActors.add(`src:${code(s)}`);
@@ -106,6 +112,30 @@ export function scorePetr2Items(items: readonly Petr2Gold[], extract: EventExtra
     }
   }
   return { sentences: items.length, root: prf(rtp, rfp, rfn), actors: prf(atp, afp, afn), misses };
+}
+
+/** Our events in PETRARCH's convention for reported speech (see the module comment). */
+export function asPetrarch(events: readonly Event[]): Event[] {
+  const accusations = events.filter((a) => a.type === "ACCUSE" && a.sources.length > 0 && a.targets.length > 0);
+  const countries = (xs: readonly { country: string | null; entityId: string | null; start: number }[]) =>
+    new Set(xs.map((x) => x.country ?? x.entityId ?? String(x.start)));
+  const out: Event[] = [];
+  for (const e of events) {
+    const substance = accusations.some((a) => {
+      if (a === e || a.evidence.sentence !== e.evidence.sentence || e.trigger.start < a.trigger.end) return false;
+      // The accusation's trigger is the speech verb, or the event's doers are the accused.
+      const accused = countries(a.targets);
+      return /reported-attack-accusation$/.test(a.rule) || e.sources.some((s) => accused.has(s.country ?? s.entityId ?? String(s.start)));
+    });
+    if (substance && e.type !== "ACCUSE") continue;
+    const claimer = e.attribution;
+    const selfReported =
+      e.type === "ASSAULT" &&
+      claimer !== null &&
+      e.sources.some((s) => (s.entityId !== null && s.entityId === claimer.entityId) || (s.start === claimer.start && s.end === claimer.end));
+    out.push(selfReported ? { ...e, cameo: "015" } : e);
+  }
+  return out;
 }
 
 export function scorePetr2(benchDir: string, extract: EventExtract): Petr2Score {

@@ -83,7 +83,7 @@ export function segmentClauses(tokens: readonly Token[], a: number, b: number, s
     }
     const relativeThat = w === "that" && t.pos === "PRON" && (prev?.pos === "NOUN" || prev?.pos === "PROPN");
     if ((RELATIVE.has(w) && (t.pos === "PRON" || t.pos === "DET") && k > 0) || relativeThat) {
-      if (prev?.norm === ",") resume.push(current);
+      if (prev?.norm === "," || insideAppositive(tokens, a, k)) resume.push(current);
       current = open("relative", current, k);
     } else if (w === "that" && t.pos !== "DET" && t.pos !== "PRON" && lastSpeech >= 0 && k - lastSpeech <= 12) {
       current = open("content", current, k, lastSpeech);
@@ -157,4 +157,14 @@ function startsContent(t: Token): boolean {
 /** "political and military officials": a conjunction between two adjectives joins words, not clauses. */
 function adjectivePair(tokens: readonly Token[], k: number, to: number): boolean {
   return k > 0 && k + 1 < to && tokens[k - 1].pos === "ADJ" && tokens[k + 1].pos === "ADJ";
+}
+
+/** "Hamas, the group that runs Gaza, said": a relative clause inside an appositive ends at the appositive's comma. */
+function insideAppositive(tokens: readonly Token[], a: number, k: number): boolean {
+  for (let j = k - 1; j >= 1 && j >= k - 6; j--) {
+    const t = tokens[a + j];
+    if (t.norm === ",") return tokens[a + j + 1]?.pos === "DET";
+    if (t.pos === "VERB" || t.pos === "AUX") return false;
+  }
+  return false;
 }

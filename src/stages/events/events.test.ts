@@ -859,3 +859,81 @@ describe("obligations with a readiness adjective", () => {
     expect(found.filter((e) => e.type === "REQUEST")).toEqual([]);
   });
 });
+
+describe("reported speech, documents and claims", () => {
+  it("a document speaks for the one actor in its noun phrase, and 'alleged that' accuses the complement's subject", () => {
+    const found = run("A report published Monday in the Kenyan capital alleged that Uganda was aware of the raids.", {
+      actors: [
+        ["Kenyan", "KEN"],
+        ["Uganda", "UGA"],
+      ],
+    });
+    const acc = found.find((e) => e.type === "ACCUSE");
+    expect(acc?.sources.map((s) => s.country)).toEqual(["KEN"]);
+    expect(acc?.targets.map((s) => s.country)).toEqual(["UGA"]);
+  });
+  it("no actor inside the document's noun phrase: no source", () => {
+    const found = run("A report alleged that Uganda was aware of the raids.", { actors: [["Uganda", "UGA"]] });
+    expect(found.find((e) => e.type === "ACCUSE")?.sources).toEqual([]);
+  });
+  it("the claimant of an attack is its source and the attribution", () => {
+    const found = run("The Islamic State group claimed responsibility for a suicide bombing at a market in Kabul.", {
+      actors: [["Islamic State group", "IRQ", "REB"]],
+    });
+    const attack = found.find((e) => e.type === "ASSAULT");
+    expect(attack?.sources.map((s) => s.text)).toEqual(["Islamic State group"]);
+    expect(attack?.attribution?.text).toBe("Islamic State group");
+    expect(attack?.modality).toBe("reported");
+  });
+  it("an appositive between the speaker and 'said' is skipped", () => {
+    const found = run("The Sudan Doctors Network, a group based in Kenya, said paramilitaries killed 20 villagers.", {
+      actors: [
+        ["Sudan Doctors Network", "SDN", "NGO"],
+        ["Kenya", "KEN"],
+        ["paramilitaries", null, "REB"],
+        ["villagers", null, "CVL"],
+      ],
+    });
+    const acc = found.find((e) => e.type === "ACCUSE");
+    expect(acc?.sources.map((s) => s.text)).toEqual(["Sudan Doctors Network"]);
+  });
+  it("what someone hopes will happen is hypothetical", () => {
+    const found = run("The minister said she hoped the former generals would soon be indicted for war crimes.", {
+      actors: [["former generals", "RWA", "MIL"]],
+    });
+    expect(found.every((e) => e.modality === "hypothetical")).toBe(true);
+  });
+  it("a reduced relative clause before 'for' is background ('the civilians imprisoned for ...')", () => {
+    const found = run("The civilians imprisoned for protesting were released yesterday by the governor.", {
+      actors: [
+        ["civilians", "RUS", "CVL"],
+        ["governor", "RUS", "GOV"],
+      ],
+    });
+    expect(found.map((e) => e.trigger.text)).toEqual(["released"]);
+  });
+});
+
+describe("future and intention", () => {
+  const actors: ActorSpec[] = [
+    ["The United States", "USA"],
+    ["Israel", "ISR"],
+  ];
+  it("a plain future keeps the act ('will supply arms' is military aid, 072)", () => {
+    const found = run("The United States will supply arms to Israel.", { actors });
+    expect(found.map((e) => [e.type, e.cameo, e.modality])).toEqual([["AID", "072", "future"]]);
+  });
+  it("a stated intention is an AGREE ('wants to supply arms', 0332)", () => {
+    const found = run("The United States wants to supply arms to Israel.", { actors });
+    expect(found.map((e) => [e.type, e.cameo.slice(0, 2)])).toEqual([["AGREE", "03"]]);
+  });
+  it("attending an occasion is a visit; a passive keeps the verb's own pattern ('evidence ... was presented by')", () => {
+    expect(run("The United States will attend the summit in Israel.", { actors }).map((e) => [e.type, e.mode])).toEqual([
+      ["CONSULT", "visit"],
+    ]);
+    const found = run("Evidence against Israel was presented by The United States.", { actors });
+    expect(found.map((e) => [e.type, e.cameo])).toEqual([["ACCUSE", "1124"]]);
+    expect(found[0].sources.map((s) => s.country)).toEqual(["USA"]);
+    expect(found[0].targets.map((s) => s.country)).toEqual(["ISR"]);
+  });
+});

@@ -213,17 +213,18 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
     const b = ti;
     if (b <= a) continue;
     const mentions = take(ctx.mentions, cursors, "m", s);
+    const toks = retagGerunds(tokens.slice(a, b), lex);
     const view: SentenceView = {
       s,
       a,
       b,
-      toks: retagGerunds(tokens.slice(a, b), lex),
+      toks,
       mentionAt: mentionIndex(tokens, a, b, mentions),
       mentions,
       times: take(ctx.times, cursors, "t", s),
       places: take(ctx.places, cursors, "p", s),
       quantities: take(ctx.quantities, cursors, "q", s),
-      clauses: segmentClauses(tokens, a, b, lex.speechVerbs),
+      clauses: segmentClauses(toks, 0, toks.length, lex.speechVerbs),
       floor: datelineFloor(tokens, a, b, ctx.datelineEnd),
       cues: sentenceCues(tokens.slice(a, b), lex),
     };
@@ -348,6 +349,14 @@ function retagGerunds(toks: Token[], lex: Lexicon): Token[] {
     const stems = [base, `${base}e`];
     if (/([b-df-hj-np-tv-z])\1$/.test(base)) stems.push(base.slice(0, -1));
     const stem = stems.find((x) => lex.verbs.has(x) || lex.phrases.has(x));
+    if (stem) toks[k] = { ...t, pos: "VERB", lemma: stem };
+  }
+  // "the report alleged that France ...": a past tense tagged as an adjective between a noun and "that".
+  for (let k = 1; k < toks.length - 1; k++) {
+    const t = toks[k];
+    if (t.pos !== "ADJ" || !/^[a-z]{3,20}ed$/.test(t.norm) || toks[k + 1].norm !== "that") continue;
+    if (toks[k - 1].pos !== "NOUN" && toks[k - 1].pos !== "PROPN") continue;
+    const stem = [t.norm.slice(0, -1), t.norm.slice(0, -2)].find((x) => lex.speechVerbs.has(x) || lex.verbs.has(x));
     if (stem) toks[k] = { ...t, pos: "VERB", lemma: stem };
   }
   return toks;
@@ -546,7 +555,39 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     if (e) built.push(e);
   }
   const merged = mergeSentence(built, v).map((e) => (e.type === "ASSAULT" ? { ...e, acled: acledOf(lex, e.type, e.mode) } : e));
-  return [...merged, ...reportedAttackAccusations(ctx, lex, v, merged)];
+  const claimed = claimedAttacks(ctx, v, merged);
+  return [...claimed, ...reportedAttackAccusations(ctx, lex, v, claimed)];
+}
+
+/** Local index of "claim(ed) responsibility|credit for" in [from, to), or -1. */
+function claimAt(toks: readonly Token[], from: number, to: number): number {
+  for (let k = from; k + 2 < to; k++) {
+    const t = toks[k];
+    if (t.lemma === "claim" && (toks[k + 1].lemma === "responsibility" || toks[k + 1].lemma === "credit") && toks[k + 2].norm === "for")
+      return k;
+  }
+  return -1;
+}
+
+/**
+ * "Al-Shabab claimed responsibility for the attack on the mall": the claimant is the attack's
+ * (claimed) perpetrator and the source of the report.
+ */
+function claimedAttacks(ctx: DocContext, v: SentenceView, events: Event[]): Event[] {
+  const { toks } = v;
+  const at = claimAt(toks, 0, toks.length);
+  if (at < 0) return events;
+  const claimant = uniqueActors(ctx, v, subjectBefore(v, at, v.clauses.of[at]));
+  if (claimant.length === 0) return events;
+  const m = claimant[0];
+  const attribution: Attribution = { start: m.start, end: m.end, name: m.name, entityId: m.entityId, text: m.text };
+  const from = toks[at + 2].end;
+  const claimed = (e: Event) => e.sources.length === 0 || e.sources.every((s) => claimant.some((c) => c.start === s.start));
+  return events.map((e) =>
+    e.type === "ASSAULT" && claimed(e) && e.trigger.start >= from
+      ? { ...e, sources: claimant, attribution, modality: "reported", rule: `${e.rule}+claimed` }
+      : e,
+  );
 }
 
 /**
@@ -693,7 +734,15 @@ function readVerb(lex: Lexicon, v: SentenceView, k: number, consumed: Set<number
   const cl = clauses.of[k];
   let end = k + 1;
   // Patterns and objects stay in the verb's phrase: its clause, up to a comma.
-  while (end < n && clauses.of[end] === cl && end < k + 14 && toks[end].norm !== ",") end++;
+  // ... and before the next finite verb group ("imprisoned for protesting were released": "released" is not protesting's object).
+  while (
+    end < n &&
+    clauses.of[end] === cl &&
+    end < k + 14 &&
+    toks[end].norm !== "," &&
+    !(end > k && toks[end].pos === "AUX" && isVerbLike(toks[end + 1] ?? toks[end]) && toks[end + 1]?.pos === "VERB")
+  )
+    end++;
   let start = k;
   while (start > 0 && clauses.of[start - 1] === cl && start > k - 10) start--;
 
@@ -880,7 +929,9 @@ function verbCode(lex: Lexicon, v: SentenceView, k: number, end: number, start: 
         // A "not an event" pattern is a compound ("attack helicopter"): it must touch the verb.
         let m = p.post.length ? matchSequence(toks, after, end, p.post, p.code === null && p.post.length < 2 ? 0 : 4) : after;
         // A passive puts the object first: "Evidence against Russia was presented by the US".
-        if (m < 0 && p.code !== null && p.post.length && passive && matchSequence(toks, start, k, p.post, 4) >= 0) m = after;
+        // (Only the verb's own patterns: a synonym's idiom read backwards misleads.)
+        if (m < 0 && p.code !== null && p.post.length && passive && p.verbs?.has(e.lemma) && matchSequence(toks, start, k, p.post, 4) >= 0)
+          m = after;
         if (p.code === null && p.pre.length && !matchBefore(toks, Math.max(start, k - p.pre.length), k, p.pre)) continue;
         if (m < 0) continue;
         if (!matchBefore(toks, start, k, p.pre)) continue;
@@ -1104,6 +1155,15 @@ function subjectBefore(v: SentenceView, k: number, cl: number, depth = 0): numbe
   }
   const own = clauses.clauses[cl];
   for (let j = k - 1; j >= Math.max(v.floor, k - 40); j--) {
+    // "The Syrian Observatory, a UK-based group that tracks the war, said": skip the appositive.
+    if (j === k - 1 && toks[j].norm === ",") {
+      for (let p = j - 2; p >= Math.max(v.floor + 1, j - 16); p--) {
+        if (toks[p].norm !== ",") continue;
+        if (toks[p + 1].pos === "DET" && mentionAt[p - 1] >= 0) j = p;
+        break;
+      }
+      continue;
+    }
     const jc = clauses.of[j];
     // "Washington blamed militias ... and said": a coordinated predicate shares the first one's subject,
     // not the nearest name (the first predicate's object).
@@ -1351,6 +1411,11 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
         }
       }
     }
+    // "claimed responsibility for a suicide bombing": the claimant.
+    if (sources.length === 0 && r.type === "ASSAULT") {
+      const c = claimAt(toks, Math.max(0, n - 8), n);
+      if (c >= 0) sources = subjectBefore(v, c, v.clauses.of[c]);
+    }
     // "Maduro's arrest", "Navalny's detention": a person before an arrest or killing noun undergoes it.
     const pre = sources.length === 1 ? v.mentions[sources[0]] : undefined;
     if (
@@ -1413,6 +1478,12 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
     }
   }
   if (r.reverse) [sources, targets] = [targets, sources];
+  if (!r.noun && sources.length === 0) sources = documentAuthor(v, anchor, cl);
+  // "alleged that France was aware": the accused is the complement's subject.
+  if (r.type === "ACCUSE" && targets.length === 0 && toks[anchor + 1]?.norm === "that") {
+    const m = firstMentionFrom(v, anchor + 2, anchor + 6);
+    if (m >= 0) targets = [m];
+  }
 
   let srcRefs = uniqueActors(ctx, v, sources);
   // A bare default verb code needs an actor doing it ("came", "heads", "enjoyed" are too vague alone).
@@ -1448,7 +1519,9 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
   }
   if (type === "THREATEN" && modality === "asserted" && r.rule === "threat-of-violence") modality = "future";
   // "will supply arms to Israel" is the act foretold; "wants to help", "announced it would free" state an intention.
-  const intended = (modality === "future" || modality === "planned") && (speaker !== null || statedIntention(lex, v, anchor, cl) || spokenOf(lex, v, anchor));
+  const intended =
+    (modality === "future" || modality === "planned") &&
+    (speaker !== null || statedIntention(lex, v, anchor, cl) || spokenOf(lex, v, anchor));
   if (demand) {
     type = "REQUEST";
     mode = "change";
@@ -1520,6 +1593,26 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
 }
 
 /** "held talks with X": the counterpart of a symmetric event is named after "with". */
+const DOCUMENT_NOUNS = new Set(["report", "statement", "study", "inquiry", "investigation", "communique", "document", "letter", "dossier"]);
+
+/**
+ * "A report released in the Rwandan capital alleged", "a statement from the Iraqi government said": a document
+ * speaks for the one actor named in the noun phrase before the verb.
+ */
+function documentAuthor(v: SentenceView, k: number, cl: number): number[] {
+  let head = -1;
+  const found: number[] = [];
+  for (let j = k - 1; j >= 0 && j >= k - 12 && v.clauses.of[j] === cl; j--) {
+    const t = v.toks[j];
+    if (t.norm === "," || (t.pos === "VERB" && j < k - 1 && !/ed$/.test(t.norm))) break;
+    if (v.mentionAt[j] >= 0 && !found.includes(v.mentionAt[j])) found.push(v.mentionAt[j]);
+    if (t.pos === "NOUN" && DOCUMENT_NOUNS.has(t.lemma)) head = j;
+  }
+  if (head < 0) return [];
+  const after = found.filter((m) => v.mentions[m].start > v.toks[head].start);
+  return after.length === 1 ? after : [];
+}
+
 /** "Evidence against Russia was presented": the target named inside a passive subject. */
 function againstBefore(v: SentenceView, k: number, cl: number): number[] {
   for (let j = k - 1; j > 0 && j >= k - 8 && v.clauses.of[j] === cl; j--) {
