@@ -132,7 +132,9 @@ export function asPetrarch(events: readonly Event[]): Event[] {
     const selfReported =
       e.type === "ASSAULT" &&
       claimer !== null &&
-      e.sources.some((s) => (s.entityId !== null && s.entityId === claimer.entityId) || (s.start === claimer.start && s.end === claimer.end));
+      e.sources.some(
+        (s) => (s.entityId !== null && s.entityId === claimer.entityId) || (s.start === claimer.start && s.end === claimer.end),
+      );
     out.push(selfReported ? { ...e, cameo: "015" } : e);
   }
   return out;
