@@ -12,9 +12,9 @@ import { PROJECT_ROOT, SHARED_BENCH_DIR } from "../../runtime/paths.js";
 import { EXIT_OK, EXIT_USAGE, UsageError, type Command } from "../command.js";
 
 const SUITES = ["petr2", "plover", "wikiwars", "geo", "articles"] as const;
-/** Team-written articles (test/articles/<set>): dev may be tuned on, test is held out. */
+/** Team-written articles (test/articles/<set>): dev may be tuned on, holdout is never looked at while tuning. */
 const ARTICLES_DIR = join(PROJECT_ROOT, "test", "articles");
-const ARTICLE_SETS = ["dev", "test"] as const;
+const ARTICLE_SETS = ["dev", "holdout"] as const;
 type Suite = (typeof SUITES)[number];
 
 interface Results {
@@ -183,7 +183,7 @@ function writeErrors(path: string, r: Results): void {
     }
   }
   for (const a of r.articles ?? []) {
-    // Held-out misses are not listed: the test set must not be tuned on.
+    // Held-out misses are not listed: the holdout set must not be tuned on.
     if (a.set !== "dev") continue;
     out.push(`# articles/${a.set} misses (${a.misses.length})`);
     for (const m of a.misses) out.push(`${m.article}\t${JSON.stringify(m.expected)}`);

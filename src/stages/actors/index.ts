@@ -88,6 +88,28 @@ interface Draft {
   title?: string;
 }
 
+/** Verb forms whose object is someone addressed or acted upon, never a place ("urged Moscow", "called on Beijing"). */
+const ADDRESS_VERBS = new Set(
+  [
+    "urge|urged|urges|urging",
+    "warn|warned|warns|warning",
+    "accuse|accused|accuses|accusing",
+    "blame|blamed|blames|blaming",
+    "condemn|condemned|condemns|condemning",
+    "criticise|criticised|criticises|criticize|criticized|criticizes",
+    "press|pressed|presses|pressing",
+    "ask|asked|asks|asking",
+    "call|called|calls|calling",
+    "invite|invited|invites|inviting",
+    "sanction|sanctioned|sanctions",
+    "threaten|threatened|threatens|threatening",
+    "pressure|pressured|pressures",
+    "demand|demanded|demands",
+    "thank|thanked|thanks",
+    "told|tell|tells",
+  ].flatMap((x) => x.split("|")),
+);
+
 const LOCATIVE = new Set(
   "in at near from into outside inside across around toward towards through via throughout within over to between".split(" "),
 );
@@ -992,6 +1014,9 @@ class DocContext {
       return after === undefined || !after.cap || after.punct; // "an admission by Moscow", "ties with Kigali"
     if (atom.e - atom.s === 1 && words[atom.s].upper) return false; // "KHARTOUM, April 15 (Reuters) -": a dateline
     if (after && after.cap && !after.punct) return false;
+    // "urged Moscow to", "accused Kyiv of", "called on Beijing to": the object of an address is the government.
+    const verb = before && (before.key === "on" || before.key === "upon") ? words[atom.s - 2] : before;
+    if (verb && ADDRESS_VERBS.has(verb.key) && (verb === before || /^call/.test(verb.key))) return true;
     if (after && (after.poss || after.pos === "VERB" || after.pos === "AUX")) return true;
     // Opening a sentence, a capital is its subject ("Washington, along with its allies, demanded ...").
     if (atom.s === 0 && after && after.text !== "(" && !after.quote) return after.text !== "," || this.commaIsNotDateline(words, atom.e);
