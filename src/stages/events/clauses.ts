@@ -51,6 +51,12 @@ export function isVerbLike(t: Token): boolean {
   return FINITE_POS.has(t.pos);
 }
 
+/** A verb inside a hyphenated modifier ("Pakistan-administered", "Iran-backed") predicates nothing. */
+function hyphenated(tokens: readonly Token[], k: number): boolean {
+  const prev = tokens[k - 1];
+  return prev !== undefined && prev.norm === "-" && prev.end === tokens[k].start;
+}
+
 export function segmentClauses(tokens: readonly Token[], a: number, b: number, speechVerbs: ReadonlySet<string>): ClauseMap {
   const n = b - a;
   const of: number[] = new Array(n).fill(0);
@@ -99,7 +105,7 @@ export function segmentClauses(tokens: readonly Token[], a: number, b: number, s
       let h = current;
       while (h > 0 && clauses[h].kind === "coord") h = clauses[h].parent;
       const host = prev?.norm === "," && clauses[h].kind === "content" && clauses[h].parent >= 0 ? clauses[h].parent : current;
-      if (next >= 0 && isVerbLike(tokens[next])) current = open("coord", host, k);
+      if (next >= 0 && isVerbLike(tokens[next]) && !hyphenated(tokens, next)) current = open("coord", host, k);
       else if (next >= 0 && hasVerbAhead(tokens, next, b)) current = open("main", -1, k);
     } else if (prev && lastSpeech === k - 1 && startsContent(t) && hasVerbAhead(tokens, a + k, b)) {
       // "advisers said Iraq was ...": a complement without "that".
@@ -107,7 +113,7 @@ export function segmentClauses(tokens: readonly Token[], a: number, b: number, s
       lastSpeech = -1;
     }
     of[k] = current;
-    if (isVerbLike(t)) {
+    if (isVerbLike(t) && !hyphenated(tokens, a + k)) {
       hasVerb[current] = true;
       if (speechVerbs.has(t.lemma) && t.pos === "VERB") lastSpeech = k;
     }
@@ -145,7 +151,7 @@ function hasVerbAhead(tokens: readonly Token[], from: number, to: number): boole
   for (let k = from; k < to && k < from + 10; k++) {
     const t = tokens[k];
     if (t.norm === "," || ((t.norm === "and" || t.norm === "or") && !adjectivePair(tokens, k, to))) return false;
-    if (isVerbLike(t)) return true;
+    if (isVerbLike(t) && !hyphenated(tokens, k)) return true;
   }
   return false;
 }

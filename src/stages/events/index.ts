@@ -1345,6 +1345,14 @@ function speakerOf(v: SentenceView, k: number): { verb: number; mentions: number
 
 function speakerFromVerb(v: SentenceView, sv: number): { verb: number; mentions: number[]; first: number; last: number } | null {
   const cl = v.clauses.of[sv];
+  // "India launched strikes on ..., saying it targeted ...": a participle after a comma speaks for the clause's subject.
+  if (/ing$/.test(v.toks[sv].norm) && v.toks[sv - 1]?.norm === ",") {
+    const main = firstVerbOf(v, cl, sv - 1);
+    if (main >= 0 && main < sv - 1) {
+      const subj = subjectBefore(v, main, v.clauses.of[main]);
+      if (subj.length > 0) return { verb: sv, mentions: subj, first: sv, last: sv };
+    }
+  }
   const mentions = subjectBefore(v, sv, cl);
   if (mentions.length > 0) return { verb: sv, mentions, first: sv, last: sv };
   // Not an actor ("Relevant data show", "analysts said"): keep the words as the speaker.
@@ -1552,6 +1560,29 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
   }
   const historical = isHistorical(ctx.published, date, v.cues.lookback);
   const place = eventPlace(v, cl, anchor);
+  // "India launched missile strikes on sites in Pakistan": an attack by one state's actor on a place in another
+  // targets that other country (the place's span is the evidence).
+  if (
+    (type === "ASSAULT" || type === "THREATEN") &&
+    place?.country &&
+    !tgtRefs.some((t) => t.country !== null) &&
+    srcRefs.some((s) => s.country !== null) &&
+    !srcRefs.some((s) => s.country === place.country)
+  ) {
+    const name = ctx.entities.get(place.country)?.name ?? place.name;
+    tgtRefs = [
+      ...tgtRefs,
+      {
+        name,
+        entityId: place.country,
+        country: place.country,
+        sector: null,
+        text: ctx.text.slice(place.start, place.end),
+        start: place.start,
+        end: place.end,
+      },
+    ];
+  }
   const counts = countsOf(v, type, cl);
   let confidence = r.base;
   // Background clauses ("..., which had insisted", "after the strike") report less certainly than the main one.
@@ -1815,6 +1846,8 @@ function modalityOf(lex: Lexicon, v: SentenceView, r: Reading, anchor: number, c
     const t = toks[j];
     if (t.norm === "," && jc !== cl) break;
     const w = t.norm;
+    // "NEW DELHI, May 7 --", "in May last year": the month, not the modal.
+    if (t.text === "May" && (j > 0 || /^\d/.test(toks[j + 1]?.text ?? ""))) continue;
     if (lex.negation.has(w) && (anchor - j <= 4 || w === "no")) negated = true;
     if (lex.hypothetical.has(w)) hypothetical = true;
     if (lex.future.has(w)) {
