@@ -88,6 +88,9 @@ interface Draft {
   title?: string;
 }
 
+/** Head nouns that name the same kind of body for coreference ("the junta" after "Niger's military government"). */
+const AGENT_HEAD_ALIASES: Readonly<Record<string, string>> = { junta: "government", regime: "government", army: "military" };
+
 /** Verb forms whose object is someone addressed or acted upon, never a place ("urged Moscow", "called on Beijing"). */
 const ADDRESS_VERBS = new Set(
   [
@@ -325,6 +328,8 @@ class DocContext {
   private readonly surnames = new Map<string, Draft>();
   /** Office title -> the person last named with it. */
   private readonly titles = new Map<string, Draft>();
+  /** Last agent with a country per head noun ("ministry" -> "Taiwan's defence ministry"), for "the ministry". */
+  private readonly agentHeads = new Map<string, Draft>();
   /** Mentions of each country, its capital or its regions: the article's focus. */
   private readonly placeCounts = new Map<string, number>();
   /** The armed group or organisation named last ("the group" refers back to it). */
@@ -1027,7 +1032,29 @@ class DocContext {
     return false;
   }
 
+  /**
+   * "Taiwan's defence ministry said ... The ministry condemned": a definite agent noun with no country of its own is
+   * the last agent of a country with the same head noun ("junta" and "regime" count as "government", "army" as "military").
+   */
   private resolveAgent(words: readonly Word[], chain: readonly Atom[], start: number, end: number, country: string | null): Draft | null {
+    const d = this.resolveAgentOwn(words, chain, start, end, country);
+    if (!d || d.personKey || d.title) return d;
+    const head = AGENT_HEAD_ALIASES[words[chain[chain.length - 1].e - 1].key] ?? words[chain[chain.length - 1].e - 1].key;
+    if (d.country && d.entityId) this.agentHeads.set(head, d);
+    else if (d.country === null && d.rule === R("agent") && chain.length === 1 && words[chain[0].s - 1]?.key === "the") {
+      const earlier = this.agentHeads.get(head);
+      if (earlier) return { ...earlier, start, end, rule: R("agent-coref"), personKey: undefined, title: undefined };
+    }
+    return d;
+  }
+
+  private resolveAgentOwn(
+    words: readonly Word[],
+    chain: readonly Atom[],
+    start: number,
+    end: number,
+    country: string | null,
+  ): Draft | null {
     const last = chain[chain.length - 1];
     const ag = this.agentOf(last);
     if (!ag) return null;

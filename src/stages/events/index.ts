@@ -160,6 +160,20 @@ const LOCATIVE = new Set([
 ]);
 const TARGET_PREPS = new Set(["against", "on", "with", "at", "to", "from", "upon", "toward", "towards", "for"]);
 const BE = new Set(["be", "get"]);
+/** Verbs that end what their gerund names ("stop supporting", "ceased attacking"). */
+const CESSATION = new Set(["stop", "cease", "halt", "quit", "end", "suspend", "discontinue"]);
+
+/** Is the gerund at k governed by a verb of stopping ("stop training and supporting")? */
+function ceased(toks: readonly Token[], k: number): boolean {
+  if (!/ing$/.test(toks[k].norm)) return false;
+  for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
+    if (CESSATION.has(toks[j].lemma) && toks[j].pos === "VERB") return true;
+    if (toks[j].norm === "," || (toks[j].pos === "VERB" && !/ing$/.test(toks[j].norm))) return false;
+  }
+  return false;
+}
+/** Words the tagger may call prepositions that also open a clause ("as the leader prepared", "until the army withdrew"). */
+const CLAUSE_OPENERS = new Set(["as", "until", "before", "after", "since", "because", "while", "once"]);
 const SUBJECT_PRONOUNS = new Set(["it", "they", "he", "she", "we", "i"]);
 const DAY_MS = 86_400_000;
 const MODALS = new Set(["will", "would", "shall", "should", "can", "could", "may", "might", "must"]);
@@ -205,6 +219,8 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
   let previousAttack: Event | null = null;
   /** The last asserted act by an actor with a country, in earlier sentences ("condemned the measures" reacts to it). */
   let lastActor: Event | null = null;
+  /** The last asserted act of each type by an actor with a country ("the exercises" -> the last MOBILIZE). */
+  const lastOfType = new Map<string, Event[]>();
   let previousDate: EventDate | null = null;
   for (const s of ctx.sentences) {
     while (ti < tokens.length && tokens[ti].end <= s.start) ti++;
@@ -256,12 +272,16 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
       );
     }
     // "Venezuela's government condemned the measures": a reaction to a definite act refers to the last actor who acted.
+    // "condemned the exercises" after "China's military launched drills": the last actor of that kind of act.
     if (lastActor) {
-      const prior: Event = lastActor;
       found = found.map((e) => {
         if ((e.type !== "ACCUSE" && e.type !== "REJECT") || e.targets.length > 0 || e.sources.length === 0) return e;
-        if (!reactsToDefiniteAct(view, e)) return e;
+        const at = reactsToDefiniteAct(view, e);
+        if (at < 0) return e;
+        const kind = nounAt(lex, view.toks, at, view.toks.length)?.entry.type ?? null;
         const own = new Set(e.sources.map((x) => x.country));
+        const ofKind = kind ? (lastOfType.get(kind) ?? []) : [];
+        const prior: Event = [...ofKind].reverse().find((p) => !p.sources.some((x) => own.has(x.country))) ?? lastActor!;
         if (prior.sources.some((x) => own.has(x.country))) return e;
         return {
           ...e,
@@ -280,6 +300,9 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
         !e.rule.includes(":noun-")
       )
         lastActor = e;
+    for (const e of found)
+      if (e.sources.some((x) => x.country) && e.modality === "asserted")
+        lastOfType.set(e.type, [...(lastOfType.get(e.type) ?? []).slice(-3), e]);
     previousAttack =
       found.find((e) => e.type === "ASSAULT" && e.sources.length > 0 && e.targets.length > 0) ?? (back ? previousAttack : null);
     let dated: EventDate | null = null;
@@ -314,23 +337,23 @@ function backReference(toks: readonly Token[]): boolean {
 }
 
 const ACT_NOUNS = new Set(
-  "measures measure sanctions decision move resolution attack attacks strikes strike statement remarks comments accusations allegations plan proposal ban restrictions deployment expulsion".split(
+  "measures measure sanctions decision move resolution attack attacks strikes strike statement remarks comments accusations allegations plan proposal ban restrictions deployment expulsion exercises drills manoeuvres maneuvers incursion incursions raids raid shelling bombing bombings killings arrests detentions crackdown blockade".split(
     " ",
   ),
 );
 
 /** The trigger's object is "the <act>" ("condemned the measures", "rejected the accusations"). */
-function reactsToDefiniteAct(v: SentenceView, e: Event): boolean {
+function reactsToDefiniteAct(v: SentenceView, e: Event): number {
   const k = localIndexAt(v, e.trigger.start);
-  if (k < 0) return false;
+  if (k < 0) return -1;
   let j = k + 1;
   while (j < v.toks.length && v.toks[j].start < e.trigger.end) j++;
   for (let x = j; x < v.toks.length && x <= j + 2; x++)
     if (v.toks[x].norm === "the" || v.toks[x].norm === "these" || v.toks[x].norm === "this") {
       const noun = v.toks[x + 1];
-      return noun !== undefined && ACT_NOUNS.has(noun.norm) && v.mentionAt[x + 1] < 0;
+      return noun !== undefined && ACT_NOUNS.has(noun.norm) && v.mentionAt[x + 1] < 0 ? x + 1 : -1;
     }
-  return false;
+  return -1;
 }
 
 /**
@@ -554,9 +577,33 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     const e = buildEvent(ctx, lex, v, r, previousConsult);
     if (e) built.push(e);
   }
-  const merged = mergeSentence(built, v).map((e) => (e.type === "ASSAULT" ? { ...e, acled: acledOf(lex, e.type, e.mode) } : e));
+  const merged = mergeSentence(built, v).map((e) =>
+    placeTarget(ctx, e.type === "ASSAULT" ? { ...e, acled: acledOf(lex, e.type, e.mode) } : e),
+  );
   const claimed = claimedAttacks(ctx, v, merged);
   return [...claimed, ...reportedAttackAccusations(ctx, lex, v, claimed)];
+}
+
+/**
+ * "India launched missile strikes on sites in Pakistan", "officers arrived in Haiti": an attack, deployment or visit
+ * by one country's actor at a place in another targets that other country (the place's span is the evidence).
+ */
+function placeTarget(ctx: DocContext, e: Event): Event {
+  const { place } = e;
+  const kind = e.type === "ASSAULT" || e.type === "THREATEN" || e.type === "MOBILIZE" || (e.type === "CONSULT" && e.mode === "visit");
+  if (!kind || !place?.country || e.targets.some((t) => t.country !== null)) return e;
+  // The place must be the event's own ("strikes on sites in Pakistan"), not one named further on in the sentence.
+  if (place.start < e.trigger.start - 40 || place.start > e.trigger.end + 60) return e;
+  if (!e.sources.some((s) => s.country !== null) || e.sources.some((s) => s.country === place.country)) return e;
+  const name = ctx.entities.get(place.country)?.name ?? place.name;
+  const text = ctx.text.slice(place.start, place.end);
+  return {
+    ...e,
+    targets: [
+      ...e.targets,
+      { name, entityId: place.country, country: place.country, sector: null, text, start: place.start, end: place.end },
+    ],
+  };
 }
 
 /** Local index of "claim(ed) responsibility|credit for" in [from, to), or -1. */
@@ -1154,6 +1201,13 @@ function subjectBefore(v: SentenceView, k: number, cl: number, depth = 0): numbe
     c = clauses.clauses[c.parent];
   }
   const own = clauses.clauses[cl];
+  // "until it is defeated", "they will respond": a pronoun right before the verb group is the subject; no name further back is.
+  for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
+    const t = toks[j];
+    if (t.pos === "AUX" || t.pos === "ADV" || t.pos === "PART") continue;
+    if (SUBJECT_PRONOUNS.has(t.norm) && clauses.of[j] === cl) return [];
+    break;
+  }
   for (let j = k - 1; j >= Math.max(v.floor, k - 40); j--) {
     // "The Syrian Observatory, a UK-based group that tracks the war, said": skip the appositive.
     if (j === k - 1 && toks[j].norm === ",") {
@@ -1186,7 +1240,7 @@ function subjectBefore(v: SentenceView, k: number, cl: number, depth = 0): numbe
     // "came as the US leader prepared to": "as" + a name + a verb opens a clause (the tagger calls it ADP).
     let last = j;
     while (last + 1 < toks.length && mentionAt[last + 1] === m) last++;
-    const asClause = prep?.norm === "as" && isVerbLike(toks[last + 1] ?? toks[last]) && last + 1 < toks.length;
+    const asClause = prep !== null && CLAUSE_OPENERS.has(prep.norm) && isVerbLike(toks[last + 1] ?? toks[last]) && last + 1 < toks.length;
     if (prep && prep.norm !== "of" && !asClause) {
       j = first;
       continue;
@@ -1276,8 +1330,15 @@ function objectAfter(v: SentenceView, k: number, cl: number, skip: ReadonlySet<n
     if (jc !== cl && (clauses.clauses[jc].parent !== cl || clauses.clauses[jc].kind !== "relative")) break;
     const t = toks[j];
     if (t.norm === "," || t.norm === ";") break;
+    // "attacked the town after the army withdrew": a new clause begins.
+    if (CLAUSE_OPENERS.has(t.norm) && opensClause(toks, j)) break;
     const m = mentionAt[j];
     if (m < 0 || skip.has(m)) continue;
+    // "a UN-backed mission", "Iran-aligned militias": a name inside a hyphenated modifier is not the object.
+    let endTok = j;
+    while (endTok + 1 < toks.length && mentionAt[endTok + 1] === m) endTok++;
+    const hy = toks[endTok + 1];
+    if ((hy && hy.norm === "-" && hy.start === toks[endTok].end) || /-[a-z]+(?:ed|led|ned|wn)$/.test(mentions[m].text)) continue;
     const before = j > 0 ? toks[j - 1] : undefined;
     const prep = before && before.pos === "DET" && j > 1 ? toks[j - 2] : before;
     const group = coordinated(v, j, m, 1);
@@ -1468,6 +1529,13 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
       if (r.type === "ASSAULT" && !r.mode) weaponMode = meansBefore(lex, v, anchor, cl);
       // Pronoun subject in reported speech: "it will insist", "they will continue" -> the speaker.
       if (sources.length === 0 && speaker && speaker.mentions.length > 0 && pronounSubject(v, anchor, cl)) sources = speaker.mentions;
+      // "X said she would not step down and accused the government": a predicate coordinated with one whose subject
+      // is a pronoun inside reported speech is the speaker's.
+      if (sources.length === 0 && speaker && speaker.mentions.length > 0 && clauses.clauses[cl].kind === "coord") {
+        const parent = clauses.clauses[cl].parent;
+        const first = parent >= 0 ? firstVerbOf(v, parent, anchor - 1) : -1;
+        if (first >= 0 && pronounSubject(v, first, parent)) sources = speaker.mentions;
+      }
     }
     const demanding =
       speaker !== null &&
@@ -1487,6 +1555,15 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
   }
   if (r.reverse) [sources, targets] = [targets, sources];
   if (!r.noun && sources.length === 0) sources = documentAuthor(v, anchor, cl);
+  // "drills around Taiwan", "warships off Yemen": a show of force near a country is aimed at it.
+  if (r.type === "MOBILIZE" && targets.length === 0) {
+    for (let j = r.last + 1; j < toks.length && j <= r.last + 4; j++) {
+      if (["around", "near", "off", "encircling", "surrounding"].includes(toks[j].norm) && v.mentionAt[j + 1] >= 0) {
+        targets = [v.mentionAt[j + 1]];
+        break;
+      }
+    }
+  }
   // "alleged that France was aware": the accused is the complement's subject.
   if (r.type === "ACCUSE" && targets.length === 0 && toks[anchor + 1]?.norm === "that") {
     const m = firstMentionFrom(v, anchor + 2, anchor + 6);
@@ -1517,6 +1594,22 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
   let mode = weaponMode && type === "ASSAULT" && !r.mode ? weaponMode : r.mode;
   let cameo = r.cameo;
   let context = r.context;
+  // "would stop training and supporting Iraqi forces": ending support or cooperation reduces relations (CAMEO 16).
+  if ((type === "SUPPORT" || type === "AID" || type === "COOPERATE") && ceased(toks, anchor)) {
+    const code = type === "AID" ? (context === "military" ? "1622" : "162") : type === "SUPPORT" ? "160" : "162";
+    const info = lex.cameo.get(code);
+    type = "SANCTION";
+    mode = info?.mode ?? "discontinue";
+    context = info?.context ?? null;
+    cameo = code;
+  }
+  // "400 Kenyan police officers arrived in Haiti": forces arriving somewhere are deployed, not visiting.
+  if (type === "CONSULT" && mode === "visit" && srcRefs.length > 0 && srcRefs.every(armedForce)) {
+    type = "MOBILIZE";
+    mode = "troops";
+    cameo = "152";
+    context = "military";
+  }
   // A declared intention to use force is a threat: "said it will continue to attack US bases".
   if (type === "ASSAULT" && (modality === "future" || modality === "planned")) {
     type = "THREATEN";
@@ -1560,29 +1653,6 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
   }
   const historical = isHistorical(ctx.published, date, v.cues.lookback);
   const place = eventPlace(v, cl, anchor);
-  // "India launched missile strikes on sites in Pakistan": an attack by one state's actor on a place in another
-  // targets that other country (the place's span is the evidence).
-  if (
-    (type === "ASSAULT" || type === "THREATEN") &&
-    place?.country &&
-    !tgtRefs.some((t) => t.country !== null) &&
-    srcRefs.some((s) => s.country !== null) &&
-    !srcRefs.some((s) => s.country === place.country)
-  ) {
-    const name = ctx.entities.get(place.country)?.name ?? place.name;
-    tgtRefs = [
-      ...tgtRefs,
-      {
-        name,
-        entityId: place.country,
-        country: place.country,
-        sector: null,
-        text: ctx.text.slice(place.start, place.end),
-        start: place.start,
-        end: place.end,
-      },
-    ];
-  }
   const counts = countsOf(v, type, cl);
   let confidence = r.base;
   // Background clauses ("..., which had insisted", "after the strike") report less certainly than the main one.
@@ -1642,6 +1712,23 @@ function documentAuthor(v: SentenceView, k: number, cl: number): number[] {
   if (head < 0) return [];
   const after = found.filter((m) => v.mentions[m].start > v.toks[head].start);
   return after.length === 1 ? after : [];
+}
+
+const FORCE_NOUN =
+  /\b(?:troops|soldiers|forces|officers|police|policemen|marines|peacekeepers|paratroopers|contingent|battalions?|units|warships|fighter jets)\b/i;
+
+/** Soldiers, police or a force, by sector or by the words of the mention. */
+function armedForce(a: ActorRef): boolean {
+  return a.sector === "MIL" || a.sector === "POL" || FORCE_NOUN.test(a.text);
+}
+
+/** A subordinator at j with its own finite verb a few words on ("after the army withdrew"), not "after midnight". */
+function opensClause(toks: readonly Token[], j: number): boolean {
+  for (let x = j + 1; x < toks.length && x <= j + 5; x++) {
+    if (toks[x].norm === "," || toks[x].norm === ";") return false;
+    if (toks[x].pos === "AUX" || (toks[x].pos === "VERB" && !/ing$/.test(toks[x].norm))) return true;
+  }
+  return false;
 }
 
 /** "Evidence against Russia was presented": the target named inside a passive subject. */
@@ -1750,8 +1837,20 @@ function tokenOfOffset(v: SentenceView, offset: number): number {
   return lo;
 }
 
+/** "the October election", "the 2020 agreement": a date naming a thing, not when this event happened. */
+function nounModifier(v: SentenceView, t: TimeExpression): boolean {
+  const first = tokenOfOffset(v, t.start);
+  let last = first;
+  while (last + 1 < v.toks.length && v.toks[last + 1].end <= t.end) last++;
+  const before = v.toks[first - 1];
+  const after = v.toks[last + 1];
+  return before?.pos === "DET" && before.norm !== "this" && before.norm !== "that" && after !== undefined && after.pos === "NOUN";
+}
+
 function eventDate(ctx: DocContext, v: SentenceView, anchor: number, cl: number, speechVerb: number): EventDate | null {
-  const dated = v.times.filter((t) => (t.type === "date" || t.type === "time") && /^\d{4}/.test(t.value) && t.start >= ctx.datelineEnd);
+  const dated = v.times.filter(
+    (t) => (t.type === "date" || t.type === "time") && /^\d{4}/.test(t.value) && t.start >= ctx.datelineEnd && !nounModifier(v, t),
+  );
   let best: TimeExpression | null = null;
   let bestDist = Infinity;
   const speechClause = speechVerb >= 0 ? v.clauses.of[speechVerb] : -2;
@@ -1866,6 +1965,12 @@ function modalityOf(lex: Lexicon, v: SentenceView, r: Reading, anchor: number, c
     }
   }
   if (r.noun && anchor > 0 && toks[anchor - 1].norm === "no") negated = true;
+  // "fight on until it is defeated", "until they withdraw": a goal, not a happening (a past "until the army withdrew" is one).
+  for (let j = anchor - 1; j >= 0 && j >= anchor - 5; j--) {
+    if (toks[j].norm !== "until") continue;
+    const present = (w: Token) => ["is", "are", "has", "have", "'s"].includes(w.norm) || (w.pos === "VERB" && w.norm === w.lemma);
+    if (toks.slice(j + 1, anchor + 1).some(present)) hypothetical = true;
+  }
   // "she hoped the officials would be indicted", "fears that the army may attack": the content of a wish or fear.
   const c = clauses.clauses[cl];
   if (c.kind === "content" && c.speechVerb >= 0 && lex.hypothetical.has(toks[c.speechVerb].lemma)) hypothetical = true;
