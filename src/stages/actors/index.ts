@@ -200,6 +200,8 @@ function isLetterUpper(s: string): boolean {
 }
 
 const HYPHENS = new Set(["-", "‐", "‑"]);
+/** Words whose possessive belongs to a name ("People's Liberation Army", "Workers' Party", "Martyrs' Brigades"). */
+const NAME_POSSESSORS = new Set(["people", "lord", "workers", "martyrs", "women", "mothers", "peasants", "farmers", "nations", "god"]);
 const APOS = new Set(["'", "’"]);
 const QUOTES = new Set(['"', "“", "”", "«", "»", "'", "‘", "’"]);
 
@@ -214,6 +216,20 @@ function toWords(tokens: readonly Token[]): Word[] {
     const next = tokens[i + 1];
     if (HYPHENS.has(t.text) && prev && next && prev.end === t.start && next.start === t.end) {
       joinNext = true;
+      continue;
+    }
+    // "People's Liberation Army", "Kurdistan Workers' Party", "Lord's Resistance Army": a possessive inside a name.
+    const last = words[words.length - 1];
+    if (
+      last &&
+      last.cap &&
+      NAME_POSSESSORS.has(last.key) &&
+      prev?.end === t.start &&
+      (APOS.has(t.text) || t.text === "'s" || t.text === "’s") &&
+      next !== undefined &&
+      /^\p{Lu}/u.test(next.text)
+    ) {
+      words[words.length - 1] = { ...last, key: APOS.has(t.text) ? last.key : `${last.key}s`, end: t.end, text: `${last.text}${t.text}` };
       continue;
     }
     if (APOS.has(t.text) && prev && prev.end === t.start) {

@@ -160,6 +160,8 @@ const LOCATIVE = new Set([
 ]);
 const TARGET_PREPS = new Set(["against", "on", "with", "at", "to", "from", "upon", "toward", "towards", "for"]);
 const BE = new Set(["be", "get"]);
+/** Determiners that may stand between a subject and its verb ("both praised"), and "no" ("no attack"). */
+const FLOATING = new Set(["no", "both", "all", "each"]);
 /** Verbs that end what their gerund names ("stop supporting", "ceased attacking"). */
 const CESSATION = new Set(["stop", "cease", "halt", "quit", "end", "suspend", "discontinue"]);
 
@@ -518,7 +520,8 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     )
       continue;
     // "the attack", "an 18-year break": after an article (and a number-adjective) the word is a noun.
-    if (k > 0 && toks[k - 1].pos === "DET" && toks[k - 1].norm !== "no" && !/ing$/.test(t.norm) && t.pos !== "AUX") continue;
+    // ("both praised", "all agreed": a floating quantifier is no article.)
+    if (k > 0 && toks[k - 1].pos === "DET" && !FLOATING.has(toks[k - 1].norm) && !/ing$/.test(t.norm) && t.pos !== "AUX") continue;
     // "hit an apartment block", "entered a refugee camp": after verb + article + noun, a bare word ends the object noun phrase.
     if (
       k > 2 &&
