@@ -395,8 +395,15 @@ describe("actors: the article's focus country", () => {
   });
   it("without a dateline in the focus country, bare soldiers keep no country", () => {
     const text =
-      "WASHINGTON, June 2, 2025 -- Mali's junta said on Monday that Mali would hold talks. Mali's army said troops repelled an attack near Mopti.";
-    expect(run(text, "2025-06-02").mentions.find((m) => m.text === "troops")?.country).toBeNull();
+      "WASHINGTON, June 2, 2025 -- Mali's junta said on Monday that Mali would hold talks. Troops repelled an attack near Mopti.";
+    expect(run(text, "2025-06-02").mentions.find((m) => m.text === "Troops")?.country).toBeNull();
+  });
+  it("... unless their own sentence names an actor of the focus country ('Mali's army said troops ...', 'killed 30 militants')", () => {
+    const text =
+      "WASHINGTON, June 2, 2025 -- Mali's junta said on Monday that Mali would hold talks. Mali's army said troops killed 30 militants near Mopti.";
+    const { mentions } = run(text, "2025-06-02");
+    expect(mentions.find((m) => m.text === "troops")?.country).toBe("MLI");
+    expect(mentions.find((m) => m.text === "militants")?.country).toBe("MLI");
   });
 });
 

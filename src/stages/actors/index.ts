@@ -1216,6 +1216,12 @@ class DocContext {
     return top >= 2 && top >= 2 * second ? best : null;
   }
 
+  private focusActorIn(d: Draft, focus: string): boolean {
+    const n = this.draftSentence.get(d);
+    for (const o of this.drafts) if (o !== d && this.draftSentence.get(o) === n && o.country === focus) return true;
+    return false;
+  }
+
   private onlyFocusIn(d: Draft, focus: string): boolean {
     const n = this.draftSentence.get(d);
     for (const o of this.drafts) if (this.draftSentence.get(o) === n && o.country && o.country !== focus) return false;
@@ -1230,7 +1236,12 @@ class DocContext {
         if ((d.rule !== R("agent") && d.rule !== R("unknown-titled")) || d.country !== null || !d.sector) continue;
         // Soldiers are often foreign: bare "troops", "the army" take the focus country only when the dateline agrees
         // and their sentence names no other country's actor.
-        const military = d.sector === "MIL" && this.datelineCountry === focus && this.onlyFocusIn(d, focus);
+        // (Or when their own sentence names an actor of the focus country: "Machado called on the armed forces",
+        // "the army said it killed 30 militants".)
+        const military =
+          (d.sector === "MIL" || d.sector === "REB") &&
+          this.onlyFocusIn(d, focus) &&
+          (this.datelineCountry === focus || this.focusActorIn(d, focus));
         if (!FOCUS_SECTORS.has(d.sector) && !military) continue;
         if (d.rule === R("unknown-titled")) {
           Object.assign(d, { country: focus, rule: R(military ? "unknown-titled-focus-military" : "unknown-titled-focus") });

@@ -937,3 +937,37 @@ describe("future and intention", () => {
     expect(found[0].targets.map((s) => s.country)).toEqual(["ISR"]);
   });
 });
+
+describe("participial phrases and shows of force", () => {
+  it("', seeking to mend ties' shares the subject of the nearest finite verb", () => {
+    const found = run("The statement came a day before Sarkozy heads to Beijing, seeking to mend ties with China.", {
+      actors: [
+        ["Sarkozy", "FRA", "GOV"],
+        ["China", "CHN"],
+      ],
+    });
+    const mend = found.find((e) => e.trigger.text === "mend");
+    expect(mend?.sources.map((s) => s.country)).toEqual(["FRA"]);
+  });
+  it("drills around a country target it; forces arriving in a country are deployed there", () => {
+    const drills = run("China's military launched large-scale drills around Taiwan on Monday.", {
+      actors: [
+        ["China's military", "CHN", "MIL"],
+        ["Taiwan", "TWN"],
+      ],
+    });
+    expect(drills.map((e) => [e.type, e.targets.map((t) => t.country)])).toEqual([["MOBILIZE", ["TWN"]]]);
+    const arrived = run("Kenyan police officers arrived in Haiti on Tuesday.", {
+      actors: [["Kenyan police officers", "KEN", "POL"]],
+      places: [["Haiti", "Haiti", "HTI"]],
+    });
+    expect(arrived.map((e) => [e.type, e.targets.map((t) => t.country)])).toEqual([["MOBILIZE", ["HTI"]]]);
+  });
+  it("a visit by an official stays a visit", () => {
+    const found = run("The Chinese foreign minister arrived in Moscow on Tuesday.", {
+      actors: [["Chinese foreign minister", "CHN", "GOV"]],
+      places: [["Moscow", "Moscow", "RUS"]],
+    });
+    expect(found.map((e) => [e.type, e.mode, e.targets.map((t) => t.country)])).toEqual([["CONSULT", "visit", ["RUS"]]]);
+  });
+});

@@ -1512,7 +1512,8 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
       isPassive(toks, anchor) ||
       reducedRelative(toks, anchor, clauses.of) ||
       (toks[anchor + 1]?.norm === "by" && toks[anchor - 1]?.pos === "NOUN" && toks[anchor].norm !== toks[anchor].lemma);
-    const subj = subjectBefore(v, anchor, cl);
+    const host = participleHost(v, anchor);
+    const subj = host >= 0 ? subjectBefore(v, host, clauses.of[host]) : subjectBefore(v, anchor, cl);
     const skip = new Set(subj);
     const obj = objectAfter(v, r.last, cl, skip);
     if (passive) {
@@ -1723,6 +1724,28 @@ const FORCE_NOUN =
 /** Soldiers, police or a force, by sector or by the words of the mention. */
 function armedForce(a: ActorRef): boolean {
   return a.sector === "MIL" || a.sector === "POL" || FORCE_NOUN.test(a.text);
+}
+
+/**
+ * ", seeking to mend ties", ", vowing to retaliate": a participial phrase after a comma shares the subject of the
+ * clause's finite verb; returns that verb's local index, or -1.
+ */
+function participleHost(v: SentenceView, k: number): number {
+  const { toks } = v;
+  for (let j = k; j >= 1 && j >= k - 3; j--) {
+    const t = toks[j];
+    if (t.pos === "VERB" && /ing$/.test(t.norm) && toks[j - 1].norm === ",") {
+      // The nearest finite verb before the comma ("Sarkozy heads to Beijing ..., seeking").
+      for (let x = j - 2; x >= 0 && x >= j - 25; x--) {
+        const u = toks[x];
+        if (u.pos === "VERB" && !/ing$/.test(u.norm) && !(u.norm !== u.lemma && toks[x - 1]?.pos === "NOUN" && /ed$/.test(u.norm)))
+          return x;
+      }
+      return -1;
+    }
+    if (j < k && t.norm !== "to" && !(t.pos === "VERB" && /ing$/.test(t.norm))) return -1;
+  }
+  return -1;
 }
 
 /** A subordinator at j with its own finite verb a few words on ("after the army withdrew"), not "after midnight". */
