@@ -346,6 +346,8 @@ class DocContext {
   private readonly titles = new Map<string, Draft>();
   /** Last agent with a country per head noun ("ministry" -> "Taiwan's defence ministry"), for "the ministry". */
   private readonly agentHeads = new Map<string, Draft>();
+  /** Countries named by their name, capital or a region (not only by an adjective), or by a named actor of theirs. */
+  private readonly namedCountries = new Set<string>();
   /** Mentions of each country, its capital or its regions: the article's focus. */
   private readonly placeCounts = new Map<string, number>();
   /** The armed group or organisation named last ("the group" refers back to it). */
@@ -393,6 +395,12 @@ class DocContext {
       const e = a.entries[0];
       if ((a.type === "country" || a.type === "capital" || a.type === "region") && e && (e.type === "country" || e.type === "capital")) {
         this.placeCounts.set(e.country.iso3, (this.placeCounts.get(e.country.iso3) ?? 0) + 1);
+        // By name ("Cameroon", "Bamenda"), not by an adjective that may name a language ("French").
+        const key = words
+          .slice(a.s, a.e)
+          .map((w) => w.key)
+          .join(" ");
+        if (a.type !== "country" || key === normWord(e.country.name)) this.namedCountries.add(e.country.iso3);
       }
     }
     this.compose(words, atoms);
@@ -769,8 +777,10 @@ class DocContext {
     this.drafts.push(d);
     this.draftSentence.set(d, this.sentenceNo);
     // Named actors of a country ("the RSF", "Dagalo") say what the story is about as much as its place names.
-    if (d.country && d.kind !== "country" && d.entityId && !d.entityId.includes("."))
+    if (d.country && d.kind !== "country" && d.entityId && !d.entityId.includes(".")) {
       this.placeCounts.set(d.country, (this.placeCounts.get(d.country) ?? 0) + 1);
+      this.namedCountries.add(d.country);
+    }
     if (d.entityId) this.seen.push(d.entityId);
     if (d.kind === "country" && d.country) this.countryCounts.set(d.country, (this.countryCounts.get(d.country) ?? 0) + 1);
     if (d.personKey) this.surnames.set(d.personKey, d);
@@ -1213,12 +1223,14 @@ class DocContext {
         best = c;
       } else if (n > second) second = n;
     }
-    return top >= 2 && top >= 2 * second ? best : null;
+    if (top >= 2 && top >= 2 * second) return best;
+    // An article that names a single country by name, even once, is about it ("Separatists attacked a post in Cameroon's ...").
+    return best !== null && this.namedCountries.size === 1 && this.namedCountries.has(best) ? best : null;
   }
 
   private focusActorIn(d: Draft, focus: string): boolean {
     const n = this.draftSentence.get(d);
-    for (const o of this.drafts) if (o !== d && this.draftSentence.get(o) === n && o.country === focus) return true;
+    for (const o of this.drafts) if (o !== d && o.kind !== "country" && this.draftSentence.get(o) === n && o.country === focus) return true;
     return false;
   }
 
@@ -1241,7 +1253,10 @@ class DocContext {
         const military =
           (d.sector === "MIL" || d.sector === "REB") &&
           this.onlyFocusIn(d, focus) &&
-          (this.datelineCountry === focus || this.focusActorIn(d, focus));
+          (this.datelineCountry === focus ||
+            this.focusActorIn(d, focus) ||
+            // (In an article naming a single country, unless stationed somewhere: "Troops in Iraq" are often foreign.)
+            (this.namedCountries.size === 1 && !/^\s+(?:in|inside|stationed)\b/.test(this.text.slice(d.end, d.end + 12))));
         if (!FOCUS_SECTORS.has(d.sector) && !military) continue;
         if (d.rule === R("unknown-titled")) {
           Object.assign(d, { country: focus, rule: R(military ? "unknown-titled-focus-military" : "unknown-titled-focus") });

@@ -96,7 +96,8 @@ export function segmentClauses(tokens: readonly Token[], a: number, b: number, s
       lastSpeech = -1;
     } else if (w === "that" && t.pos === "SCONJ") {
       current = open("sub", current, k);
-    } else if (SUBORDINATORS.has(w) && t.pos === "SCONJ") {
+    } else if (SUBORDINATORS.has(w) && (t.pos === "SCONJ" || (t.pos === "ADP" && subjectAndVerbAhead(tokens, a + k + 1, b)))) {
+      // ("as hundreds of protesters defied a curfew": the tagger calls "as" a preposition.)
       current = open("sub", current, k);
     } else if ((w === "and" || w === "but") && hasVerb[current] && !adjectivePair(tokens, a + k, b)) {
       // A new predicate after a finite verb: "X attacked Y and killed Z", "..., but the issue has existed".
@@ -171,6 +172,22 @@ function insideAppositive(tokens: readonly Token[], a: number, k: number): boole
     const t = tokens[a + j];
     if (t.norm === ",") return tokens[a + j + 1]?.pos === "DET";
     if (t.pos === "VERB" || t.pos === "AUX") return false;
+  }
+  return false;
+}
+
+/** A noun phrase and then its finite verb right after a subordinator ("as the leader prepared", not "as a gesture"). */
+function subjectAndVerbAhead(tokens: readonly Token[], from: number, to: number): boolean {
+  let sawNoun = false;
+  for (let k = from; k < to && k < from + 8; k++) {
+    const t = tokens[k];
+    if (t.norm === "," || t.norm === ";") return false;
+    if (t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "PRON" || t.pos === "NUM") sawNoun = true;
+    else if (isVerbLike(t) && !hyphenated(tokens, k)) {
+      // "an agreement forced on Qatar": a participle after its noun is no finite verb.
+      if (/ed$/.test(t.norm) && tokens[k - 1]?.pos === "NOUN" && tokens[k + 1]?.pos === "ADP") continue;
+      return sawNoun && !/ing$/.test(t.norm);
+    } else if (t.pos !== "DET" && t.pos !== "ADJ" && t.pos !== "ADP" && t.pos !== "PART") return false;
   }
   return false;
 }

@@ -1559,6 +1559,16 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
   }
   if (r.reverse) [sources, targets] = [targets, sources];
   if (!r.noun && sources.length === 0) sources = documentAuthor(v, anchor, cl);
+  // "rallied outside Georgia's parliament": the institution a protest gathers at is what it targets.
+  if (r.type === "PROTEST" && targets.length === 0) {
+    for (let j = r.last + 1; j < toks.length && j <= r.last + 6 && toks[j].norm !== ","; j++) {
+      if (!["outside", "at", "before", "near", "to"].includes(toks[j].norm)) continue;
+      const m = firstMentionFrom(v, j + 1, j + 4);
+      const sec = m >= 0 ? (v.mentions[m].sector ?? null) : null;
+      if (m >= 0 && sec !== null && ["GOV", "LEG", "JUD", "MIL", "POL"].includes(sec)) targets = [m];
+      break;
+    }
+  }
   // "drills around Taiwan", "warships off Yemen": a show of force near a country is aimed at it.
   if (r.type === "MOBILIZE" && targets.length === 0) {
     for (let j = r.last + 1; j < toks.length && j <= r.last + 4; j++) {
@@ -1796,6 +1806,27 @@ function agentInEventNoun(lex: Lexicon, v: SentenceView, k: number, cl: number):
   for (let j = k + 1; j < toks.length && j <= k + 4; j++) {
     if (v.clauses.of[j] !== cl || toks[j].norm === ",") break;
     if (toks[j].norm !== "in" && toks[j].norm !== "during" && toks[j].norm !== "by") continue;
+    // "killed in clashes between protesters and security forces": the parties to the fighting.
+    for (let z = j + 1; z < toks.length && z <= j + 3; z++) {
+      const hit = nounAt(lex, toks, z, toks.length);
+      if (!hit || hit.entry.type !== "ASSAULT") continue;
+      const b = z + hit.len;
+      if (toks[b]?.norm !== "between" && toks[b]?.norm !== "among") break;
+      const m = firstMentionFrom(v, b + 1, b + 4);
+      if (m < 0) break;
+      // ("..., police and doctors said": the list ends where a conjunct starts a clause of its own.)
+      const group = coordinated(v, firstTokenOf(v, m, b + 1), m, 1);
+      const out: number[] = [];
+      for (const g of group) {
+        let x = firstTokenOf(v, g, b + 1);
+        let verb = false;
+        for (; x < toks.length && toks[x].norm !== "," && toks[x].norm !== "."; x++)
+          if (toks[x].pos === "VERB" || toks[x].pos === "AUX") verb = true;
+        if (verb && out.length > 0) break;
+        out.push(g);
+      }
+      return out;
+    }
     for (let x = j + 1; x < toks.length && x <= j + 4; x++) {
       if (mentionAt[x] < 0) continue;
       const m = mentionAt[x];

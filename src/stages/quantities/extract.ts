@@ -178,6 +178,23 @@ function verbRoleNear(
   }
   for (let j = after, d = 1; j < tokens.length && d <= 4 && tokens[j].sentence === sentence; j++, d++) {
     const t = tokens[j];
+    // "91 people, including 14 police officers, were killed": step over a short parenthetical.
+    if (t.text === "," && d === 1) {
+      let close = -1;
+      for (let x = j + 2; x < tokens.length && x <= j + 8 && tokens[x].sentence === sentence; x++) {
+        if (tokens[x].text === ",") {
+          close = x;
+          break;
+        }
+        if (tokens[x].pos === "VERB" || tokens[x].pos === "AUX") break;
+      }
+      const opener = tokens[j + 1]?.norm;
+      if (close > 0 && (opener === "including" || opener === "among" || opener === "mostly" || opener === "most")) {
+        j = close;
+        d = 0;
+        continue;
+      }
+    }
     if (t.kind === "punctuation" || t.kind === "number") break;
     const r = idx.verbRole.get(t.norm);
     if (r) {
