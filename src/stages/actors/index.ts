@@ -346,6 +346,8 @@ class DocContext {
   private readonly titles = new Map<string, Draft>();
   /** Last agent with a country per head noun ("ministry" -> "Taiwan's defence ministry"), for "the ministry". */
   private readonly agentHeads = new Map<string, Draft>();
+  /** Last word(s) of organisation names seen so far ("guards" -> Iran's Revolutionary Guards). */
+  private readonly orgTails = new Map<string, Draft>();
   /** Countries named by their name, capital or a region (not only by an adjective), or by a named actor of theirs. */
   private readonly namedCountries = new Set<string>();
   /** Mentions of each country, its capital or its regions: the article's focus. */
@@ -782,6 +784,19 @@ class DocContext {
       this.namedCountries.add(d.country);
     }
     if (d.entityId) this.seen.push(d.entityId);
+    // An organisation's last word(s) can stand for it later ("the Guards").
+    if ((d.kind === "organization" || d.kind === "group") && d.entityId && !d.entityId.includes(".")) {
+      const keys = this.text
+        .slice(d.start, d.end)
+        .split(/\s+/)
+        .map((w) => normWord(w.replace(/['’]s$/, "")))
+        .filter(Boolean);
+      const tail = keys[keys.length - 1];
+      if (keys.length >= 2 && tail && tail.length > 3 && /^\p{Lu}/u.test(this.text.slice(d.start, d.end).split(/\s+/).pop() ?? "")) {
+        this.orgTails.set(tail, d);
+        this.orgTails.set(keys.slice(-2).join(" "), d);
+      }
+    }
     if (d.kind === "country" && d.country) this.countryCounts.set(d.country, (this.countryCounts.get(d.country) ?? 0) + 1);
     if (d.personKey) this.surnames.set(d.personKey, d);
     if (d.title && d.entityId) this.titles.set(d.title, d);
@@ -1012,6 +1027,16 @@ class DocContext {
     const earlier = this.surnames.get(lastKey);
     if (earlier && (last.e - last.s === 1 || chain.length > 1)) {
       return { ...earlier, start, end, rule: R("surname-coref"), personKey: lastKey, title: undefined };
+    }
+    // "the Guards" after "Iran's Revolutionary Guards", "the Front" after "the Tigray People's Liberation Front".
+    if (chain.length === 1 && words[last.s - 1]?.key === "the") {
+      const org = this.orgTails.get(
+        words
+          .slice(last.s, last.e)
+          .map((w) => w.key)
+          .join(" "),
+      );
+      if (org) return { ...org, start, end, rule: R("name-tail-coref"), personKey: undefined, title: undefined };
     }
     if (last.type !== "unknown" && chain.length === 1) {
       const w = words[last.s];
@@ -1251,7 +1276,7 @@ class DocContext {
         // (Or when their own sentence names an actor of the focus country: "Machado called on the armed forces",
         // "the army said it killed 30 militants".)
         const military =
-          (d.sector === "MIL" || d.sector === "REB") &&
+          (d.sector === "MIL" || d.sector === "REB" || d.sector === "CRM") &&
           this.onlyFocusIn(d, focus) &&
           (this.datelineCountry === focus ||
             this.focusActorIn(d, focus) ||
