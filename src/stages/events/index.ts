@@ -583,7 +583,7 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
   const merged = mergeSentence(built, v).map((e) =>
     placeTarget(ctx, e.type === "ASSAULT" ? { ...e, acled: acledOf(lex, e.type, e.mode) } : e),
   );
-  const claimed = claimedAttacks(ctx, v, merged);
+  const claimed = blamedAttacks(claimedAttacks(ctx, v, merged));
   return [...claimed, ...reportedAttackAccusations(ctx, lex, v, claimed)];
 }
 
@@ -607,6 +607,23 @@ function placeTarget(ctx: DocContext, e: Event): Event {
       { name, entityId: place.country, country: place.country, sector: null, text, start: place.start, end: place.end },
     ],
   };
+}
+
+/**
+ * "Shells struck a resort, killing nine tourists, officials said, blaming the attack on Turkish forces": an attack
+ * with no perpetrator read takes the one its reporters blame (as reported, attributed to them).
+ */
+function blamedAttacks(events: Event[]): Event[] {
+  const blames = events.filter((e) => e.type === "ACCUSE" && /^blam/i.test(e.trigger.text) && e.targets.length > 0 && e.sources.length > 0);
+  if (blames.length === 0) return events;
+  const b = blames[0];
+  const s = b.sources[0];
+  const attribution: Attribution = { start: s.start, end: s.end, name: s.name, entityId: s.entityId, text: s.text };
+  return events.map((e) =>
+    e.type === "ASSAULT" && e.sources.length === 0 && e.modality === "asserted"
+      ? { ...e, sources: b.targets, attribution, modality: "reported", rule: `${e.rule}+blamed` }
+      : e,
+  );
 }
 
 /** Local index of "claim(ed) responsibility|credit for" in [from, to), or -1. */
@@ -1226,7 +1243,15 @@ function subjectBefore(v: SentenceView, k: number, cl: number, depth = 0): numbe
     // not the nearest name (the first predicate's object).
     if (own.kind === "coord" && jc === own.parent && depth < 4) {
       const firstVerb = firstVerbOf(v, own.parent, j);
-      if (firstVerb >= 0) return subjectBefore(v, firstVerb, own.parent, depth + 1);
+      const shared = firstVerb >= 0 ? subjectBefore(v, firstVerb, own.parent, depth + 1) : [];
+      // "The ministry denied that any device had been used and dismissed the claim": with no actor as the
+      // complement's subject, the predicate is coordinated with the verb that governs the complement.
+      const host = clauses.clauses[own.parent];
+      if (shared.length === 0 && (host.kind === "sub" || host.kind === "content") && host.parent >= 0 && host.first > 0) {
+        const governing = firstVerbOf(v, host.parent, host.first - 1);
+        if (governing >= 0) return subjectBefore(v, governing, host.parent, depth + 1);
+      }
+      return shared;
     }
     // In a relative clause ("the attack that killed three soldiers") the subject is the antecedent, right before it.
     if (own.kind === "relative" && jc === own.parent && j < own.first - 2) break;
@@ -1524,6 +1549,11 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
       }
       weaponMode = weaponAfterBy(lex, v, anchor);
       if (sources.length === 0) sources = agentInEventNoun(lex, v, anchor, cl);
+      // "police said 22 people were detained": security forces reporting arrests made them.
+      if (sources.length === 0 && r.type === "COERCE" && speaker && speaker.mentions.length > 0) {
+        const by = speaker.mentions.filter((m) => ["POL", "MIL", "GOV", "JUD"].includes(v.mentions[m].sector ?? ""));
+        if (by.length > 0 && by.length === speaker.mentions.length) sources = by;
+      }
       // "were killed in U.S. air strikes": the attack noun after the verb names the means.
       if (!weaponMode && r.type === "ASSAULT") weaponMode = meansAfter(lex, v, anchor, cl);
     } else {
@@ -1538,7 +1568,7 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
       if (sources.length === 0 && speaker && speaker.mentions.length > 0 && clauses.clauses[cl].kind === "coord") {
         const parent = clauses.clauses[cl].parent;
         const first = parent >= 0 ? firstVerbOf(v, parent, anchor - 1) : -1;
-        if (first >= 0 && pronounSubject(v, first, parent)) sources = speaker.mentions;
+        if (first >= 0 && (pronounSubject(v, first, parent) || subjectBefore(v, first, parent).length === 0)) sources = speaker.mentions;
       }
     }
     const demanding =
@@ -2082,8 +2112,10 @@ function countsOf(v: SentenceView, type: PloverType, cl: number): { killed: Coun
   const count = (q: Quantity): Count =>
     q.max !== undefined ? { value: q.value, max: q.max, qualifier: q.qualifier } : { value: q.value, qualifier: q.qualifier };
   for (const q of v.quantities) {
-    if (q.role === "killed" && CASUALTY_TYPES.has(type)) killed ??= count(q);
-    else if (q.role === "injured" && CASUALTY_TYPES.has(type)) injured ??= count(q);
+    // An attack's casualties may be anywhere in its sentence; an arrest's or a protest's only in its own clause.
+    const casualty = CASUALTY_TYPES.has(type) && (type === "ASSAULT" || v.clauses.of[tokenOfOffset(v, q.start)] === cl);
+    if (q.role === "killed" && casualty) killed ??= count(q);
+    else if (q.role === "injured" && casualty) injured ??= count(q);
     else if (q.role !== "killed" && q.role !== "injured") {
       const j = tokenOfOffset(v, q.start);
       if (v.clauses.of[j] === cl || type === "ASSAULT" || type === "RETREAT" || type === "MOBILIZE") others.push(q);
