@@ -606,3 +606,28 @@ describe("actors: robustness", () => {
     for (const m of run(text).mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
   });
 });
+
+describe("actors: single-country articles, the country dealt with, and name tails", () => {
+  it("an article naming a single country makes it the focus, also for soldiers and fighters", () => {
+    const text =
+      "Separatist fighters attacked a military post in Cameroon's Northwest region on Monday. Troops killed seven fighters in a raid.";
+    const { mentions } = run(text, "2025-09-10");
+    expect(mentions.find((m) => m.text === "Troops")?.country).toBe("CMR");
+  });
+  it("an agent dealing with the only country named is not of it ('the junta accused France')", () => {
+    expect(
+      run("On Monday the junta accused France of plotting an intervention.", "2023-07-31").mentions.find((m) => m.text === "junta")
+        ?.country,
+    ).toBeNull();
+  });
+  it("'the Guards' after 'Iran's Revolutionary Guards' is the same organisation; 'the Front' before any front is nobody", () => {
+    const text = "The Front said nothing. Iran's Revolutionary Guards said the barrage was retaliation. The Guards warned Israel.";
+    const { mentions } = run(text, "2024-10-02");
+    expect(mentions.filter((m) => m.text === "Guards").map((m) => m.entityId)).toEqual(["irgc"]);
+    expect(mentions.find((m) => m.text === "Front")?.entityId).toBeUndefined();
+  });
+  it("possessives inside names keep the name whole", () => {
+    const { mentions } = run("The People's Liberation Army and the Kurdistan Workers' Party were named.", "2025-01-01");
+    expect(mentions.map((m) => m.entityId)).toEqual(["pla", "pkk"]);
+  });
+});

@@ -1253,6 +1253,23 @@ class DocContext {
     return best !== null && this.namedCountries.size === 1 && this.namedCountries.has(best) ? best : null;
   }
 
+  /** Does the agent's sentence name the focus country as a party (not as a place: "in Cameroon's north")? */
+  private facesCountry(d: Draft, focus: string): boolean {
+    const n = this.draftSentence.get(d);
+    for (const o of this.drafts) {
+      if (o === d || o.kind !== "country" || o.country !== focus || this.draftSentence.get(o) !== n) continue;
+      // (A dateline's country: "BELGRADE, Serbia (AP) —".)
+      if (/^[^\n]{0,60}?(?:—|–|--| - )/.test(this.text.slice(o.end, o.end + 70)) && o.start < 60) continue;
+      const before = this.text.slice(Math.max(0, o.start - 16), o.start);
+      const after = this.text.slice(o.end, o.end + 12);
+      // (Not a place, and not the subject of its own clause: "the largest protest Serbia has seen".)
+      if (/\b(?:in|inside|across|throughout|of|from|near|to|into)\s+(?:the\s+)?$/i.test(before)) continue;
+      if (/^\s+(?:has|have|had|is|was|were|are|said|says|will|would)\b/i.test(after)) continue;
+      return true;
+    }
+    return false;
+  }
+
   private focusActorIn(d: Draft, focus: string): boolean {
     const n = this.draftSentence.get(d);
     for (const o of this.drafts) if (o !== d && o.kind !== "country" && this.draftSentence.get(o) === n && o.country === focus) return true;
@@ -1271,6 +1288,8 @@ class DocContext {
       for (const d of this.drafts) {
         // Bare agents, and unknown people titled with one ("Army spokesman Nabil Abdallah").
         if ((d.rule !== R("agent") && d.rule !== R("unknown-titled")) || d.country !== null || !d.sector) continue;
+        // "the junta accused France": an agent dealing with the focus country in its own sentence is not of it.
+        if (this.facesCountry(d, focus)) continue;
         // Soldiers are often foreign: bare "troops", "the army" take the focus country only when the dateline agrees
         // and their sentence names no other country's actor.
         // (Or when their own sentence names an actor of the focus country: "Machado called on the armed forces",

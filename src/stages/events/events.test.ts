@@ -971,3 +971,45 @@ describe("participial phrases and shows of force", () => {
     expect(found.map((e) => [e.type, e.mode, e.targets.map((t) => t.country)])).toEqual([["CONSULT", "visit", ["RUS"]]]);
   });
 });
+
+describe("perpetrators named elsewhere in the sentence", () => {
+  it("an attack takes the perpetrator its reporters blame", () => {
+    const found = run("Shells struck a resort on Wednesday, killing nine tourists, officials said, blaming the attack on Turkish forces.", {
+      actors: [
+        ["officials", "IRQ", "GOV"],
+        ["Turkish forces", "TUR", "MIL"],
+      ],
+      quantities: [["nine tourists", 9, "killed"]],
+    });
+    const attack = found.find((e) => e.type === "ASSAULT");
+    expect(attack?.sources.map((s) => s.country)).toEqual(["TUR"]);
+    expect(attack?.modality).toBe("reported");
+    expect(attack?.attribution?.text).toBe("officials");
+  });
+  it("'the attack was carried out by Hamas': the agent of a passive support verb", () => {
+    const found = run("The attack was carried out by Hamas.", { actors: [["Hamas", "PSE", "REB"]] });
+    expect(found.map((e) => [e.type, e.sources.map((s) => s.country)])).toEqual([["ASSAULT", ["PSE"]]]);
+  });
+  it("an infinitive of purpose after a passive did not happen; after 'was forced' it is the event", () => {
+    const deployed = run("Troops were deployed to protect civilians.", {
+      actors: [
+        ["Troops", "FRA", "MIL"],
+        ["civilians", "MLI", "CVL"],
+      ],
+    });
+    expect(deployed.map((e) => e.trigger.text)).toEqual(["deployed"]);
+    expect(run("Iran was forced to release the tanker.", { actors: [["Iran", "IRN"]] }).map((e) => e.trigger.text)).toContain("release");
+  });
+  it("'killed in clashes between A and B': the parties are the sources, not the sayers after them", () => {
+    const found = run("At least 91 people were killed in clashes between protesters and security forces, police and doctors said.", {
+      actors: [
+        ["protesters", "BGD", "CVL"],
+        ["security forces", "BGD", "MIL"],
+        ["police", "BGD", "POL"],
+        ["doctors", null, "HLH"],
+      ],
+      quantities: [["At least 91 people", 91, "killed", "at_least"]],
+    });
+    expect(found[0].sources.map((s) => s.text)).toEqual(["protesters", "security forces"]);
+  });
+});

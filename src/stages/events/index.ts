@@ -552,6 +552,9 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
       continue;
     // ... nor a purpose or complement infinitive ("efforts to counter", "pressured to help").
     if (r && r.isDefault && k > 0 && toks[k - 1].norm === "to" && !controlled.has(k) && /^0[3-8]/.test(r.cameo ?? "")) continue;
+    // ... nor an infinitive of purpose after a noun phrase or a clause ("carried out by the PKK to damage relations",
+    // "troops were deployed to protect civilians"): what an act was for did not happen.
+    if (r && k > 1 && toks[k - 1].norm === "to" && !controlled.has(k) && purposeAfter(lex, toks, k) && r.type !== "THREATEN") continue;
     // A second event's purpose or a noun's complement ("met Assad to discuss efforts to counter IS", "a trip aimed at
     // pushing for a ceasefire", "a threat to boycott"): what the main event is about, not a further event.
     if (r && !controlled.has(k) && (r.isDefault || toks[k - 1]?.norm === "at") && purposeComplement(toks, k, readings.length > 0)) continue;
@@ -738,6 +741,23 @@ export function reducedRelative(toks: readonly Token[], k: number, clauseOf: rea
     if (toks[j].pos === "AUX") return true;
   return false;
 }
+
+/** "to" + verb at k after something that takes no infinitive complement: a closing bracket, a participle or a place. */
+function purposeAfter(lex: Lexicon, toks: readonly Token[], k: number): boolean {
+  const p = toks[k - 2];
+  if (p.norm === ")" || p.norm === '"') return true;
+  // "were deployed to protect", "was sent to help": a passive participle (not "is scheduled to", "was forced to").
+  if (lex.future.has(p.norm) || lex.controlVerbs.has(p.lemma) || lex.governingVerbs.has(p.lemma) || PASSIVE_CONTROL.has(p.lemma))
+    return false;
+  return p.pos === "VERB" && /ed$/.test(p.norm) && (toks[k - 3]?.pos === "AUX" || toks[k - 3]?.pos === "ADV");
+}
+
+/** Passive verbs whose "to" + verb says what the subject does ("was forced to release", "were asked to leave"). */
+const PASSIVE_CONTROL = new Set(
+  "force ask urge order tell allow expect schedule invite pressure encourage authorize authorise permit compel oblige require set due suppose press call elect appoint".split(
+    " ",
+  ),
+);
 
 /** "efforts to counter", "threat to boycott", "aimed at pushing": a verb completing a noun or an aim. */
 function purposeComplement(toks: readonly Token[], k: number, afterEvent: boolean): boolean {
@@ -1505,6 +1525,19 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
         if (m >= 0 && !sources.includes(m)) {
           targets = coordinated(v, firstTokenOf(v, m, j + 1), m, 1);
           break;
+        }
+      }
+    }
+    // "The attack was carried out by Hamas", "the shelling had been launched by militants": a passive support verb's agent.
+    if (sources.length === 0) {
+      let j = r.last + 1;
+      while (j < toks.length && j <= r.last + 4 && (toks[j].pos === "AUX" || toks[j].pos === "ADV" || toks[j].pos === "PART")) j++;
+      if (j > r.last + 1 && j < toks.length && lex.lightVerbs.has(toks[j].lemma)) {
+        let by = j + 1;
+        while (by < toks.length && by <= j + 2 && toks[by].norm !== "by") by++;
+        if (toks[by]?.norm === "by") {
+          const m = firstMentionFrom(v, by + 1, by + 5);
+          if (m >= 0) sources = coordinated(v, firstTokenOf(v, m, by + 1), m, 1);
         }
       }
     }
