@@ -146,6 +146,7 @@ const NOT_NAMES = new Set(
     "sunni sunnis kurdish kurds kurd arab arabs arabic alawite alawites druze yazidi yazidis tuareg amhara tigrayan tigrayans rohingya " +
     "hutu tutsi pashtun baloch western eastern northern southern north south east west middle central gulf english french ramadan eid " +
     "christmas easter covid internet twitter x facebook telegram whatsapp tv am pm ad bc ok reuters afp ap xinhua bbc cnn according " +
+    "senior former top veteran acting interim exiled jailed slain late ousted deposed outgoing retired prominent rival " +
     "however meanwhile but and the a an in on at this that these those it he she they we you there here his her their its our " +
     "earlier later also after before since until while when where what who why how if as so yet still now then today yesterday tomorrow " +
     "relevant prior under given so-called breaking update live exclusive analysis opinion editorial europe european europeans " +

@@ -108,7 +108,7 @@ export function segmentClauses(tokens: readonly Token[], a: number, b: number, s
       const host = prev?.norm === "," && clauses[h].kind === "content" && clauses[h].parent >= 0 ? clauses[h].parent : current;
       if (next >= 0 && isVerbLike(tokens[next]) && !hyphenated(tokens, next)) current = open("coord", host, k);
       else if (next >= 0 && hasVerbAhead(tokens, next, b)) current = open("main", -1, k);
-    } else if (prev && lastSpeech === k - 1 && startsContent(t) && hasVerbAhead(tokens, a + k, b)) {
+    } else if (prev && lastSpeech === k - 1 && startsContent(t) && hasVerbAhead(tokens, a + k, b) && !thatAhead(tokens, a + k, b)) {
       // "advisers said Iraq was ...": a complement without "that".
       current = open("content", current, k, k - 1);
       lastSpeech = -1;
@@ -188,6 +188,16 @@ function subjectAndVerbAhead(tokens: readonly Token[], from: number, to: number)
       if (/ed$/.test(t.norm) && tokens[k - 1]?.pos === "NOUN" && tokens[k + 1]?.pos === "ADP") continue;
       return sawNoun && !/ing$/.test(t.norm);
     } else if (t.pos !== "DET" && t.pos !== "ADJ" && t.pos !== "ADP" && t.pos !== "PART") return false;
+  }
+  return false;
+}
+
+/** "told reporters in Kabul that ...": the addressee comes first and "that" opens the complement. */
+function thatAhead(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to && k < from + 7; k++) {
+    const t = tokens[k];
+    if (t.norm === "that") return true;
+    if (isVerbLike(t) || t.norm === ",") return false;
   }
   return false;
 }

@@ -587,7 +587,18 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     placeTarget(ctx, e.type === "ASSAULT" ? { ...e, acled: acledOf(lex, e.type, e.mode) } : e),
   );
   const claimed = blamedAttacks(claimedAttacks(ctx, v, merged));
-  return [...claimed, ...reportedAttackAccusations(ctx, lex, v, claimed)];
+  const accusations = reportedAttackAccusations(ctx, lex, v, claimed);
+  // The attack an accusation is about is reported by the accuser, not asserted by the writer.
+  const accused = new Set(accusations.map((a) => a.trigger.start));
+  const reported = claimed.map((e) => {
+    if (e.type !== "ASSAULT" || e.modality !== "asserted" || accused.size === 0) return e;
+    const k = localIndexAt(v, e.trigger.start);
+    const c = k >= 0 ? v.clauses.clauses[v.clauses.of[k]] : undefined;
+    return c && c.kind === "content" && c.speechVerb >= 0 && accused.has(v.toks[c.speechVerb].start)
+      ? { ...e, modality: "reported" as const }
+      : e;
+  });
+  return [...reported, ...accusations];
 }
 
 /**
@@ -793,7 +804,11 @@ interface NounHit {
 
 function nounAt(lex: Lexicon, toks: readonly Token[], k: number, n: number): NounHit | null {
   const t = toks[k];
-  const cands = lex.nouns.get(t.lemma) ?? lex.nouns.get(t.norm);
+  // (The tagger leaves some plurals unlemmatised: "airstrikes".)
+  const cands =
+    lex.nouns.get(t.lemma) ??
+    lex.nouns.get(t.norm) ??
+    (t.norm.length > 4 && t.norm.endsWith("s") ? lex.nouns.get(t.norm.slice(0, -1)) : undefined);
   if (!cands) return null;
   for (const entry of cands) {
     if (k + entry.words.length > n) continue;
