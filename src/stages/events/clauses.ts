@@ -121,6 +121,25 @@ export function segmentClauses(tokens: readonly Token[], a: number, b: number, s
   }
   // "..., a senior police officer said Wednesday.": the last clause reports the rest.
   let trailerSpeech = -1;
+  // "X and Y agreed to a ceasefire, Qatar's prime minister announced on Wednesday, after months of talks": a
+  // reporting clause between commas, with no complement of its own, reports what came before it.
+  for (let k = 2; k < n && trailerSpeech < 0; k++) {
+    const t = tokens[a + k];
+    if (t.pos !== "VERB" || !speechVerbs.has(t.lemma) || clauses.some((c) => c.kind === "content" && c.speechVerb === k)) continue;
+    let comma = -1;
+    for (let j = k - 1; j >= 1 && j >= k - 8; j--) {
+      const u = tokens[a + j];
+      if (u.norm === ",") {
+        comma = j;
+        break;
+      }
+      if (isVerbLike(u)) break;
+    }
+    if (comma < 2) continue;
+    let after = k + 1;
+    while (after < n && after <= k + 6 && tokens[a + after].norm !== "," && !isVerbLike(tokens[a + after])) after++;
+    if (after < n && tokens[a + after].norm === ",") trailerSpeech = k;
+  }
   for (let k = n - 1; k >= 0 && k >= n - 6; k--) {
     const t = tokens[a + k];
     if (t.pos === "VERB" && speechVerbs.has(t.lemma)) {
@@ -133,7 +152,7 @@ export function segmentClauses(tokens: readonly Token[], a: number, b: number, s
         }
         if (isVerbLike(tokens[a + j]) && tokens[a + j].pos === "VERB") break;
       }
-      if (sawComma && !clauses.some((c) => c.kind === "content" && c.speechVerb === k) && cl >= 0) trailerSpeech = k;
+      if (sawComma && !clauses.some((c) => c.kind === "content" && c.speechVerb === k) && cl >= 0 && trailerSpeech < 0) trailerSpeech = k;
       break;
     }
   }

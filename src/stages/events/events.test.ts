@@ -1013,3 +1013,29 @@ describe("perpetrators named elsewhere in the sentence", () => {
     expect(found[0].sources.map((s) => s.text)).toEqual(["protesters", "security forces"]);
   });
 });
+
+describe("both sides", () => {
+  it("'urged both sides' addresses the article's two main countries; with no clear pair, nobody", () => {
+    const text =
+      "Afghan forces attacked Pakistani posts. Pakistan struck back at Afghan positions. Qatar urged both sides to show restraint.";
+    const actors: ActorSpec[] = [
+      ["Afghan", "AFG"],
+      ["Pakistani", "PAK"],
+      ["Pakistan", "PAK"],
+      ["Qatar", "QAT"],
+      ["sides", null],
+    ];
+    const req = run(text, { actors }).find((e) => e.type === "REQUEST");
+    expect(req?.targets.map((t) => [t.country, t.text])).toEqual([
+      ["PAK", "both sides"],
+      ["AFG", "both sides"],
+    ]);
+    const lone = run("Qatar urged both sides to show restraint.", {
+      actors: [
+        ["Qatar", "QAT"],
+        ["sides", null],
+      ],
+    });
+    expect(lone.find((e) => e.type === "REQUEST")?.targets.map((t) => t.country)).toEqual([null]);
+  });
+});

@@ -224,6 +224,7 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
   /** The last asserted act of each type by an actor with a country ("the exercises" -> the last MOBILIZE). */
   const lastOfType = new Map<string, Event[]>();
   let previousDate: EventDate | null = null;
+  let pair: ActorRef[][] | undefined;
   for (const s of ctx.sentences) {
     while (ti < tokens.length && tokens[ti].end <= s.start) ti++;
     const a = ti;
@@ -246,7 +247,7 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
       floor: datelineFloor(tokens, a, b, ctx.datelineEnd),
       cues: sentenceCues(tokens.slice(a, b), lex),
     };
-    let found = sentenceEvents(ctx, lex, view, previousConsult);
+    let found: Event[] = sentenceEvents(ctx, lex, view, previousConsult).map((e) => bothSides(ctx, e, () => (pair ??= mainPair(ctx))));
     // "The move sparked discontent ... and parliament subsequently adopted ...": a sentence that
     // continues the previous one's story takes its date when it has none of its own.
     if (previousDate && continuesStory(view.toks)) {
@@ -599,6 +600,43 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
       : e;
   });
   return [...reported, ...accusations];
+}
+
+const BOTH = /\b(?:both|the two)\s+$/i;
+const SIDES = /^(?:sides|countries|parties|nations|neighbou?rs|governments|armies|capitals)$/i;
+
+/** The article's two main countries (the most named, each at least twice), as mentions to point at. */
+function mainPair(ctx: DocContext): ActorRef[][] {
+  const byCountry = new Map<string, Mention[]>();
+  for (const m of ctx.mentions) {
+    if (!m.country || m.sector === "IGO") continue;
+    const list = byCountry.get(m.country) ?? [];
+    list.push(m);
+    byCountry.set(m.country, list);
+  }
+  const ranked = [...byCountry.values()].sort((a, b) => b.length - a.length);
+  if (ranked.length < 2 || ranked[1].length < 2 || (ranked[2] && ranked[2].length === ranked[1].length)) return [];
+  return ranked.slice(0, 2).map((ms) => [actorOf(ctx, ms[0])]);
+}
+
+/** "urged both sides to exercise restraint": the article's two main parties, pointed at by the words "both sides". */
+function bothSides(ctx: DocContext, e: Event, pairOf: () => ActorRef[][]): Event {
+  const expand = (refs: readonly ActorRef[]): readonly ActorRef[] | null => {
+    const i = refs.findIndex(
+      (r) => SIDES.test(r.text) && r.country === null && BOTH.test(ctx.text.slice(Math.max(0, r.start - 9), r.start)),
+    );
+    if (i < 0) return null;
+    const pair = pairOf();
+    if (pair.length < 2) return null;
+    const r = refs[i];
+    const at = BOTH.exec(ctx.text.slice(Math.max(0, r.start - 9), r.start));
+    const start = at ? Math.max(0, r.start - 9) + at.index : r.start;
+    const parties = pair.map(([p]) => ({ ...p, start, end: r.end, text: ctx.text.slice(start, r.end) }));
+    return [...refs.slice(0, i), ...parties, ...refs.slice(i + 1)];
+  };
+  const targets = expand(e.targets);
+  const sources = expand(e.sources);
+  return targets || sources ? { ...e, targets: targets ?? e.targets, sources: sources ?? e.sources } : e;
 }
 
 /**
