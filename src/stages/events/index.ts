@@ -512,6 +512,8 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     }
     // "exiled dissidents", "the armed group": a participle used as an adjective.
     if (attributive(toks, k)) continue;
+    // "new sanctions targeting the fleet", "an attack targeting civilians": a participle describing an event noun.
+    if (/ing$/.test(t.norm) && k > 0 && toks[k - 1].pos === "NOUN" && nounAt(lex, toks, k - 1, n)) continue;
     // "The RSF, led by Dagalo,", "fighters linked to Islamic State": a description of the noun, not an event.
     if (
       DESCRIPTIVE.has(t.norm) &&
@@ -765,6 +767,8 @@ function attributive(toks: readonly Token[], k: number): boolean {
   const next = toks[k + 1];
   const prev = toks[k - 1];
   if (!next || next.pos !== "NOUN" || !/(ed|en|ing)$/.test(t.norm)) return false;
+  // ("were seen abandoning checkpoints", "kept attacking posts": after a verb an -ing form is its complement.)
+  if (prev?.pos === "VERB" && /ing$/.test(t.norm)) return false;
   return !prev || prev.pos === "DET" || prev.pos === "ADJ" || prev.pos === "ADP" || prev.pos === "NUM" || prev.pos === "VERB";
 }
 
