@@ -631,3 +631,10 @@ describe("actors: single-country articles, the country dealt with, and name tail
     expect(mentions.map((m) => m.entityId)).toEqual(["pla", "pkk"]);
   });
 });
+
+describe("actors: hyphenated given names", () => {
+  it("'Lee Jae-myung' and 'Tsai Ing-wen' resolve with a lower-case second half", () => {
+    const { mentions } = run("South Korean President Lee Jae-myung met Tsai Ing-wen.", "2025-07-01");
+    expect(mentions.map((m) => m.entityId)).toEqual(["lee-jae-myung", "tsai"]);
+  });
+});

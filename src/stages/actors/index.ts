@@ -429,7 +429,8 @@ class DocContext {
     if (!first.cap) return false;
     for (let k = j; k < j + len; k++) {
       const w = words[k];
-      if (!w.cap && !CONNECTORS.has(w.key)) return false;
+      // ("Lee Jae-myung", "Tsai Ing-wen": the second half of a hyphenated given name is lower case.)
+      if (!w.cap && !CONNECTORS.has(w.key) && !(w.joined && k > j)) return false;
     }
     if (len === 1) {
       const letters = first.key.replace(/[^a-z]/g, "").length;
