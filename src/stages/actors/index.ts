@@ -1251,6 +1251,8 @@ class DocContext {
       } else if (n > second) second = n;
     }
     if (top >= 2 && top >= 2 * second) return best;
+    // The most named country that is also the dateline's ("NIAMEY, July 31 -- ... France ... Niger ...").
+    if (top >= 3 && top > second && best === this.datelineCountry) return best;
     // An article that names a single country by name, even once, is about it ("Separatists attacked a post in Cameroon's ...").
     return best !== null && this.namedCountries.size === 1 && this.namedCountries.has(best) ? best : null;
   }
@@ -1290,8 +1292,15 @@ class DocContext {
       for (const d of this.drafts) {
         // Bare agents, and unknown people titled with one ("Army spokesman Nabil Abdallah").
         if ((d.rule !== R("agent") && d.rule !== R("unknown-titled")) || d.country !== null || !d.sector) continue;
-        // "the junta accused France": an agent dealing with the focus country in its own sentence is not of it.
-        if (this.facesCountry(d, focus)) continue;
+        // "West African leaders", "European diplomats": a region's agents are not the focus country's.
+        if (
+          /\b(?:african|european|arab|western|gulf|asian|american|regional|foreign|international|world|global)\s+$/i.test(
+            this.text.slice(Math.max(0, d.start - 24), d.start),
+          )
+        )
+          continue;
+        // "the junta accused France": in an article naming that one country, an agent dealing with it is not of it.
+        if (this.namedCountries.size === 1 && this.facesCountry(d, focus)) continue;
         // Soldiers are often foreign: bare "troops", "the army" take the focus country only when the dateline agrees
         // and their sentence names no other country's actor.
         // (Or when their own sentence names an actor of the focus country: "Machado called on the armed forces",

@@ -586,10 +586,8 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     const e = buildEvent(ctx, lex, v, r, previousConsult);
     if (e) built.push(e);
   }
-  const merged = mergeSentence(built, v).map((e) =>
-    placeTarget(ctx, e.type === "ASSAULT" ? { ...e, acled: acledOf(lex, e.type, e.mode) } : e),
-  );
-  const claimed = blamedAttacks(claimedAttacks(ctx, v, merged));
+  const merged = mergeSentence(built, v).map((e) => (e.type === "ASSAULT" ? { ...e, acled: acledOf(lex, e.type, e.mode) } : e));
+  const claimed = blamedAttacks(claimedAttacks(ctx, v, merged)).map((e) => placeTarget(ctx, e));
   const accusations = reportedAttackAccusations(ctx, lex, v, claimed);
   // The attack an accusation is about is reported by the accuser, not asserted by the writer.
   const accused = new Set(accusations.map((a) => a.trigger.start));
@@ -647,6 +645,34 @@ function bothSides(ctx: DocContext, e: Event, pairOf: () => ActorRef[][]): Event
  */
 function placeTarget(ctx: DocContext, e: Event): Event {
   const { place } = e;
+  // "recalled its envoy from Ankara": the capital withdrawn from stands for its country.
+  if ((e.type === "SANCTION" || e.type === "RETREAT") && e.mode === "withdraw" && !e.targets.some((t) => t.country !== null)) {
+    const from = /\bfrom\s+(?:the\s+)?$/i;
+    const p = ctx.places.find(
+      (x) =>
+        x.start > e.trigger.end &&
+        x.start < e.trigger.end + 60 &&
+        x.country &&
+        from.test(ctx.text.slice(Math.max(0, x.start - 10), x.start)),
+    );
+    if (p?.country && !e.sources.some((s) => s.country === p.country)) {
+      const name = ctx.entities.get(p.country)?.name ?? p.name;
+      return {
+        ...e,
+        targets: [
+          {
+            name,
+            entityId: p.country,
+            country: p.country,
+            sector: "GOV",
+            text: ctx.text.slice(p.start, p.end),
+            start: p.start,
+            end: p.end,
+          },
+        ],
+      };
+    }
+  }
   const kind = e.type === "ASSAULT" || e.type === "THREATEN" || e.type === "MOBILIZE" || (e.type === "CONSULT" && e.mode === "visit");
   if (!kind || !place?.country || e.targets.some((t) => t.country !== null)) return e;
   // The place must be the event's own ("strikes on sites in Pakistan"), not one named further on in the sentence.
@@ -1680,12 +1706,25 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
   if (r.reverse) [sources, targets] = [targets, sources];
   if (!r.noun && sources.length === 0) sources = documentAuthor(v, anchor, cl);
   // "rallied outside Georgia's parliament": the institution a protest gathers at is what it targets.
-  if (r.type === "PROTEST" && targets.length === 0) {
+  if (r.type === "PROTEST" && targets.every((t) => v.mentions[t].country === null)) {
     for (let j = r.last + 1; j < toks.length && j <= r.last + 6 && toks[j].norm !== ","; j++) {
       if (!["outside", "at", "before", "near", "to"].includes(toks[j].norm)) continue;
       const m = firstMentionFrom(v, j + 1, j + 4);
       const sec = m >= 0 ? (v.mentions[m].sector ?? null) : null;
-      if (m >= 0 && sec !== null && ["GOV", "LEG", "JUD", "MIL", "POL"].includes(sec)) targets = [m];
+      // (Or a country's building: "outside Turkish visa offices", "to the French embassy".)
+      const after = m >= 0 ? ctx.text.slice(v.mentions[m].end, v.mentions[m].end + 30) : "";
+      const building = /^\s+(?:[a-z-]+\s+)?(?:embassy|consulate|offices?|mission|base|headquarters)\b/i.test(after);
+      if (m >= 0 && ((sec !== null && ["GOV", "LEG", "JUD", "MIL", "POL"].includes(sec)) || (building && v.mentions[m].country)))
+        targets = [m];
+      break;
+    }
+  }
+  // "recalled its envoy from Ankara", "withdrew troops from Mali": what one withdraws from is the target.
+  if ((r.type === "SANCTION" || r.type === "RETREAT") && r.mode === "withdraw") {
+    for (let j = r.last + 1; j < toks.length && j <= r.last + 8 && toks[j].norm !== ","; j++) {
+      if (toks[j].norm !== "from") continue;
+      const m = firstMentionFrom(v, j + 1, j + 3);
+      if (m >= 0 && v.mentions[m].country) targets = [m];
       break;
     }
   }
