@@ -1039,3 +1039,18 @@ describe("both sides", () => {
     expect(lone.find((e) => e.type === "REQUEST")?.targets.map((t) => t.country)).toEqual([null]);
   });
 });
+
+describe("retaliation", () => {
+  it("'would respond at a time of its choosing' threatens; 'responded to questions' is nothing; 'responded with airstrikes' attacks", () => {
+    const said = run("Sharif said Pakistan would respond at a time of its choosing.", {
+      actors: [
+        ["Sharif", "PAK", "GOV"],
+        ["Pakistan", "PAK"],
+      ],
+    });
+    expect(said.map((e) => [e.type, e.sources.map((s) => s.country)])).toEqual([["THREATEN", ["PAK"]]]);
+    expect(run("The ministry responded to questions.", { actors: [["ministry", "PAK", "GOV"]] })).toEqual([]);
+    const hit = run("Israel responded with airstrikes on Gaza.", { actors: [["Israel", "ISR"]], places: [["Gaza", "Gaza Strip", "PSE"]] });
+    expect(hit.map((e) => [e.type, e.sources.map((s) => s.country)])).toEqual([["ASSAULT", ["ISR"]]]);
+  });
+});

@@ -1624,6 +1624,12 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
         }
       }
     }
+    // "Israel responded with airstrikes on Gaza", "retaliated with missile strikes": the verb's subject.
+    if (sources.length === 0 && r.type === "ASSAULT") {
+      let j = n - 1;
+      while (j > 0 && (toks[j].pos === "DET" || toks[j].pos === "ADJ" || toks[j].pos === "NUM")) j--;
+      if (toks[j]?.norm === "with" && j > 0 && toks[j - 1].pos === "VERB") sources = subjectBefore(v, j - 1, v.clauses.of[j - 1]);
+    }
     // "claimed responsibility for a suicide bombing": the claimant.
     if (sources.length === 0 && r.type === "ASSAULT") {
       const c = claimAt(toks, Math.max(0, n - 8), n);
