@@ -1054,3 +1054,17 @@ describe("retaliation", () => {
     expect(hit.map((e) => [e.type, e.sources.map((s) => s.country)])).toEqual([["ASSAULT", ["ISR"]]]);
   });
 });
+
+describe("mediated talks", () => {
+  it("talks mediated by a third party are between the parties that agreed, not the mediator's", () => {
+    const found = run("Ethiopia and the TPLF agreed on Wednesday to a truce after talks mediated by the African Union.", {
+      actors: [
+        ["Ethiopia", "ETH"],
+        ["TPLF", "ETH", "REB"],
+        ["African Union", null, "IGO"],
+      ],
+    });
+    const talks = found.find((e) => e.trigger.text === "talks");
+    expect(talks?.sources.map((s) => s.text)).toEqual(["Ethiopia", "TPLF"]);
+  });
+});

@@ -587,7 +587,7 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     if (e) built.push(e);
   }
   const merged = mergeSentence(built, v).map((e) => (e.type === "ASSAULT" ? { ...e, acled: acledOf(lex, e.type, e.mode) } : e));
-  const claimed = blamedAttacks(claimedAttacks(ctx, v, merged)).map((e) => placeTarget(ctx, e));
+  const claimed = mediatedTalks(blamedAttacks(claimedAttacks(ctx, v, merged))).map((e) => placeTarget(ctx, e));
   const accusations = reportedAttackAccusations(ctx, lex, v, claimed);
   // The attack an accusation is about is reported by the accuser, not asserted by the writer.
   const accused = new Set(accusations.map((a) => a.trigger.start));
@@ -702,6 +702,20 @@ function blamedAttacks(events: Event[]): Event[] {
   return events.map((e) =>
     e.type === "ASSAULT" && e.sources.length === 0 && e.modality === "asserted"
       ? { ...e, sources: b.targets, attribution, modality: "reported", rule: `${e.rule}+blamed` }
+      : e,
+  );
+}
+
+/** "mediated", "brokered", "hosted by": forms of verbs of third parties to talks (the tagger may call them adjectives). */
+const MEDIATE_FORM = /^(?:mediat|broker|host|facilitat|sponsor|chair|conven)(?:e|ed|es|ing|s)?$/;
+
+/** "X and Y agreed to a truce after talks mediated by the AU": the talks were between the parties that agreed. */
+function mediatedTalks(events: Event[]): Event[] {
+  const parties = events.find((e) => (e.type === "AGREE" || e.type === "CONSULT") && e.sources.length > 0);
+  if (!parties) return events;
+  return events.map((e) =>
+    e !== parties && e.type === "CONSULT" && e.sources.length === 0 && e.targets.length === 0 && /:noun-/.test(e.rule)
+      ? { ...e, sources: parties.sources, targets: parties.targets }
       : e,
   );
 }
@@ -1571,6 +1585,7 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
   let weaponMode: string | null = null;
   let demand = false;
 
+  let mediated = false;
   if (r.noun) {
     // Noun triggers: "US drone strikes", "attacks by militias on US troops", "talks between X and Y".
     const n = r.first;
@@ -1600,6 +1615,11 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
         break;
       }
       if (w === "by" && sources.length === 0) {
+        // "talks mediated by the African Union": the mediator is no party to the talks.
+        if (MEDIATE_FORM.test(toks[j - 1]?.norm ?? "")) {
+          mediated = true;
+          break;
+        }
         const m = firstMentionFrom(v, j + 1, j + 4);
         if (m >= 0) sources = [m];
       }
@@ -1651,6 +1671,7 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
       sources.length === 0 &&
       targets.length === 0 &&
       !r.speechNoun &&
+      !mediated &&
       !v.quantities.some((q) => q.role === "killed" || q.role === "injured")
     )
       return null;
@@ -2342,7 +2363,15 @@ function mergeSentence(events: Event[], v: SentenceView): Event[] {
     }
     // Any other kind: ", chanting slogans against the government" elaborates the protest just read, and a verb with
     // its own event noun ("launched a national dialogue", "held talks") is one happening, coded once.
-    if (prev && e.type !== "ASSAULT" && prev.modality === e.modality && (isParticiple || (nounPair && sameHappening(v, prev, e)))) {
+    // ("talks mediated by the AU": the mediation is the mediator's own act, not the talks'.)
+    const mediation = t !== undefined && MEDIATE_FORM.test(t.norm);
+    if (
+      prev &&
+      e.type !== "ASSAULT" &&
+      !mediation &&
+      prev.modality === e.modality &&
+      (isParticiple || (nounPair && sameHappening(v, prev, e)))
+    ) {
       out[prevAt!] = {
         ...prev,
         sources: prev.sources.length ? prev.sources : e.sources,
