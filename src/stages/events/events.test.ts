@@ -1057,7 +1057,7 @@ describe("retaliation", () => {
 
 describe("mediated talks", () => {
   it("talks mediated by a third party are between the parties that agreed, not the mediator's", () => {
-    const found = run("Ethiopia and the TPLF agreed on Wednesday to a truce after talks mediated by the African Union.", {
+    const found = run("Ethiopia and the TPLF agreed on Wednesday to a cessation of hostilities after talks mediated by the African Union.", {
       actors: [
         ["Ethiopia", "ETH"],
         ["TPLF", "ETH", "REB"],

@@ -1594,6 +1594,10 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
     else if (n >= 2 && toks[n - 1].norm === "'s" && v.mentionAt[n - 2] >= 0) sources = [v.mentionAt[n - 2]];
     for (let j = r.last + 1; j < toks.length && j <= r.last + 8; j++) {
       const w = toks[j].norm;
+      if (MEDIATE_FORM.test(w) && toks[j + 1]?.norm === "by") {
+        mediated = true;
+        break;
+      }
       if (toks[j].pos === "VERB" || w === "," || w === ";") break;
       if (w === "between" || w === "among") {
         const m = firstMentionFrom(v, j + 1, j + 4);
