@@ -1057,13 +1057,16 @@ describe("retaliation", () => {
 
 describe("mediated talks", () => {
   it("talks mediated by a third party are between the parties that agreed, not the mediator's", () => {
-    const found = run("Ethiopia and the TPLF agreed on Wednesday to a cessation of hostilities after talks mediated by the African Union.", {
-      actors: [
-        ["Ethiopia", "ETH"],
-        ["TPLF", "ETH", "REB"],
-        ["African Union", null, "IGO"],
-      ],
-    });
+    const found = run(
+      "Ethiopia and the TPLF agreed on Wednesday to a cessation of hostilities after talks mediated by the African Union.",
+      {
+        actors: [
+          ["Ethiopia", "ETH"],
+          ["TPLF", "ETH", "REB"],
+          ["African Union", null, "IGO"],
+        ],
+      },
+    );
     const talks = found.find((e) => e.trigger.text === "talks");
     expect(talks?.sources.map((s) => s.text)).toEqual(["Ethiopia", "TPLF"]);
   });

@@ -331,11 +331,20 @@ const BACK_NOUNS = new Set([
   "shelling",
   "violence",
   "battle",
+  "raids",
+  "airstrikes",
+  "bombings",
+  "barrage",
 ]);
 
 /** "in the clashes", "during the fighting": a definite attack noun in the sentence. */
 function backReference(toks: readonly Token[]): boolean {
-  for (let j = 1; j < toks.length; j++) if (BACK_NOUNS.has(toks[j].norm) && toks[j - 1].norm === "the") return true;
+  for (let j = 1; j < toks.length; j++) {
+    if (!BACK_NOUNS.has(toks[j].norm)) continue;
+    // "the clashes", "the overnight strikes", "these latest attacks"
+    const d = toks[j - 1].pos === "ADJ" || toks[j - 1].pos === "NOUN" ? j - 2 : j - 1;
+    if (d >= 0 && (toks[d].norm === "the" || toks[d].norm === "these" || toks[d].norm === "those")) return true;
+  }
   return false;
 }
 
@@ -512,8 +521,8 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     }
     // "exiled dissidents", "the armed group": a participle used as an adjective.
     if (attributive(toks, k)) continue;
-    // "new sanctions targeting the fleet", "an attack targeting civilians": a participle describing an event noun.
-    if (/ing$/.test(t.norm) && k > 0 && toks[k - 1].pos === "NOUN" && nounAt(lex, toks, k - 1, n)) continue;
+    // "new sanctions targeting the fleet", "ships heading to Russian ports": a participle describing the noun before it.
+    if (/ing$/.test(t.norm) && k > 0 && toks[k - 1].pos === "NOUN" && (nounAt(lex, toks, k - 1, n) || v.mentionAt[k - 1] < 0)) continue;
     // "The RSF, led by Dagalo,", "fighters linked to Islamic State": a description of the noun, not an event.
     if (
       DESCRIPTIVE.has(t.norm) &&
