@@ -1071,3 +1071,22 @@ describe("mediated talks", () => {
     expect(talks?.sources.map((s) => s.text)).toEqual(["Ethiopia", "TPLF"]);
   });
 });
+
+describe("fighting between and leaving dead", () => {
+  it("'Fighting between Thai and Cambodian troops' has one side as source and the other as target", () => {
+    const found = run("Fighting between Thai and Cambodian troops spread on Friday.", {
+      actors: [
+        ["Thai", "THA"],
+        ["Cambodian troops", "KHM", "MIL"],
+      ],
+    });
+    expect(found.map((e) => [e.type, e.sources.map((s) => s.country), e.targets.map((t) => t.country)])).toEqual([
+      ["ASSAULT", ["THA"], ["KHM"]],
+    ]);
+  });
+  it("'left 12 people dead' is an attack, not a departure", () => {
+    const found = run("The shelling left 12 people dead.", { quantities: [["12 people", 12, "killed"]] });
+    expect(found.every((e) => e.type === "ASSAULT")).toBe(true);
+    expect(found.length).toBeGreaterThan(0);
+  });
+});

@@ -1744,6 +1744,15 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
     }
   }
   if (r.reverse) [sources, targets] = [targets, sources];
+  // "Fighting between Thai and Cambodian troops spread": the parties follow "between", one side each.
+  if (!r.noun && sources.length === 0 && (toks[r.last + 1]?.norm === "between" || toks[r.last + 1]?.norm === "among")) {
+    const m = firstMentionFrom(v, r.last + 2, r.last + 5);
+    if (m >= 0) {
+      const group = coordinated(v, firstTokenOf(v, m, r.last + 2), m, 1);
+      sources = group.slice(0, 1);
+      targets = group.slice(1);
+    }
+  }
   if (!r.noun && sources.length === 0) sources = documentAuthor(v, anchor, cl);
   // "rallied outside Georgia's parliament": the institution a protest gathers at is what it targets.
   if (r.type === "PROTEST" && targets.every((t) => v.mentions[t].country === null)) {
