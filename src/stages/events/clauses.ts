@@ -96,7 +96,10 @@ export function segmentClauses(tokens: readonly Token[], a: number, b: number, s
       lastSpeech = -1;
     } else if (w === "that" && t.pos === "SCONJ") {
       current = open("sub", current, k);
-    } else if (SUBORDINATORS.has(w) && (t.pos === "SCONJ" || (t.pos === "ADP" && subjectAndVerbAhead(tokens, a + k + 1, b)))) {
+    } else if (
+      SUBORDINATORS.has(w) &&
+      (t.pos === "SCONJ" || ((t.pos === "ADP" || t.pos === "ADV") && k > 0 && subjectAndVerbAhead(tokens, a + k + 1, b)))
+    ) {
       // ("as hundreds of protesters defied a curfew": the tagger calls "as" a preposition.)
       current = open("sub", current, k);
     } else if ((w === "and" || w === "but") && hasVerb[current] && !adjectivePair(tokens, a + k, b)) {
@@ -170,7 +173,8 @@ function nextContent(tokens: readonly Token[], from: number, to: number): number
 function hasVerbAhead(tokens: readonly Token[], from: number, to: number): boolean {
   for (let k = from; k < to && k < from + 10; k++) {
     const t = tokens[k];
-    if (t.norm === "," || ((t.norm === "and" || t.norm === "or") && !adjectivePair(tokens, k, to))) return false;
+    if (t.norm === "," || ((t.norm === "and" || t.norm === "or") && !adjectivePair(tokens, k, to) && !nounPair(tokens, k, to)))
+      return false;
     if (isVerbLike(t) && !hyphenated(tokens, k)) return true;
   }
   return false;
@@ -206,7 +210,8 @@ function subjectAndVerbAhead(tokens: readonly Token[], from: number, to: number)
       // "an agreement forced on Qatar": a participle after its noun is no finite verb.
       if (/ed$/.test(t.norm) && tokens[k - 1]?.pos === "NOUN" && tokens[k + 1]?.pos === "ADP") continue;
       return sawNoun && !/ing$/.test(t.norm);
-    } else if (t.pos !== "DET" && t.pos !== "ADJ" && t.pos !== "ADP" && t.pos !== "PART") return false;
+    } else if (t.pos === "CCONJ" && nounPair(tokens, k, to)) continue;
+    else if (t.pos !== "DET" && t.pos !== "ADJ" && t.pos !== "ADP" && t.pos !== "PART") return false;
   }
   return false;
 }
@@ -219,4 +224,15 @@ function thatAhead(tokens: readonly Token[], from: number, to: number): boolean 
     if (isVerbLike(t) || t.norm === ",") return false;
   }
   return false;
+}
+
+/** "11 civilians and one soldier were killed": a conjunction between two noun phrases of one subject. */
+function nounPair(tokens: readonly Token[], k: number, to: number): boolean {
+  if (k === 0 || k + 1 >= to) return false;
+  const before = tokens[k - 1].pos;
+  const after = tokens[k + 1].pos;
+  return (
+    (before === "NOUN" || before === "PROPN") &&
+    (after === "NUM" || after === "DET" || after === "NOUN" || after === "PROPN" || after === "ADJ")
+  );
 }

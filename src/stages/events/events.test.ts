@@ -1090,3 +1090,21 @@ describe("fighting between and leaving dead", () => {
     expect(found.length).toBeGreaterThan(0);
   });
 });
+
+describe("when-clauses and coordinated tolls", () => {
+  it("'N were killed when X shot down ...': the when-clause names the attacker; coordinated counts add up", () => {
+    const found = run("Officials said 11 civilians and one soldier were killed when Cambodian rockets struck villages.", {
+      actors: [
+        ["Officials", "THA", "GOV"],
+        ["Cambodian rockets", "KHM", "MIL"],
+      ],
+      quantities: [
+        ["11 civilians", 11, "killed"],
+        ["one soldier", 1, "killed"],
+      ],
+    });
+    const attack = found.find((e) => e.type === "ASSAULT");
+    expect(attack?.sources.map((s) => s.country)).toEqual(["KHM"]);
+    expect(attack?.killed).toEqual({ value: 12, qualifier: "exact" });
+  });
+});

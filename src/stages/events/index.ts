@@ -1875,7 +1875,7 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
   }
   const historical = isHistorical(ctx.published, date, v.cues.lookback);
   const place = eventPlace(v, cl, anchor);
-  const counts = countsOf(v, type, cl);
+  const counts = countsOf(ctx, v, type, cl);
   let confidence = r.base;
   // Background clauses ("..., which had insisted", "after the strike") report less certainly than the main one.
   const kind = clauses.clauses[cl].kind;
@@ -2283,7 +2283,13 @@ function eventPlace(v: SentenceView, cl: number, anchor: number): EventPlace | n
 
 const CASUALTY_TYPES = new Set<PloverType>(["ASSAULT", "COERCE", "PROTEST"]);
 
-function countsOf(v: SentenceView, type: PloverType, cl: number): { killed: Count | null; injured: Count | null; others: Quantity[] } {
+function countsOf(
+  ctx: DocContext,
+  v: SentenceView,
+  type: PloverType,
+  cl: number,
+): { killed: Count | null; injured: Count | null; others: Quantity[] } {
+  const lastEnd = new Map<Count, number>();
   let killed: Count | null = null;
   let injured: Count | null = null;
   const others: Quantity[] = [];
@@ -2292,9 +2298,22 @@ function countsOf(v: SentenceView, type: PloverType, cl: number): { killed: Coun
   for (const q of v.quantities) {
     // An attack's casualties may be anywhere in its sentence; an arrest's or a protest's only in its own clause.
     const casualty = CASUALTY_TYPES.has(type) && (type === "ASSAULT" || v.clauses.of[tokenOfOffset(v, q.start)] === cl);
-    if (q.role === "killed" && casualty) killed ??= count(q);
-    else if (q.role === "injured" && casualty) injured ??= count(q);
-    else if (q.role !== "killed" && q.role !== "injured") {
+    // "11 civilians and one soldier were killed": coordinated counts of one toll add up.
+    const add = (c: Count | null): Count => {
+      const next = count(q);
+      if (!c) return next;
+      const between = ctx.text.slice(lastEnd.get(c) ?? 0, q.start);
+      return /^\s*[a-z -]{0,30}\band\s*$/i.test(between) && c.max === undefined && next.max === undefined
+        ? { value: c.value + next.value, qualifier: c.qualifier }
+        : c;
+    };
+    if (q.role === "killed" && casualty) {
+      killed = add(killed);
+      lastEnd.set(killed, q.end);
+    } else if (q.role === "injured" && casualty) {
+      injured = add(injured);
+      lastEnd.set(injured, q.end);
+    } else if (q.role !== "killed" && q.role !== "injured") {
       const j = tokenOfOffset(v, q.start);
       if (v.clauses.of[j] === cl || type === "ASSAULT" || type === "RETREAT" || type === "MOBILIZE") others.push(q);
     }

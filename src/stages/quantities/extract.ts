@@ -195,6 +195,15 @@ function verbRoleNear(
         continue;
       }
     }
+    // "11 civilians and one soldier were killed": step over a coordinated count.
+    if (t.norm === "and" && d === 1 && /^(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|a)\b/i.test(tokens[j + 1]?.text ?? "")) {
+      let x = j + 2;
+      while (x < tokens.length && x <= j + 4 && tokens[x].pos !== "AUX" && tokens[x].pos !== "VERB" && tokens[x].kind !== "punctuation")
+        x++;
+      j = x - 1;
+      d = 0;
+      continue;
+    }
     if (t.kind === "punctuation" || t.kind === "number") break;
     const r = idx.verbRole.get(t.norm);
     if (r) {

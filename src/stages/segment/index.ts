@@ -67,8 +67,8 @@ export function createSegmentStage(): Stage<"sentences" | "tokens"> {
         start: starts[i],
         end: ends[i],
         text: text.slice(starts[i], ends[i]),
-        pos: pos[i],
-        lemma: (lemmas[i] ?? v).toLowerCase(),
+        pos: pastTenseAsNoun(values, pos, i) ? "VERB" : pos[i],
+        lemma: pastTenseAsNoun(values, pos, i) ? IRREGULAR_PAST[v.toLowerCase()] : (lemmas[i] ?? v).toLowerCase(),
         norm: v.toLowerCase(),
         kind: tokenKind(types[i]),
         sentence: sentenceOf[i],
@@ -76,6 +76,33 @@ export function createSegmentStage(): Stage<"sentences" | "tokens"> {
       return { sentences, tokens };
     },
   };
+}
+
+const PARTICLES = new Set(["down", "up", "back", "off", "out"]);
+/** Irregular past tenses the tagger reads as nouns before a particle ("units shot down helicopters"). */
+const IRREGULAR_PAST: Readonly<Record<string, string>> = {
+  shot: "shoot",
+  struck: "strike",
+  fought: "fight",
+  broke: "break",
+  blew: "blow",
+  threw: "throw",
+  took: "take",
+  beat: "beat",
+  hit: "hit",
+  cut: "cut",
+  shut: "shut",
+};
+
+/** A tagging fix: an irregular past tense after a noun or pronoun and before a particle is a verb. */
+function pastTenseAsNoun(values: readonly string[], pos: readonly string[], i: number): boolean {
+  return (
+    pos[i] === "NOUN" &&
+    IRREGULAR_PAST[values[i].toLowerCase()] !== undefined &&
+    i > 0 &&
+    ["NOUN", "PROPN", "PRON"].includes(pos[i - 1]) &&
+    PARTICLES.has((values[i + 1] ?? "").toLowerCase())
+  );
 }
 
 /** Longest run of non-space characters handed to wink in one piece. */

@@ -53,3 +53,12 @@ describe("segment.v1", () => {
     expect(tokens[tokens.length - 1].end).toBeLessThanOrEqual(text.length);
   });
 });
+
+describe("segment: tagging fixes", () => {
+  it("an irregular past tense before a particle is a verb ('units shot down helicopters'), not elsewhere ('a shot in the dark')", () => {
+    const tokens = (text: string) => stage.run(createDoc({ text })).tokens;
+    const shot = tokens("Wagner units shot down several helicopters.").find((t) => t.text === "shot");
+    expect([shot?.pos, shot?.lemma]).toEqual(["VERB", "shoot"]);
+    expect(tokens("It was a shot in the dark.").find((t) => t.text === "shot")?.pos).not.toBe("VERB");
+  });
+});
