@@ -1108,3 +1108,23 @@ describe("when-clauses and coordinated tolls", () => {
     expect(attack?.killed).toEqual({ value: 12, qualifier: "exact" });
   });
 });
+
+describe("exchanges and rejected proposals", () => {
+  it("an exchange by two coordinated parties is mutual; rejecting a call by X targets X", () => {
+    const swap = run("Russia and Ukraine swapped 390 prisoners each on Friday.", {
+      actors: [
+        ["Russia", "RUS"],
+        ["Ukraine", "UKR"],
+      ],
+    });
+    expect(swap[0].targets.map((t) => t.country)).toEqual(["UKR", "RUS"]);
+    const rejected = run("Peskov rejected a renewed call by France and Germany for a truce.", {
+      actors: [
+        ["Peskov", "RUS", "GOV"],
+        ["France", "FRA"],
+        ["Germany", "DEU"],
+      ],
+    });
+    expect(rejected.find((e) => e.type === "REJECT")?.targets.map((t) => t.country)).toEqual(["FRA", "DEU"]);
+  });
+});

@@ -162,6 +162,8 @@ const TARGET_PREPS = new Set(["against", "on", "with", "at", "to", "from", "upon
 const BE = new Set(["be", "get"]);
 /** Determiners that may stand between a subject and its verb ("both praised"), and "no" ("no attack"). */
 const FLOATING = new Set(["no", "both", "all", "each"]);
+const EXCHANGE = new Set(["swap", "exchange", "trade"]);
+const PROPOSALS = new Set(["call", "demand", "proposal", "offer", "request", "plan", "appeal", "bid", "ultimatum", "initiative"]);
 /** Verbs that end what their gerund names ("stop supporting", "ceased attacking"). */
 const CESSATION = new Set(["stop", "cease", "halt", "quit", "end", "suspend", "discontinue"]);
 
@@ -1796,8 +1798,20 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
   // A bare default verb code needs an actor doing it ("came", "heads", "enjoyed" are too vague alone).
   if (r.isDefault && srcRefs.length === 0 && /^0[3-8]/.test(r.cameo ?? "")) return null;
   let tgtRefs = uniqueActors(ctx, v, targets).filter((t) => !srcRefs.some((s) => s.start === t.start));
-  // Symmetric events with coordinated subjects and no object: each is the other's counterpart.
-  if (lex.symmetric.has(r.type) && srcRefs.length > 1 && !withObject(v, r.last)) tgtRefs = [...srcRefs.slice(1), srcRefs[0]];
+  // Symmetric events with coordinated subjects and no object: each is the other's counterpart
+  // ("Russia and Ukraine swapped 390 prisoners": an exchange is mutual whatever its object).
+  const exchange = EXCHANGE.has(toks[anchor]?.lemma ?? "");
+  if ((lex.symmetric.has(r.type) || exchange) && srcRefs.length > 1 && (exchange || !withObject(v, r.last)))
+    tgtRefs = [...srcRefs.slice(1), srcRefs[0]];
+  // "rejected a call by France, Germany and Britain": the rejected proposal's authors are the target.
+  if ((r.type === "REJECT" || r.type === "ACCUSE") && !tgtRefs.some((t) => t.country !== null)) {
+    for (let j = r.last + 1; j < toks.length && j <= r.last + 6 && toks[j].norm !== ","; j++) {
+      if (!PROPOSALS.has(toks[j].lemma) || (toks[j + 1]?.norm !== "by" && toks[j + 1]?.norm !== "from")) continue;
+      const m = firstMentionFrom(v, j + 2, j + 5);
+      if (m >= 0) tgtRefs = uniqueActors(ctx, v, coordinated(v, firstTokenOf(v, m, j + 2), m, 1));
+      break;
+    }
+  }
   // "The joint statement issued after the meeting": participants of the meeting just reported.
   if (srcRefs.length === 0 && previousConsult && (r.type === "AGREE" || r.type === "CONSULT") && v.cues.meeting) {
     srcRefs = [...previousConsult.sources];
