@@ -1128,3 +1128,21 @@ describe("exchanges and rejected proposals", () => {
     expect(rejected.find((e) => e.type === "REJECT")?.targets.map((t) => t.country)).toEqual(["FRA", "DEU"]);
   });
 });
+
+describe("reactions to a named act", () => {
+  it("'condemned the attack on Ras Isa' targets the attacker of Ras Isa, not the last actor", () => {
+    const text =
+      "U.S. air strikes on Ras Isa killed 38 people. The Houthis fired a missile at Israel. Iran condemned the attack on Ras Isa.";
+    const found = run(text, {
+      actors: [
+        ["U.S.", "USA"],
+        ["Ras Isa", null],
+        ["Houthis", "YEM", "REB"],
+        ["Israel", "ISR"],
+        ["Iran", "IRN"],
+      ],
+      quantities: [["38 people", 38, "killed"]],
+    });
+    expect(found.find((e) => e.type === "ACCUSE")?.targets.map((t) => t.country)).toEqual(["USA"]);
+  });
+});

@@ -280,13 +280,18 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
     // "condemned the exercises" after "China's military launched drills": the last actor of that kind of act.
     if (lastActor) {
       found = found.map((e) => {
-        if ((e.type !== "ACCUSE" && e.type !== "REJECT") || e.targets.length > 0 || e.sources.length === 0) return e;
+        if ((e.type !== "ACCUSE" && e.type !== "REJECT") || e.targets.some((t) => t.country !== null) || e.sources.length === 0) return e;
         const at = reactsToDefiniteAct(view, e);
         if (at < 0) return e;
         const kind = nounAt(lex, view.toks, at, view.toks.length)?.entry.type ?? null;
         const own = new Set(e.sources.map((x) => x.country));
         const ofKind = kind ? (lastOfType.get(kind) ?? []) : [];
-        const prior: Event = [...ofKind].reverse().find((p) => !p.sources.some((x) => own.has(x.country))) ?? lastActor!;
+        // "condemned the attack on Ras Isa": the act on that very target or place, if one was reported.
+        const on = view.toks[at + 1]?.norm === "on" || view.toks[at + 1]?.norm === "against" ? view.toks[at + 2] : undefined;
+        const named = on && /^\p{Lu}/u.test(on.text) ? on.text : null;
+        const about = (p: Event) => named !== null && [...p.targets.map((t) => t.text), p.place?.name ?? ""].some((x) => x.includes(named));
+        const candidates = [...ofKind].reverse().filter((p) => !p.sources.some((x) => own.has(x.country)));
+        const prior: Event = candidates.find(about) ?? candidates[0] ?? lastActor!;
         if (prior.sources.some((x) => own.has(x.country))) return e;
         return {
           ...e,
@@ -958,7 +963,10 @@ function readVerb(lex: Lexicon, v: SentenceView, k: number, consumed: Set<number
   const phrases = objectOnly ? [] : (lex.phrases.get(t.lemma) ?? []);
   for (const p of phrases) {
     if (p.fallback) continue;
-    const after = p.post.length ? matchSequence(toks, k + 1, end, p.post, p.suppress ? 8 : 4) : k + 1;
+    // (A verdict may come after a long object: "called the bombing a full-fledged war crime".)
+    const after = p.post.length
+      ? matchSequence(toks, k + 1, end, p.post, p.suppress || p.speakerSource || p.type === "ACCUSE" ? 8 : 4)
+      : k + 1;
     if (after < 0 || !matchBefore(toks, start, k, p.pre)) continue;
     if (p.suppress || p.type === null) return null;
     // The phrase's own words are not events of their own ("stop attacking", "called off the strike").
