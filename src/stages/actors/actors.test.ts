@@ -638,3 +638,9 @@ describe("actors: hyphenated given names", () => {
     expect(mentions.map((m) => m.entityId)).toEqual(["lee-jae-myung", "tsai"]);
   });
 });
+
+describe("actors: continents", () => {
+  it("'Latin America' is no United States", () => {
+    expect(run("Leaders across Latin America condemned the putsch.", "2024-06-27").mentions.some((m) => m.country === "USA")).toBe(false);
+  });
+});

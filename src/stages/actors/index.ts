@@ -394,6 +394,16 @@ class DocContext {
       const dated = next !== undefined && (/^\d/.test(next.text) || MONTH_WORD.test(next.text) || !this.commaIsNotDateline(words, first.e));
       if (e && (e.type === "capital" || e.type === "country") && dated) this.datelineCountry = e.country.iso3;
     }
+    // "Latin America", "South America": a continent, not the United States.
+    for (let i = atoms.length - 1; i >= 0; i--) {
+      const a = atoms[i];
+      if (
+        a.type === "country" &&
+        words[a.s].key === "america" &&
+        ["latin", "south", "north", "central"].includes(words[a.s - 1]?.key ?? "")
+      )
+        atoms.splice(i, 1);
+    }
     for (const a of atoms) {
       const e = a.entries[0];
       if ((a.type === "country" || a.type === "capital" || a.type === "region") && e && (e.type === "country" || e.type === "capital")) {

@@ -1146,3 +1146,23 @@ describe("reactions to a named act", () => {
     expect(found.find((e) => e.type === "ACCUSE")?.targets.map((t) => t.country)).toEqual(["USA"]);
   });
 });
+
+describe("verdicts and gatherings", () => {
+  it("'in what Arce called an attempted coup' accuses the doers of the act just reported", () => {
+    const found = run("Troops rammed the doors of the palace in what President Arce called an attempted coup.", {
+      actors: [
+        ["Troops", "BOL", "MIL"],
+        ["President Arce", "BOL", "GOV"],
+      ],
+    });
+    const verdict = found.find((e) => e.type === "ACCUSE");
+    expect(verdict?.sources.map((s) => s.text)).toEqual(["President Arce"]);
+    expect(verdict?.targets.map((s) => s.text)).toEqual(["Troops"]);
+  });
+  it("a crowd gathering protests; officials gathering do not", () => {
+    expect(run("Several hundred people gathered outside the base.", { actors: [["people", "TCD", "CVL"]] }).map((e) => e.type)).toEqual([
+      "PROTEST",
+    ]);
+    expect(run("Officials gathered evidence.", { actors: [["Officials", "TCD", "GOV"]] }).filter((e) => e.type === "PROTEST")).toEqual([]);
+  });
+});

@@ -356,7 +356,7 @@ function backReference(toks: readonly Token[]): boolean {
 }
 
 const ACT_NOUNS = new Set(
-  "measures measure sanctions decision move resolution attack attacks strikes strike statement remarks comments accusations allegations plan proposal ban restrictions deployment expulsion exercises drills manoeuvres maneuvers incursion incursions raids raid shelling bombing bombings killings arrests detentions crackdown blockade".split(
+  "measures measure sanctions decision move resolution attack attacks strikes strike statement remarks comments accusations allegations plan proposal ban restrictions deployment expulsion exercises drills manoeuvres maneuvers incursion incursions raids raid shelling bombing bombings killings arrests detentions crackdown blockade coup putsch invasion takeover massacre shooting".split(
     " ",
   ),
 );
@@ -603,7 +603,7 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     if (e) built.push(e);
   }
   const merged = mergeSentence(built, v).map((e) => (e.type === "ASSAULT" ? { ...e, acled: acledOf(lex, e.type, e.mode) } : e));
-  const claimed = mediatedTalks(blamedAttacks(claimedAttacks(ctx, v, merged))).map((e) => placeTarget(ctx, e));
+  const claimed = verdictTargets(mediatedTalks(blamedAttacks(claimedAttacks(ctx, v, merged)))).map((e) => placeTarget(ctx, e));
   const accusations = reportedAttackAccusations(ctx, lex, v, claimed);
   // The attack an accusation is about is reported by the accuser, not asserted by the writer.
   const accused = new Set(accusations.map((a) => a.trigger.start));
@@ -734,6 +734,22 @@ function mediatedTalks(events: Event[]): Event[] {
       ? { ...e, sources: parties.sources, targets: parties.targets }
       : e,
   );
+}
+
+/**
+ * "Troops rammed the palace doors in what President Arce called an attempted coup": a verdict with no target of its
+ * own judges the act just reported in its sentence, so it targets that act's doers.
+ */
+function verdictTargets(events: Event[]): Event[] {
+  return events.map((e, i) => {
+    if (e.type !== "ACCUSE" || e.targets.length > 0 || e.sources.length === 0) return e;
+    const act = events
+      .slice(0, i)
+      .reverse()
+      .find((p) => (p.type === "ASSAULT" || p.type === "COERCE") && p.sources.length > 0 && p.trigger.end <= e.trigger.start);
+    if (!act || act.sources.some((s) => e.sources.some((x) => x.start === s.start))) return e;
+    return { ...e, targets: act.sources };
+  });
 }
 
 /** Local index of "claim(ed) responsibility|credit for" in [from, to), or -1. */
@@ -1405,7 +1421,9 @@ function subjectBefore(v: SentenceView, k: number, cl: number, depth = 0): numbe
     let last = j;
     while (last + 1 < toks.length && mentionAt[last + 1] === m) last++;
     const asClause = prep !== null && CLAUSE_OPENERS.has(prep.norm) && isVerbLike(toks[last + 1] ?? toks[last]) && last + 1 < toks.length;
-    if (prep && prep.norm !== "of" && !asClause) {
+    // "in what President Arce called a coup": a free relative's subject, not a prepositional object.
+    const freeRelative = first > 0 && (toks[first - 1].norm === "what" || toks[first - 1].norm === "which");
+    if (prep && prep.norm !== "of" && !asClause && !freeRelative) {
       j = first;
       continue;
     }
