@@ -644,3 +644,10 @@ describe("actors: continents", () => {
     expect(run("Leaders across Latin America condemned the putsch.", "2024-06-27").mentions.some((m) => m.country === "USA")).toBe(false);
   });
 });
+
+describe("actors: stray casing", () => {
+  it("'iSrael' is Israel; 'iPad' belongs to no country", () => {
+    expect(run("The US wants to help iSrael.", "2015-06-01").mentions.map((m) => m.country)).toContain("ISR");
+    expect(run("He used an iPad.", "2015-06-01").mentions.every((m) => m.country === null)).toBe(true);
+  });
+});

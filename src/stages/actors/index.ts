@@ -258,7 +258,8 @@ function toWords(tokens: readonly Token[]): Word[] {
       text: t.text,
       start: extendStart ?? t.start,
       end: t.end,
-      cap: /^[\p{Lu}\p{N}]/u.test(t.text),
+      // ("iSrael", "uKraine": a stray lower-case first letter in otherwise capitalised text.)
+      cap: /^[\p{Lu}\p{N}]/u.test(t.text) || /^\p{Ll}\p{Lu}\p{Ll}{2,}$/u.test(t.text),
       upper: isLetterUpper(t.text),
       pos: t.pos,
       poss: false,
