@@ -284,8 +284,9 @@ function hasOwnAnchor(v: DocView, m: CountryRef): boolean {
     // Only people: the actors stage gives groups the country of a nearby country word ("people in Niger").
     if (x.kind !== "person") continue;
     if (x.end <= m.start || x.start >= m.end) return true;
-    // A known person whose mention takes in the country word ("Iranian President <name>", resolved to Iran).
-    if (x.kind === "person" && x.entityId && x.end > m.end) return true;
+    // A known person whose mention takes in the country word ("Iranian President <name>", resolved to Iran); not
+    // "Slovenia's president" alone, whose holder was looked up from the country word itself.
+    if (x.kind === "person" && x.entityId && x.end > m.end && !/:title-holder$/.test(x.rule)) return true;
   }
   return false;
 }
