@@ -1166,3 +1166,14 @@ describe("verdicts and gatherings", () => {
     expect(run("Officials gathered evidence.", { actors: [["Officials", "TCD", "GOV"]] }).filter((e) => e.type === "PROTEST")).toEqual([]);
   });
 });
+
+describe("sentences opened by a pronoun", () => {
+  it("'It rejected ...' after a sentence about the ministry: the ministry; 'He' does not take an organisation", () => {
+    const text = "Turkey's foreign ministry condemned the strike. It rejected the accusations on Thursday.";
+    const actors: ActorSpec[] = [["Turkey's foreign ministry", "TUR", "GOV"]];
+    const found = run(text, { actors });
+    expect(found.find((e) => e.type === "REJECT")?.sources.map((s) => s.country)).toEqual(["TUR"]);
+    const he = run("Turkey's foreign ministry condemned the strike. He rejected the accusations on Thursday.", { actors });
+    expect(he.find((e) => e.type === "REJECT")?.sources).toEqual([]);
+  });
+});

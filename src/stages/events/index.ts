@@ -227,6 +227,7 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
   const lastOfType = new Map<string, Event[]>();
   let previousDate: EventDate | null = null;
   let pair: ActorRef[][] | undefined;
+  let previousTopic: ActorRef[] = [];
   for (const s of ctx.sentences) {
     while (ti < tokens.length && tokens[ti].end <= s.start) ti++;
     const a = ti;
@@ -250,6 +251,10 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
       cues: sentenceCues(tokens.slice(a, b), lex),
     };
     let found: Event[] = sentenceEvents(ctx, lex, view, previousConsult).map((e) => bothSides(ctx, e, () => (pair ??= mainPair(ctx))));
+    // "Turkey's foreign ministry rejected the accusations. It said ...": a sentence opened by a subject pronoun
+    // continues with the previous sentence's main actor.
+    found = pronounOpener(ctx, view, found, previousTopic);
+    previousTopic = topicOf(ctx, view, found);
     // "The move sparked discontent ... and parliament subsequently adopted ...": a sentence that
     // continues the previous one's story takes its date when it has none of its own.
     if (previousDate && continuesStory(view.toks)) {
@@ -616,6 +621,38 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
       : e;
   });
   return [...reported, ...accusations];
+}
+
+/** The main actor of a sentence: the doers of its first event with one, else its first actor with a country. */
+function topicOf(ctx: DocContext, v: SentenceView, found: readonly Event[]): ActorRef[] {
+  const first = found.find((e) => e.sources.some((s) => s.country !== null) && e.modality !== "hypothetical");
+  if (first) return [...first.sources];
+  const m = v.mentions.find((x) => x.country !== null && x.kind !== "country");
+  return m ? [actorOf(ctx, m)] : [];
+}
+
+/**
+ * "It said the shelling had been carried out by the PKK": events of a sentence opened by "It/He/She/They" + verb
+ * whose doer is that pronoun take the previous sentence's main actor (person for he/she, not a person for it).
+ */
+function pronounOpener(ctx: DocContext, v: SentenceView, found: Event[], topic: readonly ActorRef[]): Event[] {
+  const { toks } = v;
+  const p = toks[v.floor]?.norm;
+  if (topic.length === 0 || !p || !SUBJECT_PRONOUNS.has(p) || p === "i" || p === "we") return found;
+  if (!toks[v.floor + 1] || !isVerbLike(toks[v.floor + 1])) return found;
+  const personal = topic.every((t) => ctx.mentions.find((m) => m.start === t.start)?.kind === "person");
+  if ((p === "he" || p === "she") !== personal && p !== "they") return found;
+  const opener = v.clauses.of[v.floor];
+  return found.map((e) => {
+    if (e.sources.length > 0) return e;
+    const k = localIndexAt(v, e.trigger.start);
+    if (k < 0) return e;
+    const c = v.clauses.clauses[v.clauses.of[k]];
+    const own = v.clauses.of[k] === opener;
+    const reported =
+      c.kind === "content" && c.speechVerb >= 0 && v.clauses.of[c.speechVerb] === opener && pronounSubject(v, k, v.clauses.of[k]);
+    return own || reported ? { ...e, sources: [...topic], rule: `${e.rule}+pronoun` } : e;
+  });
 }
 
 const BOTH = /\b(?:both|the two)\s+$/i;
