@@ -651,3 +651,11 @@ describe("actors: stray casing", () => {
     expect(run("He used an iPad.", "2015-06-01").mentions.every((m) => m.country === null)).toBe(true);
   });
 });
+
+describe("actors: fighters led by a group", () => {
+  it("'Hamas-led gunmen' are Hamas's; 'Iran-backed militias' are not Iran's", () => {
+    const { mentions } = run("Hamas-led gunmen attacked southern Israel. Iran-backed militias fired rockets.", "2024-01-01");
+    expect(mentions.find((m) => m.text === "Hamas-led gunmen")?.entityId).toBe("hamas");
+    expect(mentions.find((m) => m.text === "militias")?.country ?? null).not.toBe("IRN");
+  });
+});

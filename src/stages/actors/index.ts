@@ -654,7 +654,17 @@ class DocContext {
         (a.type === "country" || a.type === "capital") &&
         ag?.type === "agent" &&
         ag.agent.sector === "IGO";
-      return ok ? "adjacent" : null;
+      // "Hamas-led gunmen", "RSF-led fighters": fighters led by an armed group are its members.
+      const first = a.entries[0];
+      const members =
+        gap.length === 1 &&
+        gap[0].key === "led" &&
+        a.type === "actor" &&
+        first?.type === "actor" &&
+        first.actor.kind === "group" &&
+        ag?.type === "agent" &&
+        (ag.agent.sector === "REB" || ag.agent.sector === "MIL");
+      return ok || members ? "adjacent" : null;
     }
     if (b.s > a.e && words[b.s].joined) return null;
     const aPerson = a.type === "actor" && a.entries[0].type === "actor" && a.entries[0].actor.kind === "person";
