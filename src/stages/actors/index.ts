@@ -363,6 +363,8 @@ class DocContext {
   private sentenceStart = 0;
   /** Sentence number of each draft (bare soldiers take the focus country only where no other country is named). */
   private readonly draftSentence = new Map<Draft, number>();
+  /** The drafts of each sentence, in order. */
+  private readonly sentenceDrafts = new Map<number, Draft[]>();
   /** "the country" words, resolved to the focus country at the end. */
   private readonly countryRefs: { start: number; end: number }[] = [];
   private readonly composedNames = new Map<string, string>();
@@ -756,16 +758,7 @@ class DocContext {
     if (next.type !== "country" && next.type !== "capital" && next.type !== "region") return;
     const e = next.entries[0];
     if (!e || (e.type !== "country" && e.type !== "capital") || !draft.sector || !LOCAL_SECTORS.has(draft.sector)) return;
-    const c = e.country.iso3;
-    const id = `${c}.${draft.sector}`;
-    const name = this.text.slice(draft.start, draft.end);
-    if (!this.composedNames.has(id)) this.composedNames.set(id, name);
-    Object.assign(draft, {
-      country: c,
-      entityId: id,
-      rule: R("agent-in-place"),
-      entity: { id, name: this.composedNames.get(id) ?? name, kind: composedKind(draft.sector), country: c, sector: draft.sector },
-    });
+    this.composeAgent(draft, e.country.iso3, draft.sector, "agent-in-place");
   }
 
   /** An agent phrase used as a modifier: only its country (if it starts with one) is a mention. */
@@ -786,21 +779,30 @@ class DocContext {
     const c = prev.draft.country;
     const sector = draft.sector;
     if (!c || !sector || c === draft.country) return;
-    const id = `${c}.${sector}`;
-    const name = this.text.slice(prev.draft.start, prev.draft.end);
+    this.composeAgent(prev.draft, c, sector, "coordinated-agent");
+    prev.draft.kind = "actor";
+  }
+
+  /** Makes a bare agent the generic actor of a country ("police" in a Bamako story -> MLI.POL), named by its first wording. */
+  private composeAgent(d: Draft, country: string, sector: Sector, rule: string): void {
+    const id = `${country}.${sector}`;
+    const name = this.text.slice(d.start, d.end);
     if (!this.composedNames.has(id)) this.composedNames.set(id, name);
-    Object.assign(prev.draft, {
-      kind: "actor",
+    Object.assign(d, {
+      country,
       entityId: id,
       sector,
-      rule: R("coordinated-agent"),
-      entity: { id, name: this.composedNames.get(id) ?? name, kind: composedKind(sector), country: c, sector },
+      rule: R(rule),
+      entity: { id, name: this.composedNames.get(id) ?? name, kind: composedKind(sector), country, sector },
     });
   }
 
   private emit(d: Draft): void {
     this.drafts.push(d);
     this.draftSentence.set(d, this.sentenceNo);
+    const same = this.sentenceDrafts.get(this.sentenceNo);
+    if (same) same.push(d);
+    else this.sentenceDrafts.set(this.sentenceNo, [d]);
     // Named actors of a country ("the RSF", "Dagalo") say what the story is about as much as its place names.
     if (d.country && d.kind !== "country" && d.entityId && !d.entityId.includes(".")) {
       this.placeCounts.set(d.country, (this.placeCounts.get(d.country) ?? 0) + 1);
@@ -1280,9 +1282,8 @@ class DocContext {
 
   /** Does the agent's sentence name the focus country as a party (not as a place: "in Cameroon's north")? */
   private facesCountry(d: Draft, focus: string): boolean {
-    const n = this.draftSentence.get(d);
-    for (const o of this.drafts) {
-      if (o === d || o.kind !== "country" || o.country !== focus || this.draftSentence.get(o) !== n) continue;
+    for (const o of this.neighbours(d)) {
+      if (o === d || o.kind !== "country" || o.country !== focus) continue;
       // (A dateline's country: "BELGRADE, Serbia (AP) —".)
       if (/^[^\n]{0,60}?(?:—|–|--| - )/.test(this.text.slice(o.end, o.end + 70)) && o.start < 60) continue;
       const before = this.text.slice(Math.max(0, o.start - 16), o.start);
@@ -1295,15 +1296,18 @@ class DocContext {
     return false;
   }
 
+  /** The drafts of d's sentence. */
+  private neighbours(d: Draft): readonly Draft[] {
+    return this.sentenceDrafts.get(this.draftSentence.get(d) ?? -1) ?? [];
+  }
+
   private focusActorIn(d: Draft, focus: string): boolean {
-    const n = this.draftSentence.get(d);
-    for (const o of this.drafts) if (o !== d && o.kind !== "country" && this.draftSentence.get(o) === n && o.country === focus) return true;
+    for (const o of this.neighbours(d)) if (o !== d && o.kind !== "country" && o.country === focus) return true;
     return false;
   }
 
   private onlyFocusIn(d: Draft, focus: string): boolean {
-    const n = this.draftSentence.get(d);
-    for (const o of this.drafts) if (this.draftSentence.get(o) === n && o.country && o.country !== focus) return false;
+    for (const o of this.neighbours(d)) if (o.country && o.country !== focus) return false;
     return true;
   }
 
@@ -1338,15 +1342,7 @@ class DocContext {
           Object.assign(d, { country: focus, rule: R(military ? "unknown-titled-focus-military" : "unknown-titled-focus") });
           continue;
         }
-        const id = `${focus}.${d.sector}`;
-        const name = this.text.slice(d.start, d.end);
-        if (!this.composedNames.has(id)) this.composedNames.set(id, name);
-        Object.assign(d, {
-          country: focus,
-          entityId: id,
-          rule: R(military ? "agent-focus-military" : "agent-focus"),
-          entity: { id, name: this.composedNames.get(id) ?? name, kind: composedKind(d.sector), country: focus, sector: d.sector },
-        });
+        this.composeAgent(d, focus, d.sector, military ? "agent-focus-military" : "agent-focus");
       }
     }
     const focusRecord = focus ? this.lex.countries.get(focus) : undefined;
