@@ -11,6 +11,7 @@ import type {
   Place,
   PloverType,
   Quantity,
+  Sector,
   Sentence,
   TimeExpression,
   Token,
@@ -227,7 +228,7 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
   const lastOfType = new Map<string, Event[]>();
   let previousDate: EventDate | null = null;
   let pair: ActorRef[][] | undefined;
-  let previousTopic: ActorRef[] = [];
+  let previousTopic: Topic = { refs: [], person: false };
   for (const s of ctx.sentences) {
     while (ti < tokens.length && tokens[ti].end <= s.start) ti++;
     const a = ti;
@@ -253,7 +254,7 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
     let found: Event[] = sentenceEvents(ctx, lex, view, previousConsult).map((e) => bothSides(ctx, e, () => (pair ??= mainPair(ctx))));
     // "Turkey's foreign ministry rejected the accusations. It said ...": a sentence opened by a subject pronoun
     // continues with the previous sentence's main actor.
-    found = pronounOpener(ctx, view, found, previousTopic);
+    found = pronounOpener(view, found, previousTopic);
     previousTopic = topicOf(ctx, view, found);
     // "The move sparked discontent ... and parliament subsequently adopted ...": a sentence that
     // continues the previous one's story takes its date when it has none of its own.
@@ -608,7 +609,7 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     if (e) built.push(e);
   }
   const merged = mergeSentence(built, v).map((e) => (e.type === "ASSAULT" ? { ...e, acled: acledOf(lex, e.type, e.mode) } : e));
-  const claimed = verdictTargets(mediatedTalks(blamedAttacks(claimedAttacks(ctx, v, merged)))).map((e) => placeTarget(ctx, e));
+  const claimed = verdictTargets(mediatedTalks(blamedAttacks(claimedAttacks(ctx, v, merged)))).map((e) => placeTarget(ctx, v, e));
   const accusations = reportedAttackAccusations(ctx, lex, v, claimed);
   // The attack an accusation is about is reported by the accuser, not asserted by the writer.
   const accused = new Set(accusations.map((a) => a.trigger.start));
@@ -624,24 +625,31 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
 }
 
 /** The main actor of a sentence: the doers of its first event with one, else its first actor with a country. */
-function topicOf(ctx: DocContext, v: SentenceView, found: readonly Event[]): ActorRef[] {
+interface Topic {
+  readonly refs: readonly ActorRef[];
+  /** Are they all people (for "he"/"she")? */
+  readonly person: boolean;
+}
+
+function topicOf(ctx: DocContext, v: SentenceView, found: readonly Event[]): Topic {
   const first = found.find((e) => e.sources.some((s) => s.country !== null) && e.modality !== "hypothetical");
-  if (first) return [...first.sources];
-  const m = v.mentions.find((x) => x.country !== null && x.kind !== "country");
-  return m ? [actorOf(ctx, m)] : [];
+  const mentions = first
+    ? first.sources.map((r) => v.mentions.find((m) => m.start === r.start))
+    : v.mentions.filter((x) => x.country !== null && x.kind !== "country").slice(0, 1);
+  const refs = first ? first.sources : mentions.map((m) => actorOf(ctx, m!));
+  return { refs, person: mentions.length > 0 && mentions.every((m) => m?.kind === "person") };
 }
 
 /**
  * "It said the shelling had been carried out by the PKK": events of a sentence opened by "It/He/She/They" + verb
  * whose doer is that pronoun take the previous sentence's main actor (person for he/she, not a person for it).
  */
-function pronounOpener(ctx: DocContext, v: SentenceView, found: Event[], topic: readonly ActorRef[]): Event[] {
+function pronounOpener(v: SentenceView, found: Event[], topic: Topic): Event[] {
   const { toks } = v;
   const p = toks[v.floor]?.norm;
-  if (topic.length === 0 || !p || !SUBJECT_PRONOUNS.has(p) || p === "i" || p === "we") return found;
+  if (topic.refs.length === 0 || !p || !SUBJECT_PRONOUNS.has(p) || p === "i" || p === "we") return found;
   if (!toks[v.floor + 1] || !isVerbLike(toks[v.floor + 1])) return found;
-  const personal = topic.every((t) => ctx.mentions.find((m) => m.start === t.start)?.kind === "person");
-  if ((p === "he" || p === "she") !== personal && p !== "they") return found;
+  if ((p === "he" || p === "she") !== topic.person && p !== "they") return found;
   const opener = v.clauses.of[v.floor];
   return found.map((e) => {
     if (e.sources.length > 0) return e;
@@ -651,7 +659,7 @@ function pronounOpener(ctx: DocContext, v: SentenceView, found: Event[], topic: 
     const own = v.clauses.of[k] === opener;
     const reported =
       c.kind === "content" && c.speechVerb >= 0 && v.clauses.of[c.speechVerb] === opener && pronounSubject(v, k, v.clauses.of[k]);
-    return own || reported ? { ...e, sources: [...topic], rule: `${e.rule}+pronoun` } : e;
+    return own || reported ? { ...e, sources: [...topic.refs], rule: `${e.rule}+pronoun` } : e;
   });
 }
 
@@ -696,50 +704,28 @@ function bothSides(ctx: DocContext, e: Event, pairOf: () => ActorRef[][]): Event
  * "India launched missile strikes on sites in Pakistan", "officers arrived in Haiti": an attack, deployment or visit
  * by one country's actor at a place in another targets that other country (the place's span is the evidence).
  */
-function placeTarget(ctx: DocContext, e: Event): Event {
+function placeTarget(ctx: DocContext, v: SentenceView, e: Event): Event {
   const { place } = e;
   // "recalled its envoy from Ankara": the capital withdrawn from stands for its country.
   if ((e.type === "SANCTION" || e.type === "RETREAT") && e.mode === "withdraw" && !e.targets.some((t) => t.country !== null)) {
     const from = /\bfrom\s+(?:the\s+)?$/i;
-    const p = ctx.places.find(
-      (x) =>
-        x.start > e.trigger.end &&
-        x.start < e.trigger.end + 60 &&
-        x.country &&
-        from.test(ctx.text.slice(Math.max(0, x.start - 10), x.start)),
+    const p = v.places.find(
+      (x) => x.start > e.trigger.end && x.start < e.trigger.end + 60 && from.test(ctx.text.slice(Math.max(0, x.start - 10), x.start)),
     );
-    if (p?.country && !e.sources.some((s) => s.country === p.country)) {
-      const name = ctx.entities.get(p.country)?.name ?? p.name;
-      return {
-        ...e,
-        targets: [
-          {
-            name,
-            entityId: p.country,
-            country: p.country,
-            sector: "GOV",
-            text: ctx.text.slice(p.start, p.end),
-            start: p.start,
-            end: p.end,
-          },
-        ],
-      };
-    }
+    if (p?.country && !e.sources.some((s) => s.country === p.country)) return { ...e, targets: [placeActor(ctx, p, p.country, "GOV")] };
   }
   const kind = e.type === "ASSAULT" || e.type === "THREATEN" || e.type === "MOBILIZE" || (e.type === "CONSULT" && e.mode === "visit");
   if (!kind || !place?.country || e.targets.some((t) => t.country !== null)) return e;
   // The place must be the event's own ("strikes on sites in Pakistan"), not one named further on in the sentence.
   if (place.start < e.trigger.start - 40 || place.start > e.trigger.end + 60) return e;
   if (!e.sources.some((s) => s.country !== null) || e.sources.some((s) => s.country === place.country)) return e;
-  const name = ctx.entities.get(place.country)?.name ?? place.name;
-  const text = ctx.text.slice(place.start, place.end);
-  return {
-    ...e,
-    targets: [
-      ...e.targets,
-      { name, entityId: place.country, country: place.country, sector: null, text, start: place.start, end: place.end },
-    ],
-  };
+  return { ...e, targets: [...e.targets, placeActor(ctx, place, place.country, null)] };
+}
+
+/** A place's country as an actor, with the place's words as the evidence ("Ankara" for Turkey). */
+function placeActor(ctx: DocContext, p: { start: number; end: number; name: string }, country: string, sector: Sector | null): ActorRef {
+  const name = ctx.entities.get(country)?.name ?? p.name;
+  return { name, entityId: country, country, sector, text: ctx.text.slice(p.start, p.end), start: p.start, end: p.end };
 }
 
 /**

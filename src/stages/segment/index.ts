@@ -63,16 +63,19 @@ export function createSegmentStage(): Stage<"sentences" | "tokens"> {
         sentences.push({ index: sentences.length, start: starts[a], end: ends[b] });
       }
 
-      const tokens: Token[] = values.map((v, i) => ({
-        start: starts[i],
-        end: ends[i],
-        text: text.slice(starts[i], ends[i]),
-        pos: pastTenseAsNoun(values, pos, i) ? "VERB" : pos[i],
-        lemma: pastTenseAsNoun(values, pos, i) ? IRREGULAR_PAST[v.toLowerCase()] : (lemmas[i] ?? v).toLowerCase(),
-        norm: v.toLowerCase(),
-        kind: tokenKind(types[i]),
-        sentence: sentenceOf[i],
-      }));
+      const tokens: Token[] = values.map((v, i) => {
+        const past = pastTenseAsNoun(values, pos, i);
+        return {
+          start: starts[i],
+          end: ends[i],
+          text: text.slice(starts[i], ends[i]),
+          pos: past ? "VERB" : pos[i],
+          lemma: past ? IRREGULAR_PAST[v.toLowerCase()] : (lemmas[i] ?? v).toLowerCase(),
+          norm: v.toLowerCase(),
+          kind: tokenKind(types[i]),
+          sentence: sentenceOf[i],
+        };
+      });
       return { sentences, tokens };
     },
   };
