@@ -4,7 +4,8 @@
  *
  *   npx tsx bench/extract.ts [--articles 300] [--large]
  *
- * Articles come from test/golden/<case>/input.txt plus the seed article when present.
+ * Articles are ~1,100 words, the length the goal is stated for: the seed article (1,106 words) and
+ * the team's dev articles (test/articles/dev) joined in file order into ~1,100-word documents.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -16,15 +17,26 @@ import { PROJECT_ROOT } from "../src/runtime/paths.js";
 
 const { values } = parseArgs({ options: { articles: { type: "string", default: "300" }, large: { type: "boolean", default: false } } });
 
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
 function corpus(): string[] {
   const texts: string[] = [];
-  const golden = join(PROJECT_ROOT, "test", "golden");
-  for (const c of existsSync(golden) ? readdirSync(golden) : []) {
-    const p = join(golden, c, "input.txt");
-    if (existsSync(p)) texts.push(readFileSync(p, "utf8"));
-  }
   const seed = join(PROJECT_ROOT, "..", "shared", "corpus", "seed-article.txt");
   if (existsSync(seed)) texts.push(readFileSync(seed, "utf8"));
+  const dev = join(PROJECT_ROOT, "test", "articles", "dev");
+  let parts: string[] = [];
+  let words = 0;
+  for (const f of existsSync(dev) ? readdirSync(dev).sort() : []) {
+    if (!f.endsWith(".txt")) continue;
+    const text = readFileSync(join(dev, f), "utf8").trim();
+    parts.push(text);
+    words += wordCount(text);
+    if (words >= 1050) {
+      texts.push(parts.join("\n\n") + "\n");
+      parts = [];
+      words = 0;
+    }
+  }
   if (texts.length === 0) throw new Error("no articles found for the benchmark");
   return texts;
 }
@@ -61,7 +73,7 @@ const t1 = performance.now();
 let events = 0;
 for (let i = 0; i < n; i++) {
   const text = texts[i % texts.length];
-  words += text.split(/\s+/).length;
+  words += wordCount(text);
   events += extractor.extract({ text, published: "2024-01-28" }).events.length;
 }
 const secs = (performance.now() - t1) / 1000;
