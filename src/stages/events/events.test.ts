@@ -1177,3 +1177,50 @@ describe("sentences opened by a pronoun", () => {
     expect(he.find((e) => e.type === "REJECT")?.sources).toEqual([]);
   });
 });
+
+describe("orders to forces", () => {
+  it("'ordered the armed forces on Tuesday to neutralise the gangs' mobilises the forces against the gangs", () => {
+    const found = run("President Noboa ordered the armed forces on Tuesday to neutralise the gangs.", {
+      actors: [
+        ["President Noboa", "ECU", "GOV"],
+        ["armed forces", "ECU", "MIL"],
+        ["gangs", "ECU", "CRM"],
+      ],
+    });
+    expect(found.map((e) => [e.type, e.cameo, e.sources.map((s) => s.text), e.targets.map((t) => t.text)])).toEqual([
+      ["MOBILIZE", "154", ["President Noboa"], ["gangs"]],
+    ]);
+  });
+  it("police ordered out are police; units ordered back to barracks retreat; an order to a minister is no mobilisation", () => {
+    expect(run("The minister ordered the police to clear the square.").map((e) => e.type)).toEqual(["MOBILIZE"]);
+    expect(run("The new command ordered all units back to their barracks.").map((e) => e.type)).toEqual(["RETREAT"]);
+    expect(run("Putin ordered his defence minister to prepare a response.").filter((e) => e.type === "MOBILIZE")).toEqual([]);
+  });
+  it("a pattern of particles belongs to its own verb: 'ordered the troops to' is not 'headed to'", () => {
+    expect(run("Sarkozy headed to Beijing on Thursday.").map((e) => e.type)).toEqual(["CONSULT"]);
+    expect(run("The general ordered the troops to the border.").map((e) => e.type)).toEqual(["MOBILIZE"]);
+  });
+  it("a word inside a hyphenated compound does not end the object: 'ordered a dusk-to-dawn curfew'", () => {
+    expect(run("The governor ordered a dusk-to-dawn curfew in the city.").map((e) => [e.type, e.cameo])).toEqual([["COERCE", "1723"]]);
+  });
+});
+
+describe("dates across sentences", () => {
+  const times: Case["times"] = [["on Saturday", "2023-06-24", "day"]];
+  it("a sentence of the same paragraph without a time goes on with the previous day", () => {
+    const found = run("Putin accused Prigozhin of treason on Saturday. Authorities declared a curfew in Moscow.", {
+      published: "2023-06-25",
+      times,
+    });
+    expect(found.find((e) => e.type === "COERCE")?.date).toEqual({ value: "2023-06-24", precision: "day", basis: "sentence" });
+  });
+  it("not across a paragraph break, not for a look back ('Prior to this'), not for what holds now", () => {
+    const opts = { published: "2023-06-25", times };
+    const para = run("Putin accused Prigozhin of treason on Saturday.\n\nAuthorities declared a curfew in Moscow.", opts);
+    expect(para.find((e) => e.type === "COERCE")?.date?.basis).toBe("publication");
+    const prior = run("Putin accused Prigozhin of treason on Saturday. Prior to this, authorities declared a curfew in Moscow.", opts);
+    expect(prior.find((e) => e.type === "COERCE")?.date?.basis).toBe("publication");
+    const now = run("Putin accused Prigozhin of treason on Saturday. There are reports that authorities declared a curfew.", opts);
+    expect(now.find((e) => e.type === "COERCE")?.date?.basis).toBe("publication");
+  });
+});

@@ -227,6 +227,7 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
   /** The last asserted act of each type by an actor with a country ("the exercises" -> the last MOBILIZE). */
   const lastOfType = new Map<string, Event[]>();
   let previousDate: EventDate | null = null;
+  let previousEnd = -1;
   let pair: ActorRef[][] | undefined;
   let previousTopic: Topic = { refs: [], person: false };
   for (const s of ctx.sentences) {
@@ -265,7 +266,22 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
           ? { ...e, date: inherited, historical: e.historical || isHistorical(ctx.published, inherited, false) }
           : e,
       );
+    } else if (
+      previousDate &&
+      previousDate.precision === "day" &&
+      !previousDate.modifier &&
+      previousEnd >= 0 &&
+      !ctx.text.slice(previousEnd, tokens[a].end).includes("\n") &&
+      pastNarrative(view.toks)
+    ) {
+      // "Earlier on Saturday, Putin accused ... . Authorities declared a counter-terrorism regime ...": a sentence in
+      // the same paragraph with no time of its own goes on with the day of the previous one (acts, not plans).
+      const inherited: EventDate = { ...previousDate, basis: "sentence" };
+      found = found.map((e) =>
+        e.date?.basis === "publication" && (e.modality === "asserted" || e.modality === "reported") ? { ...e, date: inherited } : e,
+      );
     }
+    previousEnd = tokens[b - 1].end;
     // "At least 17 people were killed in the clashes": a definite attack noun refers back to the fighting just reported.
     const back: boolean = previousAttack !== null && backReference(view.toks);
     if (back && previousAttack) {
@@ -411,6 +427,22 @@ function retagGerunds(toks: Token[], lex: Lexicon): Token[] {
 }
 
 const CONTINUATION = new Set(["subsequently", "then", "later", "afterwards", "afterward", "thereafter", "move", "retaliation", "response"]);
+
+/**
+ * A sentence that tells on in the past ("Authorities declared ...", "The attack has aroused anger"), not one that looks
+ * further back ("Prior to this", "Previously, ...") or states what holds now ("There are reports", "hopes").
+ */
+function pastNarrative(toks: readonly Token[]): boolean {
+  for (let j = 0; j < toks.length && j < 5; j++) if (LOOK_BACK_OPENERS.has(toks[j].norm)) return false;
+  for (const t of toks) {
+    if (t.pos === "AUX" || t.lemma === "be") return !PRESENT_BE.has(t.norm);
+    if (t.pos === "VERB") return t.norm !== t.lemma && !t.norm.endsWith("ing") && t.norm !== `${t.lemma}s` && t.norm !== `${t.lemma}es`;
+  }
+  return false;
+}
+
+const PRESENT_BE = new Set(["is", "are", "am", "'s", "'re", "do", "does"]);
+const LOOK_BACK_OPENERS = new Set(["prior", "previously", "before", "formerly", "since"]);
 
 function continuesStory(toks: readonly Token[]): boolean {
   for (let j = 0; j < toks.length && j < 25; j++) {
@@ -1062,6 +1094,18 @@ function readVerb(lex: Lexicon, v: SentenceView, k: number, consumed: Set<number
   }
 
   const coded = verbCode(lex, v, k, end, start);
+  // "ordered the armed forces to neutralise the gangs", "ordered the army deployed": an order to forces mobilises them
+  // (and the order's target is whom the forces are sent against).
+  if (lex.orderVerbs.has(t.lemma) && (!coded || coded.isDefault || !coded.own)) {
+    const order = orderedForce(lex, toks, k, end);
+    if (order) {
+      if (order.complement >= 0) consumed.add(order.complement);
+      // "ordered all units back to their barracks": a pull-back.
+      if (order.back) return reading(lex, "RETREAT", null, null, "0874", "order-forces-back", k, order.force + 1, k, 0.75);
+      const code = order.police ? "153" : "154";
+      return reading(lex, "MOBILIZE", null, null, code, "order-forces", k, Math.max(order.force, order.complement), k, 0.75);
+    }
+  }
   // A support verb means nothing by itself: "issued", "made", "gave" without an event noun or pattern.
   if (coded && coded.isDefault && lex.lightVerbs.has(t.lemma)) return null;
   // A verb our phrases mark as no event by itself ("plan", "come") keeps no bare default code either.
@@ -1108,6 +1152,46 @@ function readVerb(lex: Lexicon, v: SentenceView, k: number, consumed: Set<number
   return null;
 }
 
+/**
+ * The forces an order at local token k sends: "ordered the army deployed", "ordered troops to the border",
+ * "ordered the armed forces on Tuesday to neutralise ...". Returns the force noun, whether it is police, and the
+ * complement verb (-1 when there is none).
+ */
+function orderedForce(
+  lex: Lexicon,
+  toks: readonly Token[],
+  k: number,
+  end: number,
+): { force: number; police: boolean; complement: number; back: boolean } | null {
+  let force = -1;
+  for (let j = k + 1; j < end && j <= k + 5; j++) {
+    const t = toks[j];
+    if (lex.forceNouns.has(t.norm) && t.pos !== "VERB") {
+      force = j;
+      // "the armed forces", "security forces", "the national guard": the head noun ends the phrase.
+      while (force + 1 < end && lex.forceNouns.has(toks[force + 1].norm)) force++;
+      break;
+    }
+    if (t.pos === "VERB" || t.pos === "AUX" || t.norm === "to" || t.norm === "that") return null;
+  }
+  if (force < 0) return null;
+  let complement = -1;
+  for (let j = force + 1; j < end && j <= force + 6; j++) {
+    const t = toks[j];
+    if (t.norm === "to" && toks[j + 1] && isVerbLike(toks[j + 1]) && toks[j + 1].pos === "VERB") {
+      complement = j + 1;
+      break;
+    }
+    if (j === force + 1 && t.pos === "VERB" && /(?:ed|en)$/.test(t.norm)) {
+      complement = j;
+      break;
+    }
+    if (t.pos === "VERB" || t.norm === "that") break;
+  }
+  const back = toks[force + 1]?.norm === "back" || toks[force + 1]?.norm === "home";
+  return { force, police: lex.policeNouns.has(toks[force].norm), complement, back };
+}
+
 interface Coded {
   type: PloverType;
   mode: string | null;
@@ -1119,6 +1203,8 @@ interface Coded {
   object: number;
   /** The verb's own code: no pattern matched. */
   isDefault: boolean;
+  /** The code is the verb's own or from a pattern written for it (not one of its synonyms'). */
+  own: boolean;
 }
 
 /** The PETRARCH-derived code of the verb at k: the most specific matching pattern, else the verb's own code. */
@@ -1127,7 +1213,7 @@ function verbCode(lex: Lexicon, v: SentenceView, k: number, end: number, start: 
   const t = toks[k];
   const entries = lex.verbs.get(t.lemma) ?? lex.verbs.get(t.norm);
   if (!entries) return null;
-  let best: { code: string | null; reverse: boolean; weight: number; rule: string; object: number } | null = null;
+  let best: { code: string | null; reverse: boolean; own: boolean; weight: number; rule: string; object: number } | null = null;
   let postKeys: Set<string> | null = null;
   let preKeys: Set<string> | null = null;
   let fallback: { code: string; rule: string } | null = null;
@@ -1165,6 +1251,7 @@ function verbCode(lex: Lexicon, v: SentenceView, k: number, end: number, start: 
           }
           if (!any) continue;
         }
+        if (p.idiom && !p.verbs?.has(e.lemma)) continue;
         // Patterns written for this very verb win over those written for its synonyms.
         const weight = p.weight + (p.verbs && p.verbs.has(e.lemma) ? 10 : 0);
         if (p.weight === 0 || (best && weight <= best.weight)) continue;
@@ -1180,6 +1267,7 @@ function verbCode(lex: Lexicon, v: SentenceView, k: number, end: number, start: 
         best = {
           code: p.code,
           reverse: p.reverse,
+          own: p.verbs !== null && p.verbs.has(e.lemma),
           weight: weight + (e.words.length - 1),
           rule: `petrarch-${block.name}`,
           object: p.post.length ? m - 1 : -1,
@@ -1189,10 +1277,10 @@ function verbCode(lex: Lexicon, v: SentenceView, k: number, end: number, start: 
     const own = e.code ?? block?.code ?? null;
     if (own && !fallback && e.words.length === 1) fallback = { code: own, rule: `petrarch-verb-${e.words.join("-")}` };
     if (own && e.words.length > 1 && (!best || best.weight < e.words.length - 1)) {
-      best = { code: own, reverse: false, weight: e.words.length - 1, rule: `petrarch-verb-${e.words.join("-")}`, object: -1 };
+      best = { code: own, reverse: false, own: true, weight: e.words.length - 1, rule: `petrarch-verb-${e.words.join("-")}`, object: -1 };
     }
   }
-  const pick = best ?? (fallback ? { ...fallback, reverse: false, object: -1 } : null);
+  const pick = best ?? (fallback ? { ...fallback, reverse: false, own: true, object: -1 } : null);
   if (!pick || !pick.code) return null;
   const info = lex.cameo.get(pick.code) ?? lex.cameo.get(pick.code.slice(0, 3)) ?? lex.cameo.get(pick.code.slice(0, 2));
   if (!info || !info.type) return null;
@@ -1206,6 +1294,7 @@ function verbCode(lex: Lexicon, v: SentenceView, k: number, end: number, start: 
     base: best ? 0.8 : 0.65,
     object: pick.object,
     isDefault: !best,
+    own: pick.own,
   };
 }
 
@@ -1256,6 +1345,13 @@ function weaponNear(lex: Lexicon, toks: readonly Token[], k: number, from: numbe
   return null;
 }
 
+/** Whether local token j is part of a hyphenated compound ("dusk-to-dawn", "face-to-face"). */
+function inCompound(toks: readonly Token[], j: number): boolean {
+  const t = toks[j];
+  const touches = (a: Token | undefined, b: Token | undefined) => a !== undefined && b !== undefined && a.end === b.start;
+  return (toks[j - 1]?.norm === "-" && touches(toks[j - 1], t)) || (toks[j + 1]?.norm === "-" && touches(t, toks[j + 1]));
+}
+
 function lightObject(lex: Lexicon, v: SentenceView, k: number, end: number): { entry: NounEntry; at: number; len: number } | null {
   const { toks } = v;
   for (let j = k + 1; j < end && j <= k + 7; j++) {
@@ -1265,10 +1361,12 @@ function lightObject(lex: Lexicon, v: SentenceView, k: number, end: number): { e
       u.norm === ";" ||
       u.pos === "SCONJ" ||
       u.pos === "CCONJ" ||
-      (u.pos === "VERB" && j > k + 1 && !/ing$/.test(u.norm))
+      (u.pos === "VERB" && j > k + 1 && !/ing$/.test(u.norm) && !inCompound(toks, j))
     )
       return null;
     if (u.pos === "PROPN" && u.text !== u.norm && v.mentionAt[j] < 0 && nounAt(lex, toks, j, toks.length)) return null;
+    // ("a dusk-to-dawn curfew": a word inside a hyphenated compound is no preposition or verb.)
+    if (inCompound(toks, j)) continue;
     if (u.pos === "ADP" && u.norm !== "of" && u.norm !== "out" && u.norm !== "up") {
       // "held talks with X" is fine (noun came first); a preposition before any noun ends the object.
       return null;

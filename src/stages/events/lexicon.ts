@@ -23,7 +23,35 @@ export interface CompiledPattern {
   readonly keys: ReadonlySet<string>;
   /** Whether `keys` are for the post side (else the pre side). */
   readonly keysPost: boolean;
+  /**
+   * Only particles and prepositions ("head to", "order back"): an idiom of the verbs it was written for, not
+   * shared with the rest of the synonym block ("ordered the army to ..." is not "headed to").
+   */
+  readonly idiom: boolean;
 }
+
+const PARTICLES = new Set([
+  "to",
+  "for",
+  "with",
+  "on",
+  "in",
+  "at",
+  "into",
+  "from",
+  "back",
+  "up",
+  "down",
+  "off",
+  "out",
+  "over",
+  "by",
+  "against",
+  "toward",
+  "towards",
+  "away",
+]);
+const particlesOnly = (items: readonly Item[]) => items.every((i) => i.every((alt) => alt.length === 1 && PARTICLES.has(alt[0])));
 
 export interface VerbEntry {
   /** Words of the verb ("carry out" -> ["carry","out"]); the first is matched on lemma or form. */
@@ -88,6 +116,11 @@ export interface Lexicon {
   readonly controlVerbs: ReadonlySet<string>;
   readonly governingVerbs: ReadonlySet<string>;
   readonly codedSpeechVerbs: ReadonlySet<string>;
+  /** Verbs of command: "ordered the army to ..." mobilises the forces ordered. */
+  readonly orderVerbs: ReadonlySet<string>;
+  /** Nouns naming armed forces or police ("army", "troops"), and which of them are police. */
+  readonly forceNouns: ReadonlySet<string>;
+  readonly policeNouns: ReadonlySet<string>;
 }
 
 export interface LexiconSources {
@@ -142,6 +175,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
         weight: pre.length + post.length,
         keys: new Set((post[0] ?? pre[0] ?? []).map((alt) => alt[0])),
         keysPost: post.length > 0,
+        idiom: pre.length + post.length > 0 && own.length > 0 && particlesOnly(pre) && particlesOnly(post),
       };
     }),
   }));
@@ -213,6 +247,9 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     controlVerbs: new Set(src.phrases.controlVerbs),
     governingVerbs: new Set(src.phrases.governingVerbs),
     codedSpeechVerbs: new Set(src.phrases.codedSpeechVerbs),
+    orderVerbs: new Set(src.phrases.orderVerbs),
+    forceNouns: new Set(src.phrases.forceNouns),
+    policeNouns: new Set(src.phrases.policeNouns),
   };
 }
 

@@ -76,6 +76,9 @@ export const phrasesFileSchema = z.object({
   controlVerbs: z.array(z.string()),
   governingVerbs: z.array(z.string()),
   codedSpeechVerbs: z.array(z.string()),
+  orderVerbs: z.array(z.string()),
+  forceNouns: z.array(z.string()),
+  policeNouns: z.array(z.string()),
 });
 
 export const acledFileSchema = z.object({
