@@ -1224,3 +1224,22 @@ describe("dates across sentences", () => {
     expect(now.find((e) => e.type === "COERCE")?.date?.basis).toBe("publication");
   });
 });
+
+describe("domestic protests and restrictions", () => {
+  it("a protest with no one named against is against the protesters' own government", () => {
+    const found = run("Thousands of protesters marched through central Nairobi on Tuesday.", { actors: [["protesters", "KEN", "CVL"]] });
+    const p = found.find((e) => e.type === "PROTEST");
+    expect(p?.targets.map((t) => [t.country, t.sector])).toEqual([["KEN", "GOV"]]);
+  });
+  it("a curfew imposed by a government falls on its people; not when the doer is no state body or acts abroad", () => {
+    const curfew = run("The government imposed a nationwide curfew on Sunday.", { actors: [["government", "BGD", "GOV"]] });
+    expect(curfew.find((e) => e.type === "COERCE")?.targets.map((t) => [t.country, t.sector])).toEqual([["BGD", "CVL"]]);
+    const rebels = run("The rebels imposed a curfew on the town.", { actors: [["rebels", "CMR", "REB"]] });
+    expect(rebels.find((e) => e.type === "COERCE")?.targets.map((t) => t.country)).not.toContain("CMR");
+    const abroad = run("The government imposed a curfew in Kabul.", {
+      actors: [["government", "PAK", "GOV"]],
+      places: [["Kabul", "Kabul", "AFG"]],
+    });
+    expect(abroad.find((e) => e.type === "COERCE")?.targets.map((t) => t.country)).not.toContain("PAK");
+  });
+});

@@ -641,7 +641,9 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     if (e) built.push(e);
   }
   const merged = mergeSentence(built, v).map((e) => (e.type === "ASSAULT" ? { ...e, acled: acledOf(lex, e.type, e.mode) } : e));
-  const claimed = verdictTargets(mediatedTalks(blamedAttacks(claimedAttacks(ctx, v, merged)))).map((e) => placeTarget(ctx, v, e));
+  const claimed = verdictTargets(mediatedTalks(blamedAttacks(claimedAttacks(ctx, v, merged)))).map((e) =>
+    domesticTarget(ctx, placeTarget(ctx, v, e)),
+  );
   const accusations = reportedAttackAccusations(ctx, lex, v, claimed);
   // The attack an accusation is about is reported by the accuser, not asserted by the writer.
   const accused = new Set(accusations.map((a) => a.trigger.start));
@@ -752,6 +754,27 @@ function placeTarget(ctx: DocContext, v: SentenceView, e: Event): Event {
   if (place.start < e.trigger.start - 40 || place.start > e.trigger.end + 60) return e;
   if (!e.sources.some((s) => s.country !== null) || e.sources.some((s) => s.country === place.country)) return e;
   return { ...e, targets: [...e.targets, placeActor(ctx, place, place.country, null)] };
+}
+
+/**
+ * "Protesters marched through Nairobi", "the government imposed a nationwide curfew": a protest or a restriction with
+ * no one named on the other side, by actors of one country and not abroad, is domestic: protests are against that
+ * country's government, restrictions fall on its people. The evidence is the doer's mention (or the event's place).
+ */
+function domesticTarget(ctx: DocContext, e: Event): Event {
+  if (e.targets.length > 0 || e.sources.length === 0) return e;
+  const protest = e.type === "PROTEST";
+  const restriction = e.type === "COERCE" && (e.mode === "curfew" || e.mode === "restrict" || e.mode === "ban" || e.mode === "censor");
+  if (!protest && !restriction) return e;
+  const country = e.sources[0].country;
+  if (!country || e.sources.some((s) => s.country !== country) || (e.place?.country && e.place.country !== country)) return e;
+  // A restriction is the state's act; a protest is anyone's but the state's.
+  const state = (s: ActorRef) => s.sector === "GOV" || s.sector === "MIL" || s.sector === "POL" || s.sector === "JUD" || s.sector === "LEG";
+  if (restriction && !e.sources.every(state)) return e;
+  if (protest && e.sources.some(state)) return e;
+  const at = e.place?.country === country ? e.place : e.sources[0];
+  const target = placeActor(ctx, { start: at.start, end: at.end, name: country }, country, protest ? "GOV" : "CVL");
+  return { ...e, targets: [target], rule: `${e.rule}+domestic` };
 }
 
 /** A place's country as an actor, with the place's words as the evidence ("Ankara" for Turkey). */
