@@ -87,11 +87,15 @@ export function segmentClauses(tokens: readonly Token[], a: number, b: number, s
       current = resume.pop()!;
       continue;
     }
-    const relativeThat = w === "that" && t.pos === "PRON" && (prev?.pos === "NOUN" || prev?.pos === "PROPN");
+    // ("said in a joint statement that they were": after a speech verb, "that" + a subject opens what was said.)
+    const next = tokens[a + k + 1];
+    const reportedThat =
+      lastSpeech >= 0 && k - lastSpeech <= 12 && next !== undefined && (next.pos === "PRON" || next.pos === "DET" || next.pos === "PROPN");
+    const relativeThat = w === "that" && t.pos === "PRON" && (prev?.pos === "NOUN" || prev?.pos === "PROPN") && !reportedThat;
     if ((RELATIVE.has(w) && (t.pos === "PRON" || t.pos === "DET") && k > 0) || relativeThat) {
       if (prev?.norm === "," || insideAppositive(tokens, a, k)) resume.push(current);
       current = open("relative", current, k);
-    } else if (w === "that" && t.pos !== "DET" && t.pos !== "PRON" && lastSpeech >= 0 && k - lastSpeech <= 12) {
+    } else if (w === "that" && ((t.pos !== "DET" && t.pos !== "PRON") || reportedThat) && lastSpeech >= 0 && k - lastSpeech <= 12) {
       current = open("content", current, k, lastSpeech);
       lastSpeech = -1;
     } else if (w === "that" && t.pos === "SCONJ") {

@@ -1243,3 +1243,52 @@ describe("domestic protests and restrictions", () => {
     expect(abroad.find((e) => e.type === "COERCE")?.targets.map((t) => t.country)).not.toContain("PAK");
   });
 });
+
+describe("doers named further on", () => {
+  it("'..., most of them by Israeli gunfire': the actor before a weapon noun after 'by' is the doer", () => {
+    const found = run("At least 22 people were killed in the violence, most of them by Israeli gunfire.", {
+      actors: [
+        ["people", null, "CVL"],
+        ["Israeli", "ISR"],
+      ],
+    });
+    expect(found.find((e) => e.type === "ASSAULT")?.sources.map((s) => s.country)).toEqual(["ISR"]);
+    const noWeapon = run("At least 22 people were killed in the violence, according to a report by Israeli officials.", {
+      actors: [
+        ["people", null, "CVL"],
+        ["Israeli officials", "ISR", "GOV"],
+      ],
+    });
+    expect(noWeapon.find((e) => e.type === "ASSAULT")?.sources).toEqual([]);
+  });
+  it("'injured in' is an attack of unknown means, not a suicide bombing", () => {
+    const found = run("More than 300 people were injured in the violence.", { actors: [["people", null, "CVL"]] });
+    expect(found.map((e) => [e.type, e.mode])).toEqual([["ASSAULT", null]]);
+  });
+});
+
+describe("subjects and sides", () => {
+  it("'said in a statement that they were concerned and urged': the speakers urge", () => {
+    const found = run("Western countries, among them Britain and Germany, said in a statement that they were concerned and urged restraint.", {
+      actors: [
+        ["Britain", "GBR"],
+        ["Germany", "DEU"],
+      ],
+    });
+    expect(found.find((e) => e.type === "REQUEST")?.sources.map((s) => s.country)).toEqual(["GBR", "DEU"]);
+  });
+  it("'all sides' in a story about one country are that country's; 'both sides' needs two", () => {
+    const text = "Kenyan police fired on protesters. Kenya's president spoke. Kenyan lawmakers fled. The United States urged all sides to show restraint.";
+    const actors: ActorSpec[] = [
+      ["Kenyan police", "KEN", "POL"],
+      ["Kenya's president", "KEN", "GOV"],
+      ["Kenyan lawmakers", "KEN", "LEG"],
+      ["United States", "USA"],
+      ["sides", null],
+    ];
+    const urge = run(text, { actors }).find((e) => e.type === "REQUEST");
+    expect(urge?.targets.map((t) => t.country)).toEqual(["KEN"]);
+    const both = run(text.replace("all sides", "both sides"), { actors }).find((e) => e.type === "REQUEST");
+    expect(both?.targets.map((t) => t.country)).toEqual([null]);
+  });
+});

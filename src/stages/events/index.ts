@@ -228,7 +228,7 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
   const lastOfType = new Map<string, Event[]>();
   let previousDate: EventDate | null = null;
   let previousEnd = -1;
-  let pair: ActorRef[][] | undefined;
+  let sides: Sides | undefined;
   let previousTopic: Topic = { refs: [], person: false };
   for (const s of ctx.sentences) {
     while (ti < tokens.length && tokens[ti].end <= s.start) ti++;
@@ -252,7 +252,7 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
       floor: datelineFloor(tokens, a, b, ctx.datelineEnd),
       cues: sentenceCues(tokens.slice(a, b), lex),
     };
-    let found: Event[] = sentenceEvents(ctx, lex, view, previousConsult).map((e) => bothSides(ctx, e, () => (pair ??= mainPair(ctx))));
+    let found: Event[] = sentenceEvents(ctx, lex, view, previousConsult).map((e) => bothSides(ctx, e, () => (sides ??= mainSides(ctx))));
     // "Turkey's foreign ministry rejected the accusations. It said ...": a sentence opened by a subject pronoun
     // continues with the previous sentence's main actor.
     found = pronounOpener(view, found, previousTopic);
@@ -698,10 +698,18 @@ function pronounOpener(v: SentenceView, found: Event[], topic: Topic): Event[] {
 }
 
 const BOTH = /\b(?:both|the two)\s+$/i;
+const ALL = /\ball\s+$/i;
 const SIDES = /^(?:sides|countries|parties|nations|neighbou?rs|governments|armies|capitals)$/i;
 
-/** The article's two main countries (the most named, each at least twice), as mentions to point at. */
-function mainPair(ctx: DocContext): ActorRef[][] {
+/** The parties "both sides" and "all sides" point at. */
+interface Sides {
+  /** The article's two main countries (the most named, each at least twice), or none. */
+  readonly pair: ActorRef[];
+  /** The one main country: named at least three times and twice as often as any other; or null. */
+  readonly main: ActorRef | null;
+}
+
+function mainSides(ctx: DocContext): Sides {
   const byCountry = new Map<string, Mention[]>();
   for (const m of ctx.mentions) {
     if (!m.country || m.sector === "IGO") continue;
@@ -710,23 +718,34 @@ function mainPair(ctx: DocContext): ActorRef[][] {
     byCountry.set(m.country, list);
   }
   const ranked = [...byCountry.values()].sort((a, b) => b.length - a.length);
-  if (ranked.length < 2 || ranked[1].length < 2 || (ranked[2] && ranked[2].length === ranked[1].length)) return [];
-  return ranked.slice(0, 2).map((ms) => [actorOf(ctx, ms[0])]);
+  const main =
+    ranked.length > 0 && ranked[0].length >= 3 && ranked[0].length >= 2 * (ranked[1]?.length ?? 0) ? actorOf(ctx, ranked[0][0]) : null;
+  if (ranked.length < 2 || ranked[1].length < 2 || (ranked[2] && ranked[2].length === ranked[1].length)) return { pair: [], main };
+  return { pair: ranked.slice(0, 2).map((ms) => actorOf(ctx, ms[0])), main };
 }
 
-/** "urged both sides to exercise restraint": the article's two main parties, pointed at by the words "both sides". */
-function bothSides(ctx: DocContext, e: Event, pairOf: () => ActorRef[][]): Event {
+/**
+ * "urged both sides to exercise restraint": the article's two main parties, pointed at by the words "both sides";
+ * "all sides" in a story about one country: that country.
+ */
+function bothSides(ctx: DocContext, e: Event, sidesOf: () => Sides): Event {
   const expand = (refs: readonly ActorRef[]): readonly ActorRef[] | null => {
     const i = refs.findIndex(
-      (r) => SIDES.test(r.text) && r.country === null && BOTH.test(ctx.text.slice(Math.max(0, r.start - 9), r.start)),
+      (r) =>
+        SIDES.test(r.text) &&
+        r.country === null &&
+        (BOTH.test(ctx.text.slice(Math.max(0, r.start - 9), r.start)) || ALL.test(ctx.text.slice(Math.max(0, r.start - 9), r.start))),
     );
     if (i < 0) return null;
-    const pair = pairOf();
-    if (pair.length < 2) return null;
     const r = refs[i];
-    const at = BOTH.exec(ctx.text.slice(Math.max(0, r.start - 9), r.start));
+    const all = ALL.test(ctx.text.slice(Math.max(0, r.start - 9), r.start));
+    const sides = sidesOf();
+    // "both sides" needs two main countries; "all sides" in a story about one country means that country's sides.
+    const pointed = all ? (sides.main ? [sides.main] : []) : sides.pair;
+    if (pointed.length === 0) return null;
+    const at = (all ? ALL : BOTH).exec(ctx.text.slice(Math.max(0, r.start - 9), r.start));
     const start = at ? Math.max(0, r.start - 9) + at.index : r.start;
-    const parties = pair.map(([p]) => ({ ...p, start, end: r.end, text: ctx.text.slice(start, r.end) }));
+    const parties = pointed.map((p) => ({ ...p, start, end: r.end, text: ctx.text.slice(start, r.end) }));
     return [...refs.slice(0, i), ...parties, ...refs.slice(i + 1)];
   };
   const targets = expand(e.targets);
@@ -1877,6 +1896,8 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
       }
       weaponMode = weaponAfterBy(lex, v, anchor);
       if (sources.length === 0) sources = agentInEventNoun(lex, v, anchor, cl);
+      // "22 people were killed and 300 injured in the violence, most of them by police gunfire": an agent with its weapon further on.
+      if (sources.length === 0 && r.type === "ASSAULT") sources = armedAgentLater(lex, v, anchor);
       // "police said 22 people were detained": security forces reporting arrests made them.
       if (sources.length === 0 && r.type === "COERCE" && speaker && speaker.mentions.length > 0) {
         const by = speaker.mentions.filter((m) => ["POL", "MIL", "GOV", "JUD"].includes(v.mentions[m].sector ?? ""));
@@ -2249,6 +2270,25 @@ function meansBefore(lex: Lexicon, v: SentenceView, k: number, cl: number): stri
     if (hit && hit.entry.type === "ASSAULT" && hit.entry.mode) return hit.entry.mode;
   }
   return null;
+}
+
+/** "..., most of them by police gunfire": "by" + an actor + a weapon noun later in the sentence, with no finite verb between. */
+function armedAgentLater(lex: Lexicon, v: SentenceView, k: number): number[] {
+  const { toks } = v;
+  for (let j = k + 1; j < toks.length && j <= k + 25; j++) {
+    const t = toks[j];
+    if (t.pos === "AUX" || (t.pos === "VERB" && t.norm === t.lemma)) return [];
+    if (t.norm !== "by") continue;
+    let x = j + 1;
+    while (x < toks.length && (toks[x].pos === "DET" || toks[x].pos === "ADJ")) x++;
+    const m = v.mentionAt[x] ?? -1;
+    if (m < 0) continue;
+    let after = x;
+    while (after < toks.length && v.mentionAt[after] === m) after++;
+    const hit = after < toks.length ? nounAt(lex, toks, after, toks.length) : null;
+    if (hit?.entry.weapon) return [m];
+  }
+  return [];
 }
 
 function weaponAfterBy(lex: Lexicon, v: SentenceView, k: number): string | null {
