@@ -57,6 +57,21 @@ function hyphenated(tokens: readonly Token[], k: number): boolean {
   return prev !== undefined && prev.norm === "-" && prev.end === tokens[k].start;
 }
 
+/** What a speaker speaks in: "said in a statement that ...", "told reporters in an interview that ...". */
+const SPEECH_VEHICLES = new Set([
+  "statement",
+  "communique",
+  "communiqué",
+  "release",
+  "address",
+  "interview",
+  "speech",
+  "letter",
+  "post",
+  "briefing",
+  "broadcast",
+]);
+
 export function segmentClauses(tokens: readonly Token[], a: number, b: number, speechVerbs: ReadonlySet<string>): ClauseMap {
   const n = b - a;
   const of: number[] = new Array(n).fill(0);
@@ -90,7 +105,12 @@ export function segmentClauses(tokens: readonly Token[], a: number, b: number, s
     // ("said in a joint statement that they were": after a speech verb, "that" + a subject opens what was said.)
     const next = tokens[a + k + 1];
     const reportedThat =
-      lastSpeech >= 0 && k - lastSpeech <= 12 && next !== undefined && (next.pos === "PRON" || next.pos === "DET" || next.pos === "PROPN");
+      lastSpeech >= 0 &&
+      k - lastSpeech <= 12 &&
+      prev !== undefined &&
+      SPEECH_VEHICLES.has(prev.lemma) &&
+      next !== undefined &&
+      (next.pos === "PRON" || next.pos === "DET" || next.pos === "PROPN");
     const relativeThat = w === "that" && t.pos === "PRON" && (prev?.pos === "NOUN" || prev?.pos === "PROPN") && !reportedThat;
     if ((RELATIVE.has(w) && (t.pos === "PRON" || t.pos === "DET") && k > 0) || relativeThat) {
       if (prev?.norm === "," || insideAppositive(tokens, a, k)) resume.push(current);

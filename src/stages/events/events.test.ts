@@ -1269,16 +1269,20 @@ describe("doers named further on", () => {
 
 describe("subjects and sides", () => {
   it("'said in a statement that they were concerned and urged': the speakers urge", () => {
-    const found = run("Western countries, among them Britain and Germany, said in a statement that they were concerned and urged restraint.", {
-      actors: [
-        ["Britain", "GBR"],
-        ["Germany", "DEU"],
-      ],
-    });
+    const found = run(
+      "Western countries, among them Britain and Germany, said in a statement that they were concerned and urged restraint.",
+      {
+        actors: [
+          ["Britain", "GBR"],
+          ["Germany", "DEU"],
+        ],
+      },
+    );
     expect(found.find((e) => e.type === "REQUEST")?.sources.map((s) => s.country)).toEqual(["GBR", "DEU"]);
   });
   it("'all sides' in a story about one country are that country's; 'both sides' needs two", () => {
-    const text = "Kenyan police fired on protesters. Kenya's president spoke. Kenyan lawmakers fled. The United States urged all sides to show restraint.";
+    const text =
+      "Kenyan police fired on protesters. Kenya's president spoke. Kenyan lawmakers fled. The United States urged all sides to show restraint.";
     const actors: ActorSpec[] = [
       ["Kenyan police", "KEN", "POL"],
       ["Kenya's president", "KEN", "GOV"],
@@ -1290,5 +1294,36 @@ describe("subjects and sides", () => {
     expect(urge?.targets.map((t) => t.country)).toEqual(["KEN"]);
     const both = run(text.replace("all sides", "both sides"), { actors }).find((e) => e.type === "REQUEST");
     expect(both?.targets.map((t) => t.country)).toEqual([null]);
+  });
+});
+
+describe("noun phrases and pronoun topics", () => {
+  it("a participle before a noun describes it: no event in 'for struggling households'", () => {
+    expect(run("The president promised lower prices for struggling households.").filter((e) => e.type === "ASSAULT")).toEqual([]);
+    expect(
+      run("Rebels were fighting the army.", {
+        actors: [
+          ["Rebels", "SDN", "REB"],
+          ["army", "SDN", "MIL"],
+        ],
+      }).map((e) => e.type),
+    ).toEqual(["ASSAULT"]);
+  });
+  it("a pattern that changes the kind of event needs its noun to head the phrase: 'attacking government troops'", () => {
+    const found = run("Rebels were attacking government troops.", {
+      actors: [
+        ["Rebels", "SDN", "REB"],
+        ["government troops", "SDN", "MIL"],
+      ],
+    });
+    expect(found.map((e) => e.type)).toEqual(["ASSAULT"]);
+    expect(run("The opposition attacked the government over the deal.").map((e) => e.type)).toEqual(["ACCUSE"]);
+  });
+  it("'It also said it would hold talks' after 'In an address, the ministry said ...': the ministry states an intention to meet", () => {
+    const text =
+      "In a televised address from State House, the ministry said it had listened. It also said it would hold talks with students.";
+    const found = run(text, { actors: [["ministry", "KEN", "GOV"]] });
+    const talk = found.find((e) => e.trigger.text === "hold talks");
+    expect([talk?.type, talk?.cameo, talk?.sources.map((s) => s.country)]).toEqual(["AGREE", "036", ["KEN"]]);
   });
 });

@@ -593,6 +593,9 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     // "raised its reward", "their attack": after a possessive pronoun too.
     if (k > 0 && POSSESSIVE.has(toks[k - 1].norm) && !/ing$/.test(t.norm) && t.pos !== "AUX") continue;
     if (k > 1 && toks[k - 1].pos === "ADJ" && toks[k - 2].pos === "DET" && /^\d/.test(toks[k - 1].norm)) continue;
+    // "for struggling households", "the warring factions", "advancing troops": a participle before a noun describes it.
+    if (lex.attributiveParticiples.has(t.norm) && ["NOUN", "PROPN"].includes(toks[k + 1]?.pos ?? "") && toks[k - 1]?.pos !== "AUX")
+      continue;
     // "Israeli tank shelling", "the bombing": a gerund used as a noun is read by the noun pass.
     if (/ing$/.test(t.norm) && k > 0 && ["DET", "ADJ", "NOUN", "PROPN"].includes(toks[k - 1].pos) && nounAt(lex, toks, k, n)) continue;
     let r = readVerb(lex, v, k, consumed);
@@ -669,9 +672,21 @@ function topicOf(ctx: DocContext, v: SentenceView, found: readonly Event[]): Top
   const first = found.find((e) => e.sources.some((s) => s.country !== null) && e.modality !== "hypothetical");
   const mentions = first
     ? first.sources.map((r) => v.mentions.find((m) => m.start === r.start))
-    : v.mentions.filter((x) => x.country !== null && x.kind !== "country").slice(0, 1);
+    : (mainSubject(v) ?? v.mentions.filter((x) => x.country !== null && x.kind !== "country").slice(0, 1));
   const refs = first ? first.sources : mentions.map((m) => actorOf(ctx, m!));
   return { refs, person: mentions.length > 0 && mentions.every((m) => m?.kind === "person") };
+}
+
+/** "In a televised address from State House, Ruto said ...": the subject of the main clause's first verb, if an actor with a country. */
+function mainSubject(v: SentenceView): Mention[] | null {
+  for (let k = v.floor; k < v.toks.length; k++) {
+    if (v.clauses.of[k] !== 0 || v.toks[k].pos !== "VERB" || v.mentionAt[k] >= 0) continue;
+    const subj = subjectBefore(v, k, 0).map((i) => v.mentions[i]);
+    // ("In a televised address": a participle with no subject is passed over.)
+    if (subj.length === 0) continue;
+    return subj.every((m) => m.country !== null) ? subj : null;
+  }
+  return null;
 }
 
 /**
@@ -682,7 +697,10 @@ function pronounOpener(v: SentenceView, found: Event[], topic: Topic): Event[] {
   const { toks } = v;
   const p = toks[v.floor]?.norm;
   if (topic.refs.length === 0 || !p || !SUBJECT_PRONOUNS.has(p) || p === "i" || p === "we") return found;
-  if (!toks[v.floor + 1] || !isVerbLike(toks[v.floor + 1])) return found;
+  // ("He also said", "It later denied": adverbs may come between.)
+  let verb = v.floor + 1;
+  while (verb < toks.length && verb <= v.floor + 3 && toks[verb].pos === "ADV") verb++;
+  if (!toks[verb] || !isVerbLike(toks[verb])) return found;
   if ((p === "he" || p === "she") !== topic.person && p !== "they") return found;
   const opener = v.clauses.of[v.floor];
   return found.map((e) => {
@@ -1305,6 +1323,18 @@ function verbCode(lex: Lexicon, v: SentenceView, k: number, end: number, start: 
           m = after;
         if (p.code === null && p.pre.length && !matchBefore(toks, Math.max(start, k - p.pre.length), k, p.pre)) continue;
         if (m < 0) continue;
+        // "attacking government troops" is not "attacking the government": a pattern that turns the verb into another
+        // kind of event needs its last noun to head its phrase.
+        if (
+          p.code !== null &&
+          m > after &&
+          m < end &&
+          toks[m].pos === "NOUN" &&
+          !TEMPORAL_NOUNS.has(toks[m].norm) &&
+          toks[m - 1].pos === "NOUN" &&
+          otherKind(lex, p.code, e.code ?? block.code)
+        )
+          continue;
         if (!matchBefore(toks, start, k, p.pre)) continue;
         best = {
           code: p.code,
@@ -1338,6 +1368,28 @@ function verbCode(lex: Lexicon, v: SentenceView, k: number, end: number, start: 
     isDefault: !best,
     own: pick.own,
   };
+}
+
+/** Nouns that say when, not what ("its demand today"). */
+const TEMPORAL_NOUNS = new Set([
+  "today",
+  "yesterday",
+  "tomorrow",
+  "tonight",
+  "morning",
+  "afternoon",
+  "evening",
+  "night",
+  "week",
+  "month",
+  "year",
+  "weekend",
+]);
+
+/** Whether CAMEO code `code` names another PLOVER type than the verb's own code. */
+function otherKind(lex: Lexicon, code: string, own: string | null): boolean {
+  const typeOf = (c: string) => (lex.cameo.get(c) ?? lex.cameo.get(c.slice(0, 3)) ?? lex.cameo.get(c.slice(0, 2)))?.type ?? null;
+  return own !== null && typeOf(code) !== typeOf(own);
 }
 
 function reading(
@@ -2066,7 +2118,7 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
     cameo = mode === "release" ? "0353" : "035";
     type = "AGREE";
     mode = null;
-  } else if (intended && INTENT_CAMEO[type] !== undefined && (type !== "CONSULT" || speaker)) {
+  } else if (intended && INTENT_CAMEO[type] !== undefined && (type !== "CONSULT" || speaker || clauses.clauses[cl].kind === "content")) {
     // A stated intention to cooperate, help or meet is an AGREE (PLOVER: "indicate willingness").
     cameo = INTENT_CAMEO[type] ?? "030";
     type = "AGREE";

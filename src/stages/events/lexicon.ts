@@ -24,33 +24,14 @@ export interface CompiledPattern {
   /** Whether `keys` are for the post side (else the pre side). */
   readonly keysPost: boolean;
   /**
-   * Only particles and prepositions ("head to", "order back"): an idiom of the verbs it was written for, not
+   * Only prepositions ("head to", "head for"): an idiom of the verbs it was written for, not
    * shared with the rest of the synonym block ("ordered the army to ..." is not "headed to").
    */
   readonly idiom: boolean;
 }
 
-const PARTICLES = new Set([
-  "to",
-  "for",
-  "with",
-  "on",
-  "in",
-  "at",
-  "into",
-  "from",
-  "back",
-  "up",
-  "down",
-  "off",
-  "out",
-  "over",
-  "by",
-  "against",
-  "toward",
-  "towards",
-  "away",
-]);
+// (Adverbial particles, "force out", "pull back", stay shared: synonyms take them alike.)
+const PARTICLES = new Set(["to", "for", "with", "on", "in", "at", "into", "from", "by", "against", "toward", "towards"]);
 const particlesOnly = (items: readonly Item[]) => items.every((i) => i.every((alt) => alt.length === 1 && PARTICLES.has(alt[0])));
 
 export interface VerbEntry {
@@ -121,6 +102,8 @@ export interface Lexicon {
   /** Nouns naming armed forces or police ("army", "troops"), and which of them are police. */
   readonly forceNouns: ReadonlySet<string>;
   readonly policeNouns: ReadonlySet<string>;
+  /** -ing forms that before a noun describe it ("struggling households", "warring factions", "advancing troops"). */
+  readonly attributiveParticiples: ReadonlySet<string>;
 }
 
 export interface LexiconSources {
@@ -250,6 +233,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     orderVerbs: new Set(src.phrases.orderVerbs),
     forceNouns: new Set(src.phrases.forceNouns),
     policeNouns: new Set(src.phrases.policeNouns),
+    attributiveParticiples: new Set(src.phrases.attributiveParticiples),
   };
 }
 

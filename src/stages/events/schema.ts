@@ -79,6 +79,7 @@ export const phrasesFileSchema = z.object({
   orderVerbs: z.array(z.string()),
   forceNouns: z.array(z.string()),
   policeNouns: z.array(z.string()),
+  attributiveParticiples: z.array(z.string()),
 });
 
 export const acledFileSchema = z.object({
