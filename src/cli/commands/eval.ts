@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { type ArticleScore, scoreArticles } from "../../eval/articles.js";
@@ -12,9 +12,9 @@ import { PROJECT_ROOT, SHARED_BENCH_DIR } from "../../runtime/paths.js";
 import { EXIT_OK, EXIT_USAGE, UsageError, type Command } from "../command.js";
 
 const SUITES = ["petr2", "plover", "wikiwars", "geo", "articles"] as const;
-/** Team-written articles (test/articles/<set>): dev may be tuned on, holdout is never looked at while tuning. */
+/** Team-written articles (test/articles/<set>): dev may be tuned on; holdout and unseen are never looked at while tuning. */
 const ARTICLES_DIR = join(PROJECT_ROOT, "test", "articles");
-const ARTICLE_SETS = ["dev", "holdout"] as const;
+const ARTICLE_SETS = ["dev", "holdout", "unseen"] as const;
 type Suite = (typeof SUITES)[number];
 
 interface Results {
@@ -58,7 +58,7 @@ export const evalCommand: Command = {
           results.wikiwars = scoreWikiwars(bench, (text, dct) => extractor.extract({ text, published: dct }).times);
         else if (suite === "geo") results.geo = scoreGeoWebNews(bench, (text) => extractor.extract({ text }).places);
         else if (suite === "articles")
-          results.articles = ARTICLE_SETS.map((set) =>
+          results.articles = ARTICLE_SETS.filter((set) => existsSync(join(ARTICLES_DIR, set))).map((set) =>
             scoreArticles(ARTICLES_DIR, set, (text, published) => extractor.extract({ text, published }).events),
           );
         results.ms[suite] = Math.round(performance.now() - t0);
