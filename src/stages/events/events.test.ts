@@ -758,11 +758,21 @@ describe("definite attack nouns refer back", () => {
     ["Congolese troops", "COD", "MIL"],
     ["people", null, "CVL"],
   ];
-  it("casualties 'in the clashes' take the previous sentence's fighters", () => {
+  it("casualties 'in the clashes' take the previous sentence's fighters (and are its toll when it has none)", () => {
     const found = run(text, { actors, quantities: [["17", 17, "killed", "at-least"]] });
-    const killed = found.find((e) => e.killed?.value === 17);
-    expect(killed?.sources.map((s) => s.country)).toEqual(["COD"]);
-    expect(killed?.rule).toBe("events.v1:attack-back-reference");
+    const killed = found.filter((e) => e.killed?.value === 17);
+    expect(killed.map((e) => e.sources.map((s) => s.country))).toEqual([["COD"]]);
+    expect(killed[0].trigger.text).toBe("fighting");
+    const tolled = run(text.replace("troops.", "troops, killing three."), {
+      actors,
+      quantities: [
+        ["three", 3, "killed"],
+        ["17", 17, "killed", "at-least"],
+      ],
+    });
+    const later = tolled.find((e) => e.killed?.value === 17);
+    expect(later?.rule).toBe("events.v1:attack-back-reference");
+    expect(later?.sources.map((s) => s.country)).toEqual(["COD"]);
   });
   it("no definite attack noun: no sources borrowed", () => {
     const other =
@@ -1325,5 +1335,38 @@ describe("noun phrases and pronoun topics", () => {
     const found = run(text, { actors: [["ministry", "KEN", "GOV"]] });
     const talk = found.find((e) => e.trigger.text === "hold talks");
     expect([talk?.type, talk?.cameo, talk?.sources.map((s) => s.country)]).toEqual(["AGREE", "036", ["KEN"]]);
+  });
+});
+
+describe("tolls told in later sentences", () => {
+  const actors: ActorSpec[] = [
+    ["Russian missiles", "RUS", "MIL"],
+    ["Odesa", "UKR"],
+    ["people", null, "CVL"],
+  ];
+  it("a toll the attack lacks, given for 'the overnight strikes' in the next sentence, is the attack's", () => {
+    const found = run(
+      "Russian missiles pounded Odesa overnight, killing two people. At least 27 people were injured in the overnight strikes.",
+      {
+        actors,
+        quantities: [
+          ["two", 2, "killed"],
+          ["27", 27, "injured", "at_least"],
+        ],
+      },
+    );
+    const attacks = found.filter((e) => e.type === "ASSAULT");
+    expect(attacks.map((e) => [e.killed?.value, e.injured?.value])).toEqual([[2, 27]]);
+    expect(attacks[0].quantities.length).toBe(0);
+  });
+  it("'A man was killed by falling debris' two sentences later counts one dead for the attack; an unrelated death does not", () => {
+    const text = "Russian missiles pounded Odesa. Most were shot down, officials said. A man was killed by falling debris.";
+    const found = run(text, { actors: [...actors.slice(0, 2), ["man", null, "CVL"]] });
+    expect(found.find((e) => e.trigger.text === "pounded")?.killed?.value).toBe(1);
+    expect(found.filter((e) => e.trigger.text === "killed")).toEqual([]);
+    const other = run("Russian missiles pounded Odesa. A man was killed in a car crash in Lviv.", {
+      actors: [...actors.slice(0, 2), ["man", null, "CVL"]],
+    });
+    expect(other.filter((e) => e.type === "ASSAULT")[0].killed).toBeNull();
   });
 });

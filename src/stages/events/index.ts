@@ -228,6 +228,7 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
   const lastOfType = new Map<string, Event[]>();
   let previousDate: EventDate | null = null;
   let previousEnd = -1;
+  let attackAge = 0;
   let sides: Sides | undefined;
   let previousTopic: Topic = { refs: [], person: false };
   for (const s of ctx.sentences) {
@@ -297,6 +298,23 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
             }
           : e,
       );
+      // "..., killing two people. At least 27 people were injured in the overnight strikes": a toll the attack just
+      // reported lacks is that attack's; the casualty sentence adds it (its quantities keep their own spans).
+      const at = events.lastIndexOf(prior);
+      const toll = found.find(
+        (e) => e.rule === `${EVENTS_STAGE}:attack-back-reference` && ((e.killed && !prior.killed) || (e.injured && !prior.injured)),
+      );
+      if (at >= 0 && toll && found.filter((e) => e.type === "ASSAULT").length === 1) {
+        const folded: Event = {
+          ...prior,
+          killed: prior.killed ?? toll.killed,
+          injured: prior.injured ?? toll.injured,
+          quantities: [...prior.quantities, ...toll.quantities.filter((q) => !prior.quantities.some((p) => p.start === q.start))],
+        };
+        events[at] = folded;
+        previousAttack = folded;
+        found = found.filter((e) => e !== toll);
+      }
     }
     // "Venezuela's government condemned the measures": a reaction to a definite act refers to the last actor who acted.
     // "condemned the exercises" after "China's military launched drills": the last actor of that kind of act.
@@ -335,8 +353,10 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
     for (const e of found)
       if (e.sources.some((x) => x.country) && e.modality === "asserted")
         lastOfType.set(e.type, [...(lastOfType.get(e.type) ?? []).slice(-3), e]);
-    previousAttack =
-      found.find((e) => e.type === "ASSAULT" && e.sources.length > 0 && e.targets.length > 0) ?? (back ? previousAttack : null);
+    // (An attack stays referable for a few sentences: "Most of the missiles were intercepted ... A man was killed by falling debris".)
+    const newAttack = found.find((e) => e.type === "ASSAULT" && e.sources.length > 0 && e.targets.length > 0);
+    attackAge = newAttack || back ? 0 : attackAge + 1;
+    previousAttack = newAttack ?? (attackAge <= 2 ? previousAttack : null);
     let dated: EventDate | null = null;
     for (const e of found) {
       events.push(e);
@@ -366,9 +386,13 @@ const BACK_NOUNS = new Set([
   "barrage",
 ]);
 
-/** "in the clashes", "during the fighting": a definite attack noun in the sentence. */
+/** Harm that comes from an attack just told of: "killed by falling debris", "shrapnel wounds". */
+const AFTERMATH = new Set(["debris", "shrapnel", "fragments", "wreckage"]);
+
+/** "in the clashes", "during the fighting": a definite attack noun in the sentence, or harm from one ("falling debris"). */
 function backReference(toks: readonly Token[]): boolean {
   for (let j = 1; j < toks.length; j++) {
+    if (AFTERMATH.has(toks[j].norm)) return true;
     if (!BACK_NOUNS.has(toks[j].norm)) continue;
     // "the clashes", "the overnight strikes", "these latest attacks"
     const d = toks[j - 1].pos === "ADJ" || toks[j - 1].pos === "NOUN" ? j - 2 : j - 1;
@@ -2159,7 +2183,7 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
     sources: srcRefs,
     targets: tgtRefs,
     place,
-    killed: counts.killed,
+    killed: counts.killed ?? singleVictim(ctx, v, r, type, tgtRefs),
     injured: counts.injured,
     quantities: counts.others,
     modality,
@@ -2595,6 +2619,14 @@ function countsOf(
     }
   }
   return { killed, injured, others };
+}
+
+/** "A Palestinian man was killed by falling debris", "killing a soldier": one victim named by "a/an" is a toll of one. */
+function singleVictim(ctx: DocContext, v: SentenceView, r: Reading, type: PloverType, targets: readonly ActorRef[]): Count | null {
+  if (type !== "ASSAULT" || targets.length !== 1 || r.verb < 0 || v.toks[r.verb].lemma !== "kill") return null;
+  const t = targets[0];
+  if (/s$/i.test(t.text)) return null;
+  return /\b(?:an?|one)\s+$/i.test(ctx.text.slice(Math.max(0, t.start - 4), t.start)) ? { value: 1, qualifier: "exact" } : null;
 }
 
 function attributionOf(ctx: DocContext, v: SentenceView, sp: { mentions: number[]; first: number; last: number }): Attribution | null {
