@@ -1370,3 +1370,27 @@ describe("tolls told in later sentences", () => {
     expect(other.filter((e) => e.type === "ASSAULT")[0].killed).toBeNull();
   });
 });
+
+describe("warnings", () => {
+  const actors: ActorSpec[] = [
+    ["Guards", "IRN", "MIL"],
+    ["Israeli", "ISR"],
+  ];
+  it("a warning aims at the other country in what it says, and the violence it announces is the warning's", () => {
+    const found = run('The Guards warned that any Israeli response would be met with "crushing" attacks.', { actors });
+    expect(found.map((e) => [e.type, e.cameo, e.sources.map((s) => s.country), e.targets.map((t) => t.country)])).toEqual([
+      ["THREATEN", "138", ["IRN"], ["ISR"]],
+    ]);
+  });
+  it("'was met with tear gas' is no meeting; 'met with Scholz' is", () => {
+    expect(run("The protest was met with tear gas.").filter((e) => e.type === "CONSULT")).toEqual([]);
+    expect(
+      run("Macron met with Scholz in Berlin.", {
+        actors: [
+          ["Macron", "FRA", "GOV"],
+          ["Scholz", "DEU", "GOV"],
+        ],
+      }).map((e) => e.type),
+    ).toEqual(["CONSULT"]);
+  });
+});

@@ -668,7 +668,7 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     if (e) built.push(e);
   }
   const merged = mergeSentence(built, v).map((e) => (e.type === "ASSAULT" ? { ...e, acled: acledOf(lex, e.type, e.mode) } : e));
-  const claimed = verdictTargets(mediatedTalks(blamedAttacks(claimedAttacks(ctx, v, merged)))).map((e) =>
+  const claimed = verdictTargets(mediatedTalks(blamedAttacks(claimedAttacks(ctx, v, nestedThreats(merged))))).map((e) =>
     domesticTarget(ctx, placeTarget(ctx, v, e)),
   );
   const accusations = reportedAttackAccusations(ctx, lex, v, claimed);
@@ -842,6 +842,23 @@ function domesticTarget(ctx: DocContext, e: Event): Event {
 function placeActor(ctx: DocContext, p: { start: number; end: number; name: string }, country: string, sector: Sector | null): ActorRef {
   const name = ctx.entities.get(country)?.name ?? p.name;
   return { name, entityId: country, country, sector, text: ctx.text.slice(p.start, p.end), start: p.start, end: p.end };
+}
+
+/**
+ * "The Guards warned that any Israeli response would be met with crushing attacks": the violence a warning announces is
+ * the warning's, not a threat of its own (the warning takes its violence code).
+ */
+function nestedThreats(events: Event[]): Event[] {
+  const outer = events.find((e) => e.type === "THREATEN" && e.modality === "asserted" && e.sources.length > 0);
+  if (!outer) return events;
+  const inner = events.filter(
+    (e) => e !== outer && e.type === "THREATEN" && e.modality !== "asserted" && e.trigger.start > outer.trigger.end,
+  );
+  if (inner.length === 0) return events;
+  const violence = inner.find((e) => e.mode === "violence");
+  const warning: Event =
+    violence && outer.cameo === "130" ? { ...outer, mode: violence.mode, cameo: violence.cameo, context: violence.context } : outer;
+  return events.filter((e) => !inner.includes(e)).map((e) => (e === outer ? warning : e));
 }
 
 /**
@@ -2077,6 +2094,20 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
       const m = firstMentionFrom(v, j + 2, j + 5);
       if (m >= 0) tgtRefs = uniqueActors(ctx, v, coordinated(v, firstTokenOf(v, m, j + 2), m, 1));
       break;
+    }
+  }
+  // "The Guards warned that any Israeli response would be met with attacks": a warning is aimed at the other country named
+  // in what it says.
+  if (r.type === "THREATEN" && r.verb >= 0 && !tgtRefs.some((t) => t.country !== null) && srcRefs.length > 0) {
+    const own = new Set(srcRefs.map((x) => x.country));
+    for (let j = r.last + 1; j < toks.length && j <= r.last + 14 && toks[j].norm !== ";"; j++) {
+      const m = v.mentionAt[j];
+      if (m < 0 || v.clauses.of[j] === cl) continue;
+      const x = v.mentions[m];
+      if (x.country && !own.has(x.country) && x.sector !== "IGO") {
+        tgtRefs = uniqueActors(ctx, v, [m]);
+        break;
+      }
     }
   }
   // "The joint statement issued after the meeting": participants of the meeting just reported.

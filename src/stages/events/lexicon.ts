@@ -191,6 +191,8 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     };
     for (const v of verbSet) push(phrases, v, phrase);
   });
+  // The more words a phrase requires, the earlier it is tried ("would be met with" before "met").
+  for (const list of phrases.values()) list.sort((a, b) => b.pre.length + b.post.length - (a.pre.length + a.post.length));
   const nouns = new Map<string, NounEntry[]>();
   for (const n of src.nouns.nouns) {
     const words = n.lemma.split(" ");
