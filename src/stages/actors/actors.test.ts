@@ -659,3 +659,17 @@ describe("actors: fighters led by a group", () => {
     expect(mentions.find((m) => m.text === "militias")?.country ?? null).not.toBe("IRN");
   });
 });
+
+describe("actors: a government in a named country", () => {
+  it("'the military government in neighbouring Niger' is Niger's, even after Chad's government", () => {
+    const { mentions } = run(
+      "President Deby's government in Chad ended the pact. The military government in neighbouring Niger praised the move.",
+    );
+    expect(mentions.find((m) => m.text === "military government")?.country).toBe("NER");
+  });
+  it("'officials in Niger' keep no country from the place; 'the government' alone refers back", () => {
+    const { mentions } = run("Chad's government ended the pact. French officials in Niger said nothing. The government praised the move.");
+    expect(mentions.find((m) => m.text === "French officials")?.country).toBe("FRA");
+    expect(mentions.filter((m) => m.text === "government").map((m) => m.country)).toEqual(["TCD"]);
+  });
+});

@@ -129,6 +129,12 @@ const FOCUS_SECTORS = new Set<Sector>(["GOV", "POL", "JUD", "LEG", "OPP", "CVL",
 const MAX_NAME_WORDS = 8;
 
 const LOCAL_SECTORS = new Set<Sector>(["CVL", "REB", "POL", "OPP", "REF", "JUD", "LEG", "MED", "REL", "HLH", "EDU", "CRM", "PTY"]);
+/** "the government in neighbouring Niger": a place follows the agent (word index `e` is just after it). */
+function placedAfter(words: readonly Word[], e: number): boolean {
+  return words[e]?.key === "in" && (words[e + 1]?.cap === true || (words[e + 1]?.pos === "ADJ" && words[e + 2]?.cap === true));
+}
+
+const RULERS = new Set(["government", "junta", "regime", "administration", "authorities", "leadership", "cabinet"]);
 const SPONSOR = new Set(["led", "backed", "based", "aligned", "allied", "funded", "supported", "sponsored", "affiliated", "linked"]);
 const PLACE_NOUNS = new Set(
   (
@@ -754,11 +760,16 @@ class DocContext {
    * country of the place it is in. Not for soldiers or officials, who are often foreign ("troops in Iraq").
    */
   private placeCountry(words: readonly Word[], end: number, next: Atom | undefined, draft: Draft): void {
-    if (!next || words[end]?.key !== "in" || next.s !== end + 1) return;
+    if (!next || words[end]?.key !== "in") return;
+    // ("the military government in neighbouring Niger": one describing word may come between.)
+    if (next.s !== end + 1 && !(next.s === end + 2 && words[end + 1]?.pos === "ADJ")) return;
     if (next.type !== "country" && next.type !== "capital" && next.type !== "region") return;
     const e = next.entries[0];
-    if (!e || (e.type !== "country" && e.type !== "capital") || !draft.sector || !LOCAL_SECTORS.has(draft.sector)) return;
-    this.composeAgent(draft, e.country.iso3, draft.sector, "agent-in-place");
+    // A government, junta or regime "in" a country is that country's (officials and soldiers there may be foreign).
+    const sector = draft.sector;
+    if (!e || (e.type !== "country" && e.type !== "capital") || !sector) return;
+    if (!LOCAL_SECTORS.has(sector) && !(sector === "GOV" && RULERS.has(words[end - 1]?.key ?? ""))) return;
+    this.composeAgent(draft, e.country.iso3, sector, "agent-in-place");
   }
 
   /** An agent phrase used as a modifier: only its country (if it starts with one) is a mention. */
@@ -1117,7 +1128,13 @@ class DocContext {
     if (!d || d.personKey || d.title) return d;
     const head = AGENT_HEAD_ALIASES[words[chain[chain.length - 1].e - 1].key] ?? words[chain[chain.length - 1].e - 1].key;
     if (d.country && d.entityId) this.agentHeads.set(head, d);
-    else if (d.country === null && d.rule === R("agent") && chain.length === 1 && words[chain[0].s - 1]?.key === "the") {
+    else if (
+      d.country === null &&
+      d.rule === R("agent") &&
+      chain.length === 1 &&
+      words[chain[0].s - 1]?.key === "the" &&
+      !placedAfter(words, chain[0].e)
+    ) {
       const earlier = this.agentHeads.get(head);
       if (earlier) return { ...earlier, start, end, rule: R("agent-coref"), personKey: undefined, title: undefined };
     }

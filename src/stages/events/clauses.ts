@@ -131,7 +131,8 @@ export function segmentClauses(tokens: readonly Token[], a: number, b: number, s
       const next = nextContent(tokens, a + k + 1, b);
       // ", and repeatedly demanded" after a reported clause continues the speaker's clause.
       let h = current;
-      while (h > 0 && clauses[h].kind === "coord") h = clauses[h].parent;
+      // (... through a relative clause inside the reported one: "said that the jet that crashed had been hit, and accused".)
+      while (h > 0 && (clauses[h].kind === "coord" || clauses[h].kind === "relative")) h = clauses[h].parent;
       const host = prev?.norm === "," && clauses[h].kind === "content" && clauses[h].parent >= 0 ? clauses[h].parent : current;
       if (next >= 0 && isVerbLike(tokens[next]) && !hyphenated(tokens, next)) current = open("coord", host, k);
       else if (next >= 0 && hasVerbAhead(tokens, next, b)) current = open("main", -1, k);

@@ -1394,3 +1394,34 @@ describe("warnings", () => {
     ).toEqual(["CONSULT"]);
   });
 });
+
+describe("passives, weapons and demands", () => {
+  it("'had been hit by fire from Russian air defences': the weapon's owner hit the jet", () => {
+    const found = run("Aliyev said the jet had been hit by fire from Russian air defences, and accused Moscow of a cover-up.", {
+      actors: [
+        ["Aliyev", "AZE", "GOV"],
+        ["jet", "AZE", "BUS"],
+        ["Russian air defences", "RUS", "MIL"],
+        ["Moscow", "RUS", "GOV"],
+      ],
+    });
+    const hit = found.find((e) => e.type === "ASSAULT");
+    expect([hit?.sources.map((s) => s.text), hit?.targets.map((t) => t.text)]).toEqual([["Russian air defences"], ["jet"]]);
+    expect(found.find((e) => e.trigger.text === "accused")?.sources.map((s) => s.text)).toEqual(["Aliyev"]);
+  });
+  it("'demanded that Russia admit its guilt, punish those responsible and pay compensation' is one demand of Russia", () => {
+    const found = run("Aliyev demanded that Russia admit its guilt, punish those responsible and pay compensation.", {
+      actors: [
+        ["Aliyev", "AZE", "GOV"],
+        ["Russia", "RUS"],
+      ],
+    });
+    expect(found.map((e) => [e.type, e.sources.map((s) => s.text), e.targets.map((t) => t.text)])).toEqual([
+      ["REQUEST", ["Aliyev"], ["Russia"]],
+    ]);
+  });
+  it("'taken to hospital' is no seizure; 'declined to comment' is no rejection", () => {
+    expect(run("The survivors were taken to hospital.")).toEqual([]);
+    expect(run("Peskov declined to comment.", { actors: [["Peskov", "RUS", "GOV"]] })).toEqual([]);
+  });
+});

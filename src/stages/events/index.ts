@@ -668,7 +668,7 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     if (e) built.push(e);
   }
   const merged = mergeSentence(built, v).map((e) => (e.type === "ASSAULT" ? { ...e, acled: acledOf(lex, e.type, e.mode) } : e));
-  const claimed = verdictTargets(mediatedTalks(blamedAttacks(claimedAttacks(ctx, v, nestedThreats(merged))))).map((e) =>
+  const claimed = verdictTargets(mediatedTalks(blamedAttacks(claimedAttacks(ctx, v, demandedActs(nestedThreats(merged)))))).map((e) =>
     domesticTarget(ctx, placeTarget(ctx, v, e)),
   );
   const accusations = reportedAttackAccusations(ctx, lex, v, claimed);
@@ -842,6 +842,15 @@ function domesticTarget(ctx: DocContext, e: Event): Event {
 function placeActor(ctx: DocContext, p: { start: number; end: number; name: string }, country: string, sector: Sector | null): ActorRef {
   const name = ctx.entities.get(country)?.name ?? p.name;
   return { name, entityId: country, country, sector, text: ctx.text.slice(p.start, p.end), start: p.start, end: p.end };
+}
+
+/** "Aliyev demanded that Russia admit its guilt ... and pay compensation": one demand, of the one the acts are asked of. */
+function demandedActs(events: Event[]): Event[] {
+  const acts = events.filter((e) => e.rule.endsWith("+demanded"));
+  const host = events.find((e) => e.type === "REQUEST" && !e.rule.endsWith("+demanded") && e.targets.length === 0 && e.sources.length > 0);
+  if (acts.length === 0 || !host) return events;
+  const demand: Event = { ...host, targets: acts[0].targets };
+  return events.filter((e) => !acts.includes(e)).map((e) => (e === host ? demand : e));
 }
 
 /**
@@ -1810,9 +1819,43 @@ function objectAfter(v: SentenceView, k: number, cl: number, skip: ReadonlySet<n
   return { mentions: objects, by };
 }
 
+const SAME_FORM_PARTICIPLES = new Set([
+  "hit",
+  "cut",
+  "shut",
+  "put",
+  "set",
+  "hurt",
+  "cast",
+  "let",
+  "burst",
+  "shed",
+  "upset",
+  "beset",
+  "quit",
+]);
+
+/** The demand verb whose "that" clause holds clause cl ("demanded that Russia admit ... and pay"), or -1. */
+function demandingVerb(v: SentenceView, cl: number): number {
+  let c = v.clauses.clauses[cl];
+  while (c.kind === "coord" && c.parent >= 0) c = v.clauses.clauses[c.parent];
+  if (c.kind !== "sub" || v.toks[c.first]?.norm !== "that" || c.first < 1) return -1;
+  const verb = v.toks[c.first - 1];
+  return verb.pos === "VERB" && DEMAND_SPEECH.has(verb.lemma) ? c.first - 1 : -1;
+}
+
+/** A reported clause, or a predicate coordinated inside one ("demanded that Russia admit its guilt, punish ... and pay"). */
+function contentOrItsPredicate(v: SentenceView, cl: number): boolean {
+  let c = v.clauses.clauses[cl];
+  while (c.kind === "coord" && c.parent >= 0) c = v.clauses.clauses[c.parent];
+  return c.kind === "content";
+}
+
 function isPassive(toks: readonly Token[], k: number): boolean {
   const t = toks[k];
-  if (!/(ed|en|wn|ne|lt|ht|ck|ung|id|t)$/.test(t.norm) || t.norm === t.lemma) return false;
+  if (!/(ed|en|wn|ne|lt|ht|ck|ung|id|t)$/.test(t.norm)) return false;
+  // "had been hit", "was cut": a participle like its base form, right after a form of "be".
+  if (t.norm === t.lemma && !SAME_FORM_PARTICIPLES.has(t.norm)) return false;
   for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
     const u = toks[j];
     if (BE.has(u.lemma) || u.norm === "being") return true; // wink lemmatises "being" as itself
@@ -1877,6 +1920,7 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
   let targets: number[] = [];
   let weaponMode: string | null = null;
   let demand = false;
+  let demanded = false;
 
   let mediated = false;
   if (r.noun) {
@@ -1991,6 +2035,8 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
       if (sources.length === 0) sources = agentInEventNoun(lex, v, anchor, cl);
       // "22 people were killed and 300 injured in the violence, most of them by police gunfire": an agent with its weapon further on.
       if (sources.length === 0 && r.type === "ASSAULT") sources = armedAgentLater(lex, v, anchor);
+      // "had been hit by fire from Russian air defences": the weapon's owner.
+      if (sources.length === 0 && r.type === "ASSAULT") sources = weaponFrom(lex, v, anchor);
       // "police said 22 people were detained": security forces reporting arrests made them.
       if (sources.length === 0 && r.type === "COERCE" && speaker && speaker.mentions.length > 0) {
         const by = speaker.mentions.filter((m) => ["POL", "MIL", "GOV", "JUD"].includes(v.mentions[m].sector ?? ""));
@@ -2014,15 +2060,21 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
       }
     }
     const demanding =
-      speaker !== null &&
-      speaker.mentions.length > 0 &&
-      DEMAND_SPEECH.has(toks[speaker.verb]?.lemma ?? "") &&
-      clauses.clauses[cl].kind === "content";
+      speaker !== null && speaker.mentions.length > 0 && DEMAND_SPEECH.has(toks[speaker.verb]?.lemma ?? "") && contentOrItsPredicate(v, cl);
     if ((obligation(toks, anchor, cl) || demanding) && speaker) {
       // "Russia said Sudan must return the helicopter": the speaker demands it of the subject.
       demand = true;
       targets = subj;
       sources = speaker.mentions;
+    } else if (!demanding) {
+      // "Aliyev demanded that Russia admit its guilt, punish those responsible and pay compensation": what is demanded.
+      const by = demandingVerb(v, cl);
+      if (by >= 0) {
+        demand = true;
+        demanded = true;
+        targets = subj;
+        sources = subjectBefore(v, by, clauses.of[by]);
+      }
     }
     if (r.speakerSource && speaker && speaker.mentions.length > 0) {
       targets = subj.length > 0 ? subj : targets;
@@ -2223,7 +2275,7 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
     confidence,
     trigger: { start: triggerStart, end: triggerEnd, text: ctx.text.slice(triggerStart, triggerEnd) },
     evidence: { sentence: v.s.index, start: v.s.start, end: v.s.end, text: sentenceText },
-    rule: `${EVENTS_STAGE}:${r.rule}`,
+    rule: `${EVENTS_STAGE}:${r.rule}${demanded ? "+demanded" : ""}`,
   };
 }
 
@@ -2394,6 +2446,22 @@ function armedAgentLater(lex: Lexicon, v: SentenceView, k: number): number[] {
     while (after < toks.length && v.mentionAt[after] === m) after++;
     const hit = after < toks.length ? nounAt(lex, toks, after, toks.length) : null;
     if (hit?.entry.weapon) return [m];
+  }
+  return [];
+}
+
+/** "hit by fire from Russian air defences", "killed by a missile from Iran": "by" + a weapon + "from" + an actor. */
+function weaponFrom(lex: Lexicon, v: SentenceView, k: number): number[] {
+  const { toks } = v;
+  for (let j = k + 1; j < toks.length && j <= k + 4; j++) {
+    if (toks[j].norm !== "by") continue;
+    let x = j + 1;
+    while (x < toks.length && (toks[x].pos === "DET" || toks[x].pos === "ADJ")) x++;
+    const hit = x < toks.length ? nounAt(lex, toks, x, toks.length) : null;
+    const len = hit?.entry.weapon ? hit.len : toks[x]?.norm === "fire" ? 1 : 0;
+    if (len === 0 || toks[x + len]?.norm !== "from") return [];
+    const m = firstMentionFrom(v, x + len + 1, x + len + 4);
+    return m >= 0 ? [m] : [];
   }
   return [];
 }
