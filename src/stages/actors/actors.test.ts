@@ -673,3 +673,11 @@ describe("actors: a government in a named country", () => {
     expect(mentions.filter((m) => m.text === "government").map((m) => m.country)).toEqual(["TCD"]);
   });
 });
+
+describe("actors: name particles", () => {
+  it("'Eduardo del Castillo' and 'Lula da Silva' are one name each; no Pedro Castillo", () => {
+    const { mentions } = run("Government Minister Eduardo del Castillo spoke. Luiz Inacio Lula da Silva replied.");
+    expect(mentions.map((m) => m.text)).toEqual(["Government Minister Eduardo del Castillo", "Luiz Inacio Lula da Silva"]);
+    expect(mentions[0].country).not.toBe("PER");
+  });
+});

@@ -134,6 +134,7 @@ function placedAfter(words: readonly Word[], e: number): boolean {
   return words[e]?.key === "in" && (words[e + 1]?.cap === true || (words[e + 1]?.pos === "ADJ" && words[e + 2]?.cap === true));
 }
 
+const NAME_PARTICLES = new Set(["del", "della", "da", "das", "do", "dos", "der", "den", "di", "du", "la", "le"]);
 const RULERS = new Set(["government", "junta", "regime", "administration", "authorities", "leadership", "cabinet"]);
 const SPONSOR = new Set(["led", "backed", "based", "aligned", "allied", "funded", "supported", "sponsored", "affiliated", "linked"]);
 const PLACE_NOUNS = new Set(
@@ -623,6 +624,8 @@ class DocContext {
     const w = words[e];
     if (w.punct || w.poss) return false;
     if (CONNECTORS.has(w.key) && (w.key === "bin" || w.key === "ibn" || w.key === "de" || w.key === "van" || w.key === "von")) return true;
+    // "Eduardo del Castillo", "Lula da Silva", "Ursula von der Leyen": a name particle between capitalised names.
+    if (NAME_PARTICLES.has(w.key) && !w.cap && words[e - 1]?.cap && words[e + 1]?.cap && !words[e + 1].punct) return true;
     if (w.joined && /^\p{L}/u.test(w.text) && !w.punct) return true; // "Port-au-Prince", "Guinea-Bissau"
     if (w.article && w.cap && !w.punct) return true; // "Jaish al-Islam", "Ansar al-Din"
     if (!w.cap || w.pos !== "PROPN" || NOT_NAMES.has(w.key) || /\d/.test(w.key)) return false;

@@ -1425,3 +1425,16 @@ describe("passives, weapons and demands", () => {
     expect(run("Peskov declined to comment.", { actors: [["Peskov", "RUS", "GOV"]] })).toEqual([]);
   });
 });
+
+describe("subordinate clauses with a phrase after the subject", () => {
+  it("'hours after troops under his command occupied the square': the troops occupied it", () => {
+    const found = run("Police arrested the general hours after troops under his command occupied the square.", {
+      actors: [
+        ["Police", "BOL", "POL"],
+        ["general", "BOL", "MIL"],
+        ["troops", "BOL", "MIL"],
+      ],
+    });
+    expect(found.find((e) => e.trigger.text === "occupied")?.sources.map((s) => s.text)).toEqual(["troops"]);
+  });
+});

@@ -1685,7 +1685,8 @@ function subjectBefore(v: SentenceView, k: number, cl: number, depth = 0): numbe
     // "came as the US leader prepared to": "as" + a name + a verb opens a clause (the tagger calls it ADP).
     let last = j;
     while (last + 1 < toks.length && mentionAt[last + 1] === m) last++;
-    const asClause = prep !== null && CLAUSE_OPENERS.has(prep.norm) && isVerbLike(toks[last + 1] ?? toks[last]) && last + 1 < toks.length;
+    // ("hours after troops under his command occupied": a short phrase may come between the name and the verb.)
+    const asClause = prep !== null && CLAUSE_OPENERS.has(prep.norm) && verbSoonAfter(toks, last + 1);
     // "in what President Arce called a coup": a free relative's subject, not a prepositional object.
     const freeRelative = first > 0 && (toks[first - 1].norm === "what" || toks[first - 1].norm === "which");
     if (prep && prep.norm !== "of" && !asClause && !freeRelative) {
@@ -1695,6 +1696,19 @@ function subjectBefore(v: SentenceView, k: number, cl: number, depth = 0): numbe
     return coordinated(v, first, m, -1);
   }
   return [];
+}
+
+/** A verb at local index `from`, or after a short prepositional phrase ("under his command occupied"). */
+function verbSoonAfter(toks: readonly Token[], from: number): boolean {
+  if (from >= toks.length) return false;
+  if (isVerbLike(toks[from])) return true;
+  if (toks[from].pos !== "ADP") return false;
+  for (let j = from + 1; j < toks.length && j <= from + 4; j++) {
+    const t = toks[j];
+    if (isVerbLike(t)) return t.pos === "VERB" || t.pos === "AUX";
+    if (t.pos !== "DET" && t.pos !== "PRON" && t.pos !== "NOUN" && t.pos !== "ADJ" && t.pos !== "PROPN") return false;
+  }
+  return false;
 }
 
 /** Local index of the first verb of clause `cl` at or before `upTo`, or -1. */
