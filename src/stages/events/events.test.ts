@@ -1438,3 +1438,17 @@ describe("subordinate clauses with a phrase after the subject", () => {
     expect(found.find((e) => e.trigger.text === "occupied")?.sources.map((s) => s.text)).toEqual(["troops"]);
   });
 });
+
+describe("reporting clauses at the end", () => {
+  it("'X and Y will meet on Thursday, Z said': a reported plan to meet is an intention, attributed to Z", () => {
+    const found = run("Maduro and Ali will meet on Thursday to discuss the row, Gonsalves said on Sunday.", {
+      actors: [
+        ["Maduro", "VEN", "GOV"],
+        ["Ali", "GUY", "GOV"],
+        ["Gonsalves", "VCT", "GOV"],
+      ],
+    });
+    const meet = found.find((e) => e.trigger.text === "meet");
+    expect([meet?.type, meet?.cameo, meet?.attribution?.text]).toEqual(["AGREE", "036", "Gonsalves"]);
+  });
+});

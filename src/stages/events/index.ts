@@ -1887,8 +1887,10 @@ function speakerOf(v: SentenceView, k: number): { verb: number; mentions: number
     if (c.parent < 0) break;
     c = clauses.clauses[c.parent];
   }
-  if (clauses.trailerSpeech >= 0 && clauses.trailerSpeech !== k && clauses.of[k] !== clauses.of[clauses.trailerSpeech]) {
-    return speakerFromVerb(v, clauses.trailerSpeech);
+  // "..., a senior police officer said Wednesday.": what comes before the reporting clause (in its own clause or not).
+  const ts = clauses.trailerSpeech;
+  if (ts >= 0 && ts !== k && (clauses.of[k] !== clauses.of[ts] || (k < ts && commaBetween(toks, k, ts)))) {
+    return speakerFromVerb(v, ts);
   }
   // "according to X"
   const j = v.cues.according;
@@ -1897,6 +1899,11 @@ function speakerOf(v: SentenceView, k: number): { verb: number; mentions: number
     if (m >= 0) return { verb: j, mentions: [m], first: j + 2, last: j + 2 };
   }
   return null;
+}
+
+function commaBetween(toks: readonly Token[], a: number, b: number): boolean {
+  for (let j = a + 1; j < b; j++) if (toks[j].norm === ",") return true;
+  return false;
 }
 
 function speakerFromVerb(v: SentenceView, sv: number): { verb: number; mentions: number[]; first: number; last: number } | null {
