@@ -1452,3 +1452,10 @@ describe("reporting clauses at the end", () => {
     expect([meet?.type, meet?.cameo, meet?.attribution?.text]).toEqual(["AGREE", "036", "Gonsalves"]);
   });
 });
+
+describe("verdicts on a move", () => {
+  it("'called the move a direct threat' accuses", () => {
+    const found = run("Ali called the move a direct threat to the country.", { actors: [["Ali", "GUY", "GOV"]] });
+    expect(found.map((e) => [e.type, e.cameo])).toEqual([["ACCUSE", "111"]]);
+  });
+});

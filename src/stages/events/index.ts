@@ -320,11 +320,17 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
     // "condemned the exercises" after "China's military launched drills": the last actor of that kind of act.
     if (lastActor) {
       found = found.map((e) => {
-        if ((e.type !== "ACCUSE" && e.type !== "REJECT") || e.targets.some((t) => t.country !== null) || e.sources.length === 0) return e;
+        const own = new Set(e.sources.map((x) => x.country));
+        // ("Ali called the move a threat to Guyana": the speaker's own country is what is threatened, not the target.)
+        if (
+          (e.type !== "ACCUSE" && e.type !== "REJECT") ||
+          e.targets.some((t) => t.country !== null && !own.has(t.country)) ||
+          e.sources.length === 0
+        )
+          return e;
         const at = reactsToDefiniteAct(view, e);
         if (at < 0) return e;
         const kind = nounAt(lex, view.toks, at, view.toks.length)?.entry.type ?? null;
-        const own = new Set(e.sources.map((x) => x.country));
         const ofKind = kind ? (lastOfType.get(kind) ?? []) : [];
         // "condemned the attack on Ras Isa": the act on that very target or place, if one was reported.
         const on = view.toks[at + 1]?.norm === "on" || view.toks[at + 1]?.norm === "against" ? view.toks[at + 2] : undefined;
