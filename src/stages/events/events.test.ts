@@ -1459,3 +1459,19 @@ describe("verdicts on a move", () => {
     expect(found.map((e) => [e.type, e.cameo])).toEqual([["ACCUSE", "111"]]);
   });
 });
+
+describe("exercises and verdicts by someone", () => {
+  it("a plural tagged as a verb in a noun phrase is a noun: 'carried out joint flight exercises'", () => {
+    const found = run("The army and the navy carried out joint flight exercises.", { actors: [["army", "GUY", "MIL"]] });
+    expect(found.map((e) => e.type)).toEqual(["MOBILIZE"]);
+  });
+  it("'denounced as a provocation by Washington' accuses Washington", () => {
+    const found = run("Caracas denounced the drills as a provocation by Washington.", {
+      actors: [
+        ["Caracas", "VEN", "GOV"],
+        ["Washington", "USA", "GOV"],
+      ],
+    });
+    expect(found.find((e) => e.type === "ACCUSE")?.targets.map((t) => t.country)).toEqual(["USA"]);
+  });
+});

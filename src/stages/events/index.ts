@@ -164,6 +164,7 @@ const BE = new Set(["be", "get"]);
 /** Determiners that may stand between a subject and its verb ("both praised"), and "no" ("no attack"). */
 const FLOATING = new Set(["no", "both", "all", "each"]);
 const EXCHANGE = new Set(["swap", "exchange", "trade"]);
+const VERDICTS = new Set(["provocation", "aggression", "interference", "violation", "crime", "attack", "escalation", "act", "meddling"]);
 const PROPOSALS = new Set(["call", "demand", "proposal", "offer", "request", "plan", "appeal", "bid", "ultimatum", "initiative"]);
 /** Verbs that end what their gerund names ("stop supporting", "ceased attacking"). */
 const CESSATION = new Set(["stop", "cease", "halt", "quit", "end", "suspend", "discontinue"]);
@@ -445,6 +446,20 @@ function retagGerunds(toks: Token[], lex: Lexicon): Token[] {
     const stem = stems.find((x) => lex.verbs.has(x) || lex.phrases.has(x));
     if (stem) toks[k] = { ...t, pos: "VERB", lemma: stem };
   }
+  // "carried out joint flight exercises.", "staged drills over the strait": a plural tagged as a verb inside a noun
+  // phrase (after an adjective, noun or article, or a verb's particle) and before its end is a noun.
+  for (let k = 1; k < toks.length; k++) {
+    const t = toks[k];
+    if (t.pos !== "VERB" || !/^[a-z]{3,20}s$/.test(t.norm) || t.norm === t.lemma) continue;
+    const prev = toks[k - 1];
+    const inPhrase =
+      prev.pos === "ADJ" ||
+      prev.pos === "NOUN" ||
+      prev.pos === "DET" ||
+      (prev.pos === "ADP" && PARTICLE_OBJECTS.has(prev.norm) && toks[k - 2]?.pos === "VERB");
+    const next = toks[k + 1];
+    if (inPhrase && (!next || next.pos === "PUNCT" || next.pos === "ADP" || next.pos === "CCONJ")) toks[k] = { ...t, pos: "NOUN" };
+  }
   // "the report alleged that France ...": a past tense tagged as an adjective between a noun and "that".
   for (let k = 1; k < toks.length - 1; k++) {
     const t = toks[k];
@@ -456,6 +471,7 @@ function retagGerunds(toks: Token[], lex: Lexicon): Token[] {
   return toks;
 }
 
+const PARTICLE_OBJECTS = new Set(["out", "up", "off"]);
 const CONTINUATION = new Set(["subsequently", "then", "later", "afterwards", "afterward", "thereafter", "move", "retaliation", "response"]);
 
 /**
@@ -2166,10 +2182,12 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
   const exchange = EXCHANGE.has(toks[anchor]?.lemma ?? "");
   if ((lex.symmetric.has(r.type) || exchange) && srcRefs.length > 1 && (exchange || !withObject(v, r.last)))
     tgtRefs = [...srcRefs.slice(1), srcRefs[0]];
-  // "rejected a call by France, Germany and Britain": the rejected proposal's authors are the target.
+  // "rejected a call by France, Germany and Britain": the rejected proposal's authors are the target; so are the doers
+  // in a verdict ("denounced as a provocation by Washington").
   if ((r.type === "REJECT" || r.type === "ACCUSE") && !tgtRefs.some((t) => t.country !== null)) {
     for (let j = r.last + 1; j < toks.length && j <= r.last + 6 && toks[j].norm !== ","; j++) {
-      if (!PROPOSALS.has(toks[j].lemma) || (toks[j + 1]?.norm !== "by" && toks[j + 1]?.norm !== "from")) continue;
+      if ((!PROPOSALS.has(toks[j].lemma) && !VERDICTS.has(toks[j].lemma)) || (toks[j + 1]?.norm !== "by" && toks[j + 1]?.norm !== "from"))
+        continue;
       const m = firstMentionFrom(v, j + 2, j + 5);
       if (m >= 0) tgtRefs = uniqueActors(ctx, v, coordinated(v, firstTokenOf(v, m, j + 2), m, 1));
       break;
