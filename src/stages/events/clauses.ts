@@ -134,7 +134,18 @@ export function segmentClauses(tokens: readonly Token[], a: number, b: number, s
       // (... through a relative clause inside the reported one: "said that the jet that crashed had been hit, and accused".)
       while (h > 0 && (clauses[h].kind === "coord" || clauses[h].kind === "relative")) h = clauses[h].parent;
       const host = prev?.norm === "," && clauses[h].kind === "content" && clauses[h].parent >= 0 ? clauses[h].parent : current;
-      if (next >= 0 && isVerbLike(tokens[next]) && !hyphenated(tokens, next)) current = open("coord", host, k);
+      // ("Polish and allied jets": a participle before a noun describes it; no new predicate.)
+      const beforePrev = tokens[a + k - 2];
+      const attributive =
+        next >= 0 &&
+        (prev?.pos === "PROPN" ||
+          (prev?.pos === "ADJ" && beforePrev !== undefined && beforePrev.pos !== "AUX" && beforePrev.pos !== "ADV")) &&
+        /ed$/.test(tokens[next].norm) &&
+        tokens[next + 1]?.pos === "NOUN" &&
+        next + 1 < b;
+      if (attributive) {
+        // (the subject goes on)
+      } else if (next >= 0 && isVerbLike(tokens[next]) && !hyphenated(tokens, next)) current = open("coord", host, k);
       else if (next >= 0 && hasVerbAhead(tokens, next, b)) current = open("main", -1, k);
     } else if (prev && lastSpeech === k - 1 && startsContent(t) && hasVerbAhead(tokens, a + k, b) && !thatAhead(tokens, a + k, b)) {
       // "advisers said Iraq was ...": a complement without "that".

@@ -1475,3 +1475,30 @@ describe("exercises and verdicts by someone", () => {
     expect(found.find((e) => e.type === "ACCUSE")?.targets.map((t) => t.country)).toEqual(["USA"]);
   });
 });
+
+describe("coordinated adjectives, particles and border closures", () => {
+  it("'after Polish and allied jets shot down Russian drones': Poland shot down Russia's drones; 'allied' is no event", () => {
+    const found = run("The closure came two days after Polish and allied jets shot down Russian drones.", {
+      actors: [
+        ["Polish", "POL"],
+        ["Russian drones", "RUS", "MIL"],
+      ],
+    });
+    expect(found.map((e) => [e.type, e.sources.map((s) => s.country), e.targets.map((t) => t.country)])).toEqual([
+      ["ASSAULT", ["POL"], ["RUS"]],
+    ]);
+  });
+  it("'shut all of its road and rail crossings with Belarus' restricts Belarus; 'moved 40,000 soldiers to the border' mobilises", () => {
+    const found = run("Poland shut all of its road and rail crossings with Belarus. Warsaw moved some 40,000 soldiers to the border.", {
+      actors: [
+        ["Poland", "POL"],
+        ["Belarus", "BLR"],
+        ["Warsaw", "POL", "GOV"],
+      ],
+    });
+    expect(found.map((e) => [e.type, e.targets.map((t) => t.country)])).toEqual([
+      ["COERCE", ["BLR"]],
+      ["MOBILIZE", []],
+    ]);
+  });
+});

@@ -458,7 +458,11 @@ function retagGerunds(toks: Token[], lex: Lexicon): Token[] {
       prev.pos === "DET" ||
       (prev.pos === "ADP" && PARTICLE_OBJECTS.has(prev.norm) && toks[k - 2]?.pos === "VERB");
     const next = toks[k + 1];
-    if (inPhrase && (!next || next.pos === "PUNCT" || next.pos === "ADP" || next.pos === "CCONJ")) toks[k] = { ...t, pos: "NOUN" };
+    if (
+      inPhrase &&
+      (!next || next.pos === "PUNCT" || next.pos === "ADP" || next.pos === "CCONJ" || next.norm === "that" || next.norm === "which")
+    )
+      toks[k] = { ...t, pos: "NOUN" };
   }
   // "the report alleged that France ...": a past tense tagged as an adjective between a noun and "that".
   for (let k = 1; k < toks.length - 1; k++) {
@@ -471,7 +475,7 @@ function retagGerunds(toks: Token[], lex: Lexicon): Token[] {
   return toks;
 }
 
-const PARTICLE_OBJECTS = new Set(["out", "up", "off"]);
+const PARTICLE_OBJECTS = new Set(["out", "up", "off", "down"]);
 const CONTINUATION = new Set(["subsequently", "then", "later", "afterwards", "afterward", "thereafter", "move", "retaliation", "response"]);
 
 /**
@@ -639,6 +643,15 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     // "raised its reward", "their attack": after a possessive pronoun too.
     if (k > 0 && POSSESSIVE.has(toks[k - 1].norm) && !/ing$/.test(t.norm) && t.pos !== "AUX") continue;
     if (k > 1 && toks[k - 1].pos === "ADJ" && toks[k - 2].pos === "DET" && /^\d/.test(toks[k - 1].norm)) continue;
+    // "Polish and allied jets": a participle coordinated with an adjective before a noun describes it.
+    if (
+      /ed$/.test(t.norm) &&
+      toks[k + 1]?.pos === "NOUN" &&
+      (toks[k - 1]?.norm === "and" || toks[k - 1]?.norm === "or") &&
+      (toks[k - 2]?.pos === "PROPN" ||
+        (toks[k - 2]?.pos === "ADJ" && toks[k - 3] !== undefined && toks[k - 3].pos !== "AUX" && toks[k - 3].pos !== "ADV"))
+    )
+      continue;
     // "for struggling households", "the warring factions", "advancing troops": a participle before a noun describes it.
     if (lex.attributiveParticiples.has(t.norm) && ["NOUN", "PROPN"].includes(toks[k + 1]?.pos ?? "") && toks[k - 1]?.pos !== "AUX")
       continue;
@@ -1045,6 +1058,9 @@ export function reducedRelative(toks: readonly Token[], k: number, clauseOf: rea
     (["DET", "PRON", "NOUN", "PROPN", "NUM", "PART", "ADJ", "SCONJ"].includes(next.pos) || ["by", "to", "that"].includes(next.norm))
   )
     return false;
+  // "jets shot down Russian drones": a particle and then an object; an active verb.
+  const after = toks[k + 2];
+  if (next && PARTICLE_OBJECTS.has(next.norm) && after && ["DET", "NOUN", "PROPN", "NUM", "ADJ"].includes(after.pos)) return false;
   const cl = clauseOf[k];
   // The noun is an object ("released the mayor, a member of Hamas jailed a year ago") ...
   for (let j = k - 1; j >= 0 && clauseOf[j] === cl; j--) if (toks[j].pos === "VERB" || toks[j].pos === "AUX") return true;
@@ -1168,7 +1184,7 @@ function readVerb(lex: Lexicon, v: SentenceView, k: number, consumed: Set<number
     if (p.fallback) continue;
     // (A verdict may come after a long object: "called the bombing a full-fledged war crime".)
     const after = p.post.length
-      ? matchSequence(toks, k + 1, end, p.post, p.suppress || p.speakerSource || p.type === "ACCUSE" ? 8 : 4)
+      ? matchSequence(toks, k + 1, end, p.post, p.window ?? (p.suppress || p.speakerSource || p.type === "ACCUSE" ? 8 : 4))
       : k + 1;
     if (after < 0 || !matchBefore(toks, start, k, p.pre)) continue;
     if (p.suppress || p.type === null) return null;
@@ -1724,8 +1740,12 @@ function subjectBefore(v: SentenceView, k: number, cl: number, depth = 0): numbe
 function verbSoonAfter(toks: readonly Token[], from: number): boolean {
   if (from >= toks.length) return false;
   if (isVerbLike(toks[from])) return true;
-  if (toks[from].pos !== "ADP") return false;
-  for (let j = from + 1; j < toks.length && j <= from + 4; j++) {
+  // ("after Polish and allied jets shot down": the name is one adjective of a coordinated subject.)
+  const coordinatedSubject =
+    toks[from].pos === "CCONJ" &&
+    (toks[from + 1]?.pos === "ADJ" || toks[from + 1]?.pos === "PROPN" || /ed$/.test(toks[from + 1]?.norm ?? ""));
+  if (toks[from].pos !== "ADP" && !coordinatedSubject) return false;
+  for (let j = from + (coordinatedSubject ? 2 : 1); j < toks.length && j <= from + 4; j++) {
     const t = toks[j];
     if (isVerbLike(t)) return t.pos === "VERB" || t.pos === "AUX";
     if (t.pos !== "DET" && t.pos !== "PRON" && t.pos !== "NOUN" && t.pos !== "ADJ" && t.pos !== "PROPN") return false;

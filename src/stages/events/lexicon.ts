@@ -54,6 +54,8 @@ export interface Phrase {
   readonly speakerSource: boolean;
   readonly suppress: boolean;
   readonly fallback: boolean;
+  /** Tokens allowed between the verb and its post words (null: the stage's default). */
+  readonly window: number | null;
   readonly id: string;
 }
 
@@ -187,6 +189,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
       speakerSource: p.speakerSource === true,
       suppress: p.suppress === true,
       fallback: p.fallback === true,
+      window: p.window ?? null,
       id: `phrase-${n}-${[...verbSet][0]}`,
     };
     for (const v of verbSet) push(phrases, v, phrase);

@@ -63,6 +63,8 @@ export const phrasesFileSchema = z.object({
       speakerSource: z.boolean().optional(),
       suppress: z.boolean().optional(),
       fallback: z.boolean().optional(),
+      /** How many tokens may come between the verb and the words after it (default 4). */
+      window: z.number().int().min(1).max(12).optional(),
     }),
   ),
   lightVerbs: z.array(z.string()),
