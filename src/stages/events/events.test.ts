@@ -1502,3 +1502,32 @@ describe("coordinated adjectives, particles and border closures", () => {
     ]);
   });
 });
+
+describe("attacks at home", () => {
+  it("an attack at a place in the attackers' own country on no one of a known country falls on its people", () => {
+    const found = run("The RSF shelled the Abu Shouk camp outside El Fasher on Monday.", {
+      actors: [["RSF", "SDN", "REB"]],
+      places: [["El Fasher", "El Fasher", "SDN"]],
+    });
+    expect(found.find((e) => e.type === "ASSAULT")?.targets.map((t) => [t.country, t.sector])).toEqual([["SDN", "CVL"]]);
+    const abroad = run("The RSF shelled a camp outside Abeche on Monday.", {
+      actors: [["RSF", "SDN", "REB"]],
+      places: [["Abeche", "Abeche", "TCD"]],
+    });
+    expect(abroad.find((e) => e.type === "ASSAULT")?.targets.map((t) => t.country)).toEqual(["TCD"]);
+  });
+  it("'Thirty-one others were wounded' adds to the attack just told of", () => {
+    const found = run("Cambodian rockets struck villages in Surin, killing 12 people. Thirty-one others were wounded.", {
+      actors: [
+        ["Cambodian rockets", "KHM", "MIL"],
+        ["people", null, "CVL"],
+      ],
+      places: [["Surin", "Surin", "THA"]],
+      quantities: [
+        ["12", 12, "killed"],
+        ["Thirty-one", 31, "injured"],
+      ],
+    });
+    expect(found.filter((e) => e.type === "ASSAULT").map((e) => [e.killed?.value, e.injured?.value])).toEqual([[12, 31]]);
+  });
+});

@@ -400,6 +400,8 @@ const AFTERMATH = new Set(["debris", "shrapnel", "fragments", "wreckage"]);
 function backReference(toks: readonly Token[]): boolean {
   for (let j = 1; j < toks.length; j++) {
     if (AFTERMATH.has(toks[j].norm)) return true;
+    // "Thirty-one others were wounded": more victims of the attack just told of.
+    if (toks[j].norm === "others" && toks[j - 1].pos === "NUM") return true;
     if (!BACK_NOUNS.has(toks[j].norm)) continue;
     // "the clashes", "the overnight strikes", "these latest attacks"
     const d = toks[j - 1].pos === "ADJ" || toks[j - 1].pos === "NOUN" ? j - 2 : j - 1;
@@ -858,6 +860,13 @@ function placeTarget(ctx: DocContext, v: SentenceView, e: Event): Event {
  * country's government, restrictions fall on its people. The evidence is the doer's mention (or the event's place).
  */
 function domesticTarget(ctx: DocContext, e: Event): Event {
+  // "The RSF shelled and stormed parts of the Abu Shouk camp outside El Fasher": an attack at home on no one of a
+  // known country falls on that country's people.
+  if (e.type === "ASSAULT" && e.sources.length > 0 && e.place?.country && !e.targets.some((t) => t.country !== null)) {
+    const home = e.place.country;
+    if (e.sources.every((s) => s.country === home))
+      return { ...e, targets: [...e.targets, placeActor(ctx, e.place, home, "CVL")], rule: `${e.rule}+domestic` };
+  }
   if (e.targets.length > 0 || e.sources.length === 0) return e;
   const protest = e.type === "PROTEST";
   const restriction = e.type === "COERCE" && (e.mode === "curfew" || e.mode === "restrict" || e.mode === "ban" || e.mode === "censor");
