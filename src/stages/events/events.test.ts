@@ -1531,3 +1531,21 @@ describe("attacks at home", () => {
     expect(found.filter((e) => e.type === "ASSAULT").map((e) => [e.killed?.value, e.injured?.value])).toEqual([[12, 31]]);
   });
 });
+
+describe("datelines naming two cities", () => {
+  it("'DOHA/JERUSALEM, Jan 16 -' is a dateline: its date is not the event's", () => {
+    const found = run("DOHA/JERUSALEM, Jan 16 - Israel and Hamas have agreed to a ceasefire, Qatar announced on Wednesday.", {
+      published: "2025-01-16",
+      actors: [
+        ["Israel", "ISR"],
+        ["Hamas", "PSE", "REB"],
+        ["Qatar", "QAT"],
+      ],
+      times: [
+        ["Jan 16", "2025-01-16", "day"],
+        ["Wednesday", "2025-01-15", "day"],
+      ],
+    });
+    expect(found.find((e) => e.type === "AGREE")?.date?.value).toBe("2025-01-15");
+  });
+});

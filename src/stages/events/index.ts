@@ -67,10 +67,10 @@ export function createEventsStage(resources: EventsResources): Stage<"events"> {
 }
 
 /**
- * "NIAMEY, Aug. 21, 2024 --", "KHARTOUM (Reuters) -": the end of a dateline opening the text, also when the caller
+ * "NIAMEY, Aug. 21, 2024 --", "KHARTOUM (Reuters) -", "DOHA/JERUSALEM, Jan 16 -": the end of a dateline opening the text, also when the caller
  * gave the publication date (its words are never triggers, actors or the event's date). 0 when there is none.
  */
-const DATELINE_HEAD = /^\s{0,5}\p{Lu}[\p{Lu}'. -]{1,40}[,(][^\n]{0,100}?\s(?:--|—|–|-)\s/u;
+const DATELINE_HEAD = /^\s{0,5}\p{Lu}[\p{Lu}'./ -]{1,40}[,(][^\n]{0,100}?\s(?:--|—|–|-)\s/u;
 export function datelineEndOf(text: string): number {
   const m = DATELINE_HEAD.exec(text.slice(0, 200));
   return m ? m[0].length : 0;

@@ -36,7 +36,7 @@ const MONTHS: Record<string, number> = {
  * quantifier is bounded, so the expression cannot backtrack on long input.
  */
 const DATELINE =
-  /^\s{0,20}([A-Z][A-Za-z .'-]{1,40}(?:,\s{0,3}[A-Z][A-Za-z .'-]{1,40})?),\s{0,3}(?:(\d{1,2})\s{1,3}([A-Za-z]{3,9})\.?|([A-Za-z]{3,9})\.?\s{1,3}(\d{1,2}))(?:,?\s{1,3}(\d{4}))?\s{0,3}(?:\([^)\n]{1,40}\)\s{0,3})?(?:--|—|–|-|:)/;
+  /^\s{0,20}([A-Z][A-Za-z .'/-]{1,40}(?:,\s{0,3}[A-Z][A-Za-z .'-]{1,40})?),\s{0,3}(?:(\d{1,2})\s{1,3}([A-Za-z]{3,9})\.?|([A-Za-z]{3,9})\.?\s{1,3}(\d{1,2}))(?:,?\s{1,3}(\d{4}))?\s{0,3}(?:\([^)\n]{1,40}\)\s{0,3})?(?:--|—|–|-|:)/;
 
 export function isIsoDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

@@ -19,6 +19,7 @@ describe("published.v1", () => {
     ["KYIV, Ukraine, March 3, 2024 — Drones hit the city.", undefined, "2024-03-03"],
     ["AMMAN, Jan. 31 (Reuters) -- Talks began.", "2024-01-30", "2024-01-31"],
     ["WASHINGTON, Sept. 9, 2023: The Pentagon said.", undefined, "2023-09-09"],
+    ["DOHA/JERUSALEM, Jan 16, 2025 - Israel and Hamas agreed.", undefined, "2025-01-16"],
   ])("reads the dateline of %j", (text, meta, expected) => {
     const p = run(text, undefined, meta);
     expect(p.source).toBe("dateline");
