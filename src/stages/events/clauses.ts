@@ -97,6 +97,19 @@ export function segmentClauses(tokens: readonly Token[], a: number, b: number, s
       resume.length = 0;
       continue;
     }
+    // "Hours before the summit ended, supporters marched": a fronted subordinate clause ends at its comma.
+    if (
+      w === "," &&
+      clauses[current].kind === "sub" &&
+      hasVerb[current] &&
+      clauses[current].first <= 3 &&
+      clauses[current].parent >= 0 &&
+      !hasVerb[clauses[current].parent]
+    ) {
+      of[k] = current;
+      current = clauses[current].parent;
+      continue;
+    }
     if (w === "," && resume.length > 0 && clauses[current].kind === "relative") {
       of[k] = current;
       current = resume.pop()!;

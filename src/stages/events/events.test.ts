@@ -1549,3 +1549,16 @@ describe("datelines naming two cities", () => {
     expect(found.find((e) => e.type === "AGREE")?.date?.value).toBe("2025-01-15");
   });
 });
+
+describe("fronted subordinate clauses", () => {
+  it("'Hours before the summit ended, supporters marched to the embassy': the march is the main clause's", () => {
+    const found = run("Hours before the summit ended, thousands of supporters marched to the French embassy.", {
+      actors: [
+        ["supporters", "NER", "CVL"],
+        ["French embassy", "FRA", "GOV"],
+      ],
+    });
+    const march = found.find((e) => e.type === "PROTEST");
+    expect([march?.trigger.text, march?.targets.map((t) => t.country)]).toEqual(["marched", ["FRA"]]);
+  });
+});
