@@ -116,7 +116,10 @@ export function scorePetr2Items(items: readonly Petr2Gold[], extract: EventExtra
 
 /** Our events in PETRARCH's convention for reported speech (see the module comment). */
 export function asPetrarch(events: readonly Event[]): Event[] {
-  const accusations = events.filter((a) => a.type === "ACCUSE" && a.sources.length > 0 && a.targets.length > 0);
+  // (An accusation made of a reported attack needs no named target: "Israel said a mortar bomb was fired at it".)
+  const accusations = events.filter(
+    (a) => a.type === "ACCUSE" && a.sources.length > 0 && (a.targets.length > 0 || /reported-attack-accusation$/.test(a.rule)),
+  );
   const countries = (xs: readonly { country: string | null; entityId: string | null; start: number }[]) =>
     new Set(xs.map((x) => x.country ?? x.entityId ?? String(x.start)));
   const out: Event[] = [];

@@ -1562,3 +1562,17 @@ describe("fronted subordinate clauses", () => {
     expect([march?.trigger.text, march?.targets.map((t) => t.country)]).toEqual(["marched", ["FRA"]]);
   });
 });
+
+describe("talks with someone", () => {
+  it("'held talks with President Suleiman' goes both ways; a visit does not", () => {
+    const actors: ActorSpec[] = [
+      ["General Petraeus", "USA", "MIL"],
+      ["President Suleiman", "LBN", "GOV"],
+    ];
+    const talks = run("General Petraeus held talks with President Suleiman in Beirut.", { actors }).find((e) => e.type === "CONSULT");
+    expect([talks?.sources.map((s) => s.country), talks?.targets.map((t) => t.country)]).toEqual([
+      ["USA", "LBN"],
+      ["LBN", "USA"],
+    ]);
+  });
+});

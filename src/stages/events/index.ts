@@ -2211,6 +2211,13 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
   const exchange = EXCHANGE.has(toks[anchor]?.lemma ?? "");
   if ((lex.symmetric.has(r.type) || exchange) && srcRefs.length > 1 && (exchange || !withObject(v, r.last)))
     tgtRefs = [...srcRefs.slice(1), srcRefs[0]];
+  // "Petraeus held talks with President Suleiman": talks with someone go both ways.
+  else if (r.type === "CONSULT" && r.mode !== "visit" && srcRefs.length === 1 && tgtRefs.length === 1 && withObject(v, r.last)) {
+    const [a] = srcRefs;
+    const [b] = tgtRefs;
+    srcRefs = [a, b];
+    tgtRefs = [b, a];
+  }
   // "rejected a call by France, Germany and Britain": the rejected proposal's authors are the target; so are the doers
   // in a verdict ("denounced as a provocation by Washington").
   if ((r.type === "REJECT" || r.type === "ACCUSE") && !tgtRefs.some((t) => t.country !== null)) {
