@@ -681,3 +681,11 @@ describe("actors: name particles", () => {
     expect(mentions[0].country).not.toBe("PER");
   });
 });
+
+describe("actors: people from a country", () => {
+  it("'refugees from Sudan' are Sudan's; 'withdrew troops from Iraq' are not Iraq's", () => {
+    const { mentions } = run("Refugees from Sudan crossed the border. The US withdrew troops from Iraq.");
+    expect(mentions.find((m) => m.text === "Refugees")?.country).toBe("SDN");
+    expect(mentions.find((m) => m.text === "troops")?.country ?? null).not.toBe("IRQ");
+  });
+});

@@ -763,9 +763,11 @@ class DocContext {
    * country of the place it is in. Not for soldiers or officials, who are often foreign ("troops in Iraq").
    */
   private placeCountry(words: readonly Word[], end: number, next: Atom | undefined, draft: Draft): void {
-    if (!next || words[end]?.key !== "in") return;
+    // ("dissidents from military-ruled Myanmar", "refugees from Sudan": where local people come from.)
+    const from = words[end]?.key === "from" && draft.sector !== null && LOCAL_SECTORS.has(draft.sector);
+    if (!next || (words[end]?.key !== "in" && !from)) return;
     // ("the military government in neighbouring Niger": one describing word may come between.)
-    if (next.s !== end + 1 && !(next.s === end + 2 && words[end + 1]?.pos === "ADJ")) return;
+    if (next.s !== end + 1 && !(next.s === end + 2 && (words[end + 1]?.pos === "ADJ" || words[end + 1]?.joined))) return;
     if (next.type !== "country" && next.type !== "capital" && next.type !== "region") return;
     const e = next.entries[0];
     // A government, junta or regime "in" a country is that country's (officials and soldiers there may be foreign).
