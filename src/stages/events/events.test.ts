@@ -1576,3 +1576,17 @@ describe("talks with someone", () => {
     ]);
   });
 });
+
+describe("hosting", () => {
+  it("'hosted Japanese Prime Minister Hashimoto' is a visit hosted; 'hosted the World Cup' is no event", () => {
+    const actors: ActorSpec[] = [
+      ["Russian President", "RUS", "GOV"],
+      ["Japanese Prime Minister Hashimoto", "JPN", "GOV"],
+      ["Qatar", "QAT"],
+    ];
+    expect(
+      run("Russian President hosted Japanese Prime Minister Hashimoto on Saturday.", { actors }).map((e) => [e.type, e.cameo]),
+    ).toEqual([["CONSULT", "043"]]);
+    expect(run("Qatar hosted the World Cup.", { actors })).toEqual([]);
+  });
+});

@@ -1263,8 +1263,9 @@ function readVerb(lex: Lexicon, v: SentenceView, k: number, consumed: Set<number
       return reading(lex, "MOBILIZE", null, null, code, "order-forces", k, Math.max(order.force, order.complement), k, 0.75);
     }
   }
-  // A support verb means nothing by itself: "issued", "made", "gave" without an event noun or pattern.
-  if (coded && coded.isDefault && lex.lightVerbs.has(t.lemma)) return null;
+  // A support verb means nothing by itself: "issued", "made", "gave" without an event noun or pattern (except a verb
+  // with a code of its own whose object is an actor: "hosted Japanese Prime Minister Hashimoto").
+  if (coded && coded.isDefault && lex.lightVerbs.has(t.lemma) && !(coded.own && HOSTING.has(t.lemma) && actorObject(v, k))) return null;
   // A verb our phrases mark as no event by itself ("plan", "come") keeps no bare default code either.
   if (
     coded &&
@@ -1534,6 +1535,16 @@ function weaponNear(lex: Lexicon, toks: readonly Token[], k: number, from: numbe
     if (toks[j].pos === "VERB" || toks[j].pos === "ADP") break;
   }
   return null;
+}
+
+const HOSTING = new Set(["host", "receive", "welcome"]);
+
+/** An actor right after local token k (past articles and adjectives): "hosted Japanese Prime Minister Hashimoto". */
+function actorObject(v: SentenceView, k: number): boolean {
+  let j = k + 1;
+  while (j < v.toks.length && j <= k + 3 && (v.toks[j].pos === "DET" || v.toks[j].pos === "ADJ")) j++;
+  const m = v.mentionAt[j] ?? -1;
+  return m >= 0 && v.mentions[m].kind !== "country" && v.mentions[m].country !== null;
 }
 
 /** Whether local token j is part of a hyphenated compound ("dusk-to-dawn", "face-to-face"). */
