@@ -1585,8 +1585,11 @@ describe("hosting", () => {
       ["Qatar", "QAT"],
     ];
     expect(
-      run("Russian President hosted Japanese Prime Minister Hashimoto on Saturday.", { actors }).map((e) => [e.type, e.cameo]),
+      run("Russian President hosted Japanese Prime Minister Hashimoto on Saturday.", { actors: actors.slice(0, 2) }).map((e) => [
+        e.type,
+        e.cameo,
+      ]),
     ).toEqual([["CONSULT", "043"]]);
-    expect(run("Qatar hosted the World Cup.", { actors })).toEqual([]);
+    expect(run("Qatar hosted the World Cup.", { actors: actors.slice(2) })).toEqual([]);
   });
 });
