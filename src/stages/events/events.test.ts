@@ -1593,3 +1593,16 @@ describe("hosting", () => {
     expect(run("Qatar hosted the World Cup.", { actors: actors.slice(2) })).toEqual([]);
   });
 });
+
+describe("phone calls", () => {
+  it("'asked Erdogan in a phone call' is a call between the asker and Erdogan", () => {
+    const found = run("Zelenskiy asked Erdogan in a phone call to help keep the corridor open.", {
+      actors: [
+        ["Zelenskiy", "UKR", "GOV"],
+        ["Erdogan", "TUR", "GOV"],
+      ],
+    });
+    const call = found.find((e) => e.mode === "phone");
+    expect([call?.sources.map((s) => s.country), call?.targets.map((t) => t.country)]).toEqual([["UKR"], ["TUR"]]);
+  });
+});

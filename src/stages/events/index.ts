@@ -2091,6 +2091,21 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
       targets = sources;
       sources = [];
     }
+    // "Zelenskiy asked Erdogan in a phone call to help": the call is between the verb's subject and its object.
+    if (sources.length === 0 && targets.length === 0 && r.type === "CONSULT" && r.mode === "phone") {
+      let j = n - 1;
+      while (j > 0 && (toks[j].pos === "DET" || toks[j].pos === "ADJ" || toks[j].pos === "PRON")) j--;
+      if ((toks[j]?.norm === "in" || toks[j]?.norm === "during") && j > 0) {
+        const verb = firstVerbOf(v, v.clauses.of[j], j - 1);
+        if (verb >= 0) {
+          sources = subjectBefore(v, verb, v.clauses.of[verb]);
+          // ("Zelenskiy said he had asked Erdogan in a phone call": a pronoun subject in reported speech is the speaker.)
+          if (sources.length === 0) sources = speakerOf(v, verb)?.mentions ?? [];
+          const m = firstMentionFrom(v, verb + 1, j - 1);
+          if (m >= 0 && !sources.includes(m)) targets = [m];
+        }
+      }
+    }
     if (
       sources.length === 0 &&
       targets.length === 0 &&
