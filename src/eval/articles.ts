@@ -31,19 +31,44 @@ export interface ArticleScore {
   readonly typeRecall: number;
   readonly extracted: number;
   readonly misses: readonly { article: string; expected: Expected }[];
+  /** Misses by the part that failed (see `missReason`). */
+  readonly missedBy: Readonly<Record<MissReason, number>>;
 }
 
-function matches(e: Event, x: Expected): boolean {
+/** The parts of an expected event a match checks besides its type. */
+export const MATCH_PARTS = ["source", "target", "date", "counts"] as const;
+export type MatchPart = (typeof MATCH_PARTS)[number];
+
+function matches(e: Event, x: Expected, ignore: MatchPart | null = null): boolean {
   if (e.type !== x.type) return false;
   const src = new Set(e.sources.map((a) => a.country));
   const tgt = new Set(e.targets.map((a) => a.country));
-  if (x.sources.length > 0 && !x.sources.some((c) => src.has(c))) return false;
-  if (x.targets.length > 0 && !x.targets.some((c) => tgt.has(c))) return false;
-  if (x.date !== undefined && e.date?.value !== x.date) return false;
-  if (x.killed !== undefined && e.killed?.value !== x.killed) return false;
-  if (x.injured !== undefined && e.injured?.value !== x.injured) return false;
+  if (ignore !== "source" && x.sources.length > 0 && !x.sources.some((c) => src.has(c))) return false;
+  if (ignore !== "target" && x.targets.length > 0 && !x.targets.some((c) => tgt.has(c))) return false;
+  if (ignore !== "date" && x.date !== undefined && e.date?.value !== x.date) return false;
+  if (ignore !== "counts" && x.killed !== undefined && e.killed?.value !== x.killed) return false;
+  if (ignore !== "counts" && x.injured !== undefined && e.injured?.value !== x.injured) return false;
   return true;
 }
+
+/**
+ * Why an expected event was missed, as a score (no text): "type" when no event has its type, the one part whose
+ * check alone failed for some event of that type, else "several".
+ */
+function missReason(events: readonly Event[], x: Expected): MissReason {
+  if (!events.some((e) => e.type === x.type)) return "type";
+  for (const part of MATCH_PARTS) {
+    const near = events.filter((e) => matches(e, x, part));
+    if (near.length === 0) continue;
+    // An actor part is "missing" when the near events name no country on that side at all.
+    const side = (e: Event) => (part === "source" ? e.sources : e.targets);
+    if ((part === "source" || part === "target") && near.every((e) => !side(e).some((a) => a.country !== null))) return `${part} missing`;
+    return part;
+  }
+  return "several";
+}
+
+type MissReason = MatchPart | "source missing" | "target missing" | "type" | "several";
 
 /**
  * Scores event recall on team-written articles: each expected event must be matched by a
@@ -65,6 +90,16 @@ export function scoreArticles(
   let typeFound = 0;
   let extracted = 0;
   const misses: { article: string; expected: Expected }[] = [];
+  const missedBy: Record<MissReason, number> = {
+    type: 0,
+    source: 0,
+    "source missing": 0,
+    target: 0,
+    "target missing": 0,
+    date: 0,
+    counts: 0,
+    several: 0,
+  };
   for (const name of names) {
     const gold = ExpectedSchema.parse(JSON.parse(readFileSync(join(base, `${name}.json`), "utf8")));
     const events = extract(readFileSync(join(base, `${name}.txt`), "utf8"), gold.published);
@@ -77,7 +112,10 @@ export function scoreArticles(
       if (i >= 0) {
         used.add(i);
         found++;
-      } else misses.push({ article: name, expected: x });
+      } else {
+        misses.push({ article: name, expected: x });
+        missedBy[missReason(events, x)]++;
+      }
     }
   }
   return {
@@ -90,5 +128,6 @@ export function scoreArticles(
     typeRecall: expected ? typeFound / expected : 0,
     extracted,
     misses,
+    missedBy,
   };
 }

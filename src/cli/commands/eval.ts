@@ -136,6 +136,11 @@ function table(r: Results): string {
       `${a.found}/${a.expected} expected events (type, countries, date, counts); ${a.articles} articles, ${a.extracted} extracted`,
     ]);
     rows.push(["articles", `${a.set} type recall`, pct(a.typeRecall), `${a.typeFound}/${a.expected} expected types present`]);
+    const by = Object.entries(a.missedBy)
+      .filter(([, n]) => n > 0)
+      .map(([part, n]) => `${part} ${n}`)
+      .join(", ");
+    rows.push(["articles", `${a.set} misses by part`, String(a.expected - a.found), by || "-"]);
   }
   for (const [s, ms] of Object.entries(r.ms)) rows.push([s, "time", `${ms} ms`, ""]);
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
