@@ -23,6 +23,7 @@ import {
   type Lexicon,
   type LexiconSources,
   type NounEntry,
+  candidatePatterns,
   compileLexicon,
   matchBefore,
   matchSequence,
@@ -129,6 +130,8 @@ interface SentenceView {
   readonly floor: number;
   /** Sentence-level facts computed once (the stage stays linear on very long sentences). */
   readonly cues: SentenceCues;
+  /** Dictionary words each local token may stand for (`tokenKeys`), filled on first use. */
+  readonly keys: (readonly string[] | undefined)[];
 }
 
 interface SentenceCues {
@@ -250,6 +253,7 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
       clauses: segmentClauses(toks, 0, toks.length, lex.speechVerbs),
       floor: datelineFloor(tokens, a, b, ctx.datelineEnd),
       cues: sentenceCues(tokens.slice(a, b), lex),
+      keys: new Array(toks.length),
     };
     let found: Event[] = sentenceEvents(ctx, lex, view, previousConsult).map((e) => bothSides(ctx, e, () => (pair ??= mainPair(ctx))));
     // "Turkey's foreign ministry rejected the accusations. It said ...": a sentence opened by a subject pronoun
@@ -1128,8 +1132,8 @@ function verbCode(lex: Lexicon, v: SentenceView, k: number, end: number, start: 
   const entries = lex.verbs.get(t.lemma) ?? lex.verbs.get(t.norm);
   if (!entries) return null;
   let best: { code: string | null; reverse: boolean; weight: number; rule: string; object: number } | null = null;
-  let postKeys: Set<string> | null = null;
-  let preKeys: Set<string> | null = null;
+  let postKeys: (readonly string[])[] | null = null;
+  let preKeys: (readonly string[])[] | null = null;
   let fallback: { code: string; rule: string } | null = null;
   const passive = isPassive(toks, k);
   for (const e of entries) {
@@ -1147,24 +1151,14 @@ function verbCode(lex: Lexicon, v: SentenceView, k: number, end: number, start: 
     const block = e.block >= 0 ? lex.blocks[e.block] : null;
     if (block) {
       if (!postKeys || !preKeys) {
-        postKeys = new Set<string>();
-        preKeys = new Set<string>();
-        for (let j = k + 1; j < end; j++) tokenKeys(toks[j], postKeys);
-        for (let j = start; j < k; j++) tokenKeys(toks[j], preKeys);
+        postKeys = [];
+        preKeys = [];
+        for (let j = k + 1; j < end; j++) postKeys.push((v.keys[j] ??= tokenKeys(toks[j])));
+        for (let j = start; j < k; j++) preKeys.push((v.keys[j] ??= tokenKeys(toks[j])));
       }
-      for (const p of block.patterns) {
-        // Cheap pre-check: the pattern's first word must be somewhere in the window.
-        if (p.keys.size > 0) {
-          const have = p.keysPost ? postKeys : preKeys;
-          let any = false;
-          for (const key of p.keys) {
-            if (have.has(key) || (passive && p.keysPost && preKeys.has(key))) {
-              any = true;
-              break;
-            }
-          }
-          if (!any) continue;
-        }
+      // Cheap pre-check: the pattern's first word must be somewhere in the window.
+      for (const i of candidatePatterns(block, postKeys, preKeys, passive)) {
+        const p = block.patterns[i];
         // Patterns written for this very verb win over those written for its synonyms.
         const weight = p.weight + (p.verbs && p.verbs.has(e.lemma) ? 10 : 0);
         if (p.weight === 0 || (best && weight <= best.weight)) continue;

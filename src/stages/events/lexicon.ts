@@ -25,6 +25,19 @@ export interface CompiledPattern {
   readonly keysPost: boolean;
 }
 
+/** A synonym block of verb patterns, indexed by the patterns' first words (`keys`). */
+export interface PatternBlock {
+  readonly name: string;
+  readonly code: string | null;
+  readonly patterns: readonly CompiledPattern[];
+  /** Indices of the patterns keyed on the post side, by key. */
+  readonly byPostKey: ReadonlyMap<string, readonly number[]>;
+  /** Indices of the patterns keyed on the pre side, by key. */
+  readonly byPreKey: ReadonlyMap<string, readonly number[]>;
+  /** Indices of the patterns without keys (always candidates). */
+  readonly unkeyed: readonly number[];
+}
+
 export interface VerbEntry {
   /** Words of the verb ("carry out" -> ["carry","out"]); the first is matched on lemma or form. */
   readonly words: readonly string[];
@@ -71,7 +84,7 @@ export interface CameoInfo {
 
 export interface Lexicon {
   readonly verbs: ReadonlyMap<string, readonly VerbEntry[]>;
-  readonly blocks: readonly { readonly name: string; readonly code: string | null; readonly patterns: readonly CompiledPattern[] }[];
+  readonly blocks: readonly PatternBlock[];
   readonly phrases: ReadonlyMap<string, readonly Phrase[]>;
   readonly nouns: ReadonlyMap<string, readonly NounEntry[]>;
   readonly cameo: ReadonlyMap<string, CameoInfo>;
@@ -124,10 +137,8 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     set.add(v.lemma);
     blockVerbs.set(v.block, set);
   }
-  const blocks = src.verbs.blocks.map((b) => ({
-    name: b.name,
-    code: b.code,
-    patterns: b.patterns.map((p): CompiledPattern => {
+  const blocks = src.verbs.blocks.map((b) => {
+    const patterns = b.patterns.map((p): CompiledPattern => {
       const pre = (p.pre ?? []).map((i) => compileItem(i, sets)).filter((i) => i.length > 0);
       const post = (p.post ?? []).map((i) => compileItem(i, sets)).filter((i) => i.length > 0);
       // The verbs a pattern was written for (PETRARCH lets it apply to the whole synonym block; the
@@ -143,8 +154,16 @@ export function compileLexicon(src: LexiconSources): Lexicon {
         keys: new Set((post[0] ?? pre[0] ?? []).map((alt) => alt[0])),
         keysPost: post.length > 0,
       };
-    }),
-  }));
+    });
+    const byPostKey = new Map<string, number[]>();
+    const byPreKey = new Map<string, number[]>();
+    const unkeyed: number[] = [];
+    patterns.forEach((p, i) => {
+      if (p.keys.size === 0) unkeyed.push(i);
+      for (const key of p.keys) push(p.keysPost ? byPostKey : byPreKey, key, i);
+    });
+    return { name: b.name, code: b.code, patterns, byPostKey, byPreKey, unkeyed };
+  });
   const blockIndex = new Map(blocks.map((b, i) => [b.name, i] as const));
   const verbs = new Map<string, VerbEntry[]>();
   for (const v of src.verbs.verbs) {
@@ -216,14 +235,38 @@ export function compileLexicon(src: LexiconSources): Lexicon {
   };
 }
 
+/**
+ * Indices, in pattern order, of the block's patterns whose first word (`keys`) names a token of the
+ * window: a post-side key after the verb (or before it in a passive), a pre-side key before it.
+ */
+export function candidatePatterns(
+  block: PatternBlock,
+  postKeys: readonly (readonly string[])[],
+  preKeys: readonly (readonly string[])[],
+  passive: boolean,
+): number[] {
+  const marked = new Set<number>(block.unkeyed);
+  const mark = (index: ReadonlyMap<string, readonly number[]>, keys: readonly (readonly string[])[]) => {
+    for (const list of keys) {
+      for (const key of list) {
+        const hits = index.get(key);
+        if (hits) for (const i of hits) marked.add(i);
+      }
+    }
+  };
+  mark(block.byPostKey, postKeys);
+  mark(block.byPreKey, preKeys);
+  if (passive) mark(block.byPostKey, preKeys);
+  return [...marked].sort((a, b) => a - b);
+}
+
 /** Every dictionary word that `wordMatches` would accept for token `t` (for set look-ups). */
-export function tokenKeys(t: Token, into: Set<string>): void {
-  into.add(t.lemma);
-  into.add(t.norm);
-  if (t.norm.endsWith("s")) into.add(t.norm.slice(0, -1));
-  if (t.norm.endsWith("es")) into.add(t.norm.slice(0, -2));
-  into.add(t.norm + "s");
-  into.add(t.lemma + "s");
+export function tokenKeys(t: Token): string[] {
+  const keys = [t.lemma, t.norm];
+  if (t.norm.endsWith("s")) keys.push(t.norm.slice(0, -1));
+  if (t.norm.endsWith("es")) keys.push(t.norm.slice(0, -2));
+  keys.push(t.norm + "s", t.lemma + "s");
+  return keys;
 }
 
 /** Does word `w` name token `t` (lemma, surface form, or a plain plural)? */
