@@ -27,7 +27,7 @@ import {
   compileLexicon,
   matchBefore,
   matchSequence,
-  tokenKeys,
+  patternKeysOf,
   wordMatches,
 } from "./lexicon.js";
 
@@ -130,7 +130,7 @@ interface SentenceView {
   readonly floor: number;
   /** Sentence-level facts computed once (the stage stays linear on very long sentences). */
   readonly cues: SentenceCues;
-  /** Dictionary words each local token may stand for (`tokenKeys`), filled on first use. */
+  /** Pattern keys each local token stands for (`patternKeysOf`), filled on first use. */
   readonly keys: (readonly string[] | undefined)[];
 }
 
@@ -1153,8 +1153,8 @@ function verbCode(lex: Lexicon, v: SentenceView, k: number, end: number, start: 
       if (!postKeys || !preKeys) {
         postKeys = [];
         preKeys = [];
-        for (let j = k + 1; j < end; j++) postKeys.push((v.keys[j] ??= tokenKeys(toks[j])));
-        for (let j = start; j < k; j++) preKeys.push((v.keys[j] ??= tokenKeys(toks[j])));
+        for (let j = k + 1; j < end; j++) postKeys.push((v.keys[j] ??= patternKeysOf(lex, toks[j])));
+        for (let j = start; j < k; j++) preKeys.push((v.keys[j] ??= patternKeysOf(lex, toks[j])));
       }
       // Cheap pre-check: the pattern's first word must be somewhere in the window.
       for (const i of candidatePatterns(block, postKeys, preKeys, passive)) {

@@ -85,6 +85,10 @@ export interface CameoInfo {
 export interface Lexicon {
   readonly verbs: ReadonlyMap<string, readonly VerbEntry[]>;
   readonly blocks: readonly PatternBlock[];
+  /** Token lemma -> the pattern keys it stands for (see `patternKeysOf`). */
+  readonly keysByLemma: ReadonlyMap<string, readonly string[]>;
+  /** Token form (norm) -> the pattern keys it stands for (see `patternKeysOf`). */
+  readonly keysByNorm: ReadonlyMap<string, readonly string[]>;
   readonly phrases: ReadonlyMap<string, readonly Phrase[]>;
   readonly nouns: ReadonlyMap<string, readonly NounEntry[]>;
   readonly cameo: ReadonlyMap<string, CameoInfo>;
@@ -164,6 +168,22 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     });
     return { name: b.name, code: b.code, patterns, byPostKey, byPreKey, unkeyed };
   });
+  // Every pattern key w, under the token lemmas and forms that stand for it: the lemma w or w + "s";
+  // the form w, w + "s", w + "es", or w without its final "s" (a plural key names the singular too).
+  const keysByLemma = new Map<string, string[]>();
+  const keysByNorm = new Map<string, string[]>();
+  const keyWords = new Set<string>();
+  for (const b of blocks) for (const key of [...b.byPostKey.keys(), ...b.byPreKey.keys()]) keyWords.add(key);
+  for (const w of keyWords) {
+    const lemmas = [w];
+    const norms = [w, w + "s", w + "es"];
+    if (w.endsWith("s")) {
+      lemmas.push(w.slice(0, -1));
+      norms.push(w.slice(0, -1));
+    }
+    for (const l of new Set(lemmas)) push(keysByLemma, l, w);
+    for (const n of new Set(norms)) push(keysByNorm, n, w);
+  }
   const blockIndex = new Map(blocks.map((b, i) => [b.name, i] as const));
   const verbs = new Map<string, VerbEntry[]>();
   for (const v of src.verbs.verbs) {
@@ -216,6 +236,8 @@ export function compileLexicon(src: LexiconSources): Lexicon {
   return {
     verbs,
     blocks,
+    keysByLemma,
+    keysByNorm,
     phrases,
     nouns,
     cameo,
@@ -260,13 +282,17 @@ export function candidatePatterns(
   return [...marked].sort((a, b) => a - b);
 }
 
-/** Every dictionary word that `wordMatches` would accept for token `t` (for set look-ups). */
-export function tokenKeys(t: Token): string[] {
-  const keys = [t.lemma, t.norm];
-  if (t.norm.endsWith("s")) keys.push(t.norm.slice(0, -1));
-  if (t.norm.endsWith("es")) keys.push(t.norm.slice(0, -2));
-  keys.push(t.norm + "s", t.lemma + "s");
-  return keys;
+const NO_KEYS: readonly string[] = [];
+
+/**
+ * The pattern keys token `t` stands for: its lemma or form, the form without a final "s" or "es",
+ * or the lemma or form with an "s" added (a plural in the dictionary also names the singular).
+ */
+export function patternKeysOf(lex: Lexicon, t: Token): readonly string[] {
+  const byLemma = lex.keysByLemma.get(t.lemma);
+  const byNorm = lex.keysByNorm.get(t.norm);
+  if (!byLemma) return byNorm ?? NO_KEYS;
+  return byNorm ? [...byLemma, ...byNorm] : byLemma;
 }
 
 /** Does word `w` name token `t` (lemma, surface form, or a plain plural)? */
