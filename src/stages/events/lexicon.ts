@@ -297,9 +297,14 @@ export function patternKeysOf(lex: Lexicon, t: Token): readonly string[] {
 
 /** Does word `w` name token `t` (lemma, surface form, or a plain plural)? */
 export function wordMatches(t: Token, w: string): boolean {
-  if (t.lemma === w || t.norm === w || t.norm === w + "s" || t.norm === w + "es") return true;
+  if (t.lemma === w || t.norm === w || isWordPlus(t.norm, w, "s") || isWordPlus(t.norm, w, "es")) return true;
   // A plural in the dictionary also names the singular ("ATTACKS" ~ "attack").
-  return w.length > 3 && w.endsWith("s") && (t.norm === w.slice(0, -1) || t.lemma === w.slice(0, -1));
+  return w.length > 3 && w.endsWith("s") && (isWordPlus(w, t.norm, "s") || isWordPlus(w, t.lemma, "s"));
+}
+
+/** Is `s` the word `w` followed by `suffix` (without building `w + suffix`)? */
+function isWordPlus(s: string, w: string, suffix: string): boolean {
+  return s.length === w.length + suffix.length && s.endsWith(suffix) && s.startsWith(w);
 }
 
 /** Length of the first alternative of `item` that matches at token index `at` (0 = no match). */
