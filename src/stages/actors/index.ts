@@ -258,8 +258,7 @@ function toWords(tokens: readonly Token[]): Word[] {
       text: t.text,
       start: extendStart ?? t.start,
       end: t.end,
-      // ("iSrael", "uKraine": a stray lower-case first letter in otherwise capitalised text.)
-      cap: /^[\p{Lu}\p{N}]/u.test(t.text) || /^\p{Ll}\p{Lu}\p{Ll}{2,}$/u.test(t.text),
+      cap: capitalised(t.text),
       upper: isLetterUpper(t.text),
       pos: t.pos,
       poss: false,
@@ -272,6 +271,22 @@ function toWords(tokens: readonly Token[]): Word[] {
     extendStart = null;
   }
   return words;
+}
+
+const CAP_START = /^[\p{Lu}\p{N}]/u;
+const STRAY_LOWER = /^\p{Ll}\p{Lu}\p{Ll}{2,}$/u;
+
+/** Starts with a capital or a digit, or is a capitalised word with a stray lower-case first letter ("iSrael", "uKraine"). */
+function capitalised(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c < 128) {
+    // ASCII: a capital or a digit, else only a lower-case letter followed by a non-ASCII-lower-case one can qualify.
+    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+    if (c < 97 || c > 122) return false;
+    const d = text.charCodeAt(1);
+    return !(d >= 97 && d <= 122) && STRAY_LOWER.test(text);
+  }
+  return CAP_START.test(text) || STRAY_LOWER.test(text);
 }
 
 function marker(t: Token, poss: boolean): Word {
@@ -368,6 +383,8 @@ class DocContext {
   /** "the country" words, resolved to the focus country at the end. */
   private readonly countryRefs: { start: number; end: number }[] = [];
   private readonly composedNames = new Map<string, string>();
+  /** Longest dictionary phrase per first word (0: none), looked up once per document: words repeat, the dictionary is large. */
+  private readonly maxLens = new Map<string, number>();
 
   constructor(
     private readonly lex: Lexicon,
@@ -457,8 +474,12 @@ class DocContext {
 
   private matchPhrase(words: readonly Word[], j: number, limit: number, headline: boolean): { len: number; entries: Entry[] } | null {
     const first = words[j].key;
-    const max = this.lex.maxLen.get(first);
-    if (max === undefined) return null;
+    let max = this.maxLens.get(first);
+    if (max === undefined) {
+      max = this.lex.maxLen.get(first) ?? 0;
+      this.maxLens.set(first, max);
+    }
+    if (max === 0) return null;
     const top = Math.min(max, limit - j);
     // Keys for every length, built once; then tried longest first.
     const keys: string[] = [first];
@@ -551,11 +572,11 @@ class DocContext {
       const exact = this.matchPhrase(words, j, limit[j], headline);
       const core = this.matchCore(words, j, limit[j]);
       let best: { len: number; entries: Entry[]; rule: string } | null = null;
-      if (exact) best = { ...exact, rule: "dictionary" };
-      if (core && (!best || core.len > best.len)) best = { ...core, rule: "group-variant" };
+      if (exact) best = { len: exact.len, entries: exact.entries, rule: "dictionary" };
+      if (core && (!best || core.len > best.len)) best = { len: core.len, entries: core.entries, rule: "group-variant" };
       if (!best || (best.entries.every((e) => e.type === "agent") && w.cap && w.pos === "PROPN" && j > 0)) {
         const sk = this.matchSkeleton(words, j, limit[j]);
-        if (sk && (!best || sk.len >= best.len)) best = { ...sk, rule: "transliteration" };
+        if (sk && (!best || sk.len >= best.len)) best = { len: sk.len, entries: sk.entries, rule: "transliteration" };
       }
       // A lone surname key followed by another name word is a first name ("Ahmed Saleh", not Abiy Ahmed).
       if (best && best.len === 1 && onlyWeak(best.entries)) {
