@@ -480,10 +480,14 @@ class DocContext {
       this.maxLens.set(first, max);
     }
     if (max === 0) return null;
-    const top = Math.min(max, limit - j);
-    // Keys for every length, built once; then tried longest first.
+    let top = Math.min(max, limit - j);
+    // Keys for every length, built once; then tried longest first. No phrase starts with the first two words: only one word can match.
     const keys: string[] = [first];
-    for (let k = 1; k < top; k++) keys.push(keys[k - 1] + " " + words[j + k].key);
+    if (top >= 2) {
+      keys.push(first + " " + words[j + 1].key);
+      if (!this.lex.phrasePairs.has(keys[1])) top = 1;
+    }
+    for (let k = 2; k < top; k++) keys.push(keys[k - 1] + " " + words[j + k].key);
     for (let len = top; len >= 1; len--) {
       const entries = entriesAt(this.lex.phrases, keys[len - 1]);
       if (!entries) continue;
