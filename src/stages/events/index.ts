@@ -173,10 +173,10 @@ const CESSATION = new Set(["stop", "cease", "halt", "quit", "end", "suspend", "d
 
 /** Is the gerund at k governed by a verb of stopping ("stop training and supporting")? */
 function ceased(toks: readonly Token[], k: number): boolean {
-  if (!/ing$/.test(toks[k].norm)) return false;
+  if (!toks[k].norm.endsWith("ing")) return false;
   for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
     if (CESSATION.has(toks[j].lemma) && toks[j].pos === "VERB") return true;
-    if (toks[j].norm === "," || (toks[j].pos === "VERB" && !/ing$/.test(toks[j].norm))) return false;
+    if (toks[j].norm === "," || (toks[j].pos === "VERB" && !toks[j].norm.endsWith("ing"))) return false;
   }
   return false;
 }
@@ -392,7 +392,7 @@ function reactsToDefiniteAct(v: SentenceView, e: Event): number {
 function retagGerunds(toks: Token[], lex: Lexicon): Token[] {
   for (let k = 1; k < toks.length - 1; k++) {
     const t = toks[k];
-    if ((t.pos !== "NOUN" && t.pos !== "ADJ") || !/^[a-z]{4,20}ing$/.test(t.norm)) continue;
+    if ((t.pos !== "NOUN" && t.pos !== "ADJ") || !t.norm.endsWith("ing") || !/^[a-z]{4,20}ing$/.test(t.norm)) continue;
     const prev = toks[k - 1].norm;
     if (prev !== "," && prev !== "and") continue;
     const next = toks[k + 1];
@@ -406,7 +406,7 @@ function retagGerunds(toks: Token[], lex: Lexicon): Token[] {
   // "the report alleged that France ...": a past tense tagged as an adjective between a noun and "that".
   for (let k = 1; k < toks.length - 1; k++) {
     const t = toks[k];
-    if (t.pos !== "ADJ" || !/^[a-z]{3,20}ed$/.test(t.norm) || toks[k + 1].norm !== "that") continue;
+    if (t.pos !== "ADJ" || !t.norm.endsWith("ed") || !/^[a-z]{3,20}ed$/.test(t.norm) || toks[k + 1].norm !== "that") continue;
     if (toks[k - 1].pos !== "NOUN" && toks[k - 1].pos !== "PROPN") continue;
     const stem = [t.norm.slice(0, -1), t.norm.slice(0, -2)].find((x) => lex.speechVerbs.has(x) || lex.verbs.has(x));
     if (stem) toks[k] = { ...t, pos: "VERB", lemma: stem };
@@ -439,7 +439,7 @@ function sentenceCues(toks: readonly Token[], lex: Lexicon): SentenceCues {
       } else reported = true;
     }
     if (!meeting && w === "the" && j + 1 < toks.length && ["meeting", "talk", "summit"].includes(toks[j + 1].lemma)) meeting = true;
-    if (!lookback) {
+    if (!lookback && lex.lookbackFirst.has(w)) {
       for (const phrase of lex.lookback) {
         if (phrase[0] !== w || j + phrase.length > toks.length) continue;
         let ok = true;
@@ -506,7 +506,7 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     // wink sometimes tags a verb as an adjective: "was attacked", "would free 150 prisoners".
     const afterModal = k > 0 && (MODALS.has(toks[k - 1].norm) || toks[k - 1].norm === "to");
     const verbish =
-      isVerbLike(t) || (t.pos === "ADJ" && (/ed$/.test(t.norm) || afterModal) && (lex.verbs.has(t.lemma) || lex.phrases.has(t.lemma)));
+      isVerbLike(t) || (t.pos === "ADJ" && (t.norm.endsWith("ed") || afterModal) && (lex.verbs.has(t.lemma) || lex.phrases.has(t.lemma)));
     if (!verbish) continue;
     if (t.start < ctx.datelineEnd) continue;
     // "(Capital Dispatch)", "Strike Force": a capitalised verb inside a sentence is part of a name.
@@ -539,7 +539,7 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     // "exiled dissidents", "the armed group": a participle used as an adjective.
     if (attributive(toks, k)) continue;
     // "new sanctions targeting the fleet", "ships heading to Russian ports": a participle describing the noun before it.
-    if (/ing$/.test(t.norm) && k > 0 && toks[k - 1].pos === "NOUN" && (nounAt(lex, toks, k - 1, n) || v.mentionAt[k - 1] < 0)) continue;
+    if (t.norm.endsWith("ing") && k > 0 && toks[k - 1].pos === "NOUN" && (nounAt(lex, toks, k - 1, n) || v.mentionAt[k - 1] < 0)) continue;
     // "The RSF, led by Dagalo,", "fighters linked to Islamic State": a description of the noun, not an event.
     if (
       DESCRIPTIVE.has(t.norm) &&
@@ -550,23 +550,23 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
       continue;
     // "the attack", "an 18-year break": after an article (and a number-adjective) the word is a noun.
     // ("both praised", "all agreed": a floating quantifier is no article.)
-    if (k > 0 && toks[k - 1].pos === "DET" && !FLOATING.has(toks[k - 1].norm) && !/ing$/.test(t.norm) && t.pos !== "AUX") continue;
+    if (k > 0 && toks[k - 1].pos === "DET" && !FLOATING.has(toks[k - 1].norm) && !t.norm.endsWith("ing") && t.pos !== "AUX") continue;
     // "hit an apartment block", "entered a refugee camp": after verb + article + noun, a bare word ends the object noun phrase.
     if (
       k > 2 &&
       toks[k - 1].pos === "NOUN" &&
       toks[k - 2].pos === "DET" &&
       toks[k - 3].pos === "VERB" &&
-      !/(ed|ing)$/.test(t.norm) &&
+      !(t.norm.endsWith("ed") || t.norm.endsWith("ing")) &&
       v.clauses.of[k - 3] === v.clauses.of[k] &&
       v.mentionAt[k - 1] < 0
     )
       continue;
     // "raised its reward", "their attack": after a possessive pronoun too.
-    if (k > 0 && POSSESSIVE.has(toks[k - 1].norm) && !/ing$/.test(t.norm) && t.pos !== "AUX") continue;
+    if (k > 0 && POSSESSIVE.has(toks[k - 1].norm) && !t.norm.endsWith("ing") && t.pos !== "AUX") continue;
     if (k > 1 && toks[k - 1].pos === "ADJ" && toks[k - 2].pos === "DET" && /^\d/.test(toks[k - 1].norm)) continue;
     // "Israeli tank shelling", "the bombing": a gerund used as a noun is read by the noun pass.
-    if (/ing$/.test(t.norm) && k > 0 && ["DET", "ADJ", "NOUN", "PROPN"].includes(toks[k - 1].pos) && nounAt(lex, toks, k, n)) continue;
+    if (t.norm.endsWith("ing") && k > 0 && ["DET", "ADJ", "NOUN", "PROPN"].includes(toks[k - 1].pos) && nounAt(lex, toks, k, n)) continue;
     let r = readVerb(lex, v, k, consumed);
     // "declared that China must drop barriers": whatever the verb, the speaker demands it.
     if (!r && t.pos === "VERB" && obligation(toks, k, v.clauses.of[k]) && v.clauses.clauses[v.clauses.of[k]].kind === "content") {
@@ -867,7 +867,7 @@ function attributive(toks: readonly Token[], k: number): boolean {
   const prev = toks[k - 1];
   if (!next || next.pos !== "NOUN" || !/(ed|en|ing)$/.test(t.norm)) return false;
   // ("were seen abandoning checkpoints", "kept attacking posts": after a verb an -ing form is its complement.)
-  if (prev?.pos === "VERB" && /ing$/.test(t.norm)) return false;
+  if (prev?.pos === "VERB" && t.norm.endsWith("ing")) return false;
   return !prev || prev.pos === "DET" || prev.pos === "ADJ" || prev.pos === "ADP" || prev.pos === "NUM" || prev.pos === "VERB";
 }
 
@@ -901,7 +901,7 @@ function purposeAfter(lex: Lexicon, toks: readonly Token[], k: number): boolean 
   // "were deployed to protect", "was sent to help": a passive participle (not "is scheduled to", "was forced to").
   if (lex.future.has(p.norm) || lex.controlVerbs.has(p.lemma) || lex.governingVerbs.has(p.lemma) || PASSIVE_CONTROL.has(p.lemma))
     return false;
-  return p.pos === "VERB" && /ed$/.test(p.norm) && (toks[k - 3]?.pos === "AUX" || toks[k - 3]?.pos === "ADV");
+  return p.pos === "VERB" && p.norm.endsWith("ed") && (toks[k - 3]?.pos === "AUX" || toks[k - 3]?.pos === "ADV");
 }
 
 /** Passive verbs whose "to" + verb says what the subject does ("was forced to release", "were asked to leave"). */
@@ -918,12 +918,12 @@ function purposeComplement(toks: readonly Token[], k: number, afterEvent: boolea
   if (!p1 || !p2) return false;
   if (p1.norm === "to") return afterEvent && p2.pos === "NOUN";
   // "a trip aimed at pushing for": the aim of a noun, whatever came before; "the talks are aimed at ending" is not.
-  return p1.norm === "at" && p2.lemma === "aim" && /ing$/.test(toks[k].norm) && (afterEvent || toks[k - 3]?.pos === "NOUN");
+  return p1.norm === "at" && p2.lemma === "aim" && toks[k].norm.endsWith("ing") && (afterEvent || toks[k - 3]?.pos === "NOUN");
 }
 
 function participial(toks: readonly Token[], k: number): boolean {
   const t = toks[k];
-  if (!/ing$/.test(t.norm)) return false;
+  if (!t.norm.endsWith("ing")) return false;
   const prev = toks[k - 1];
   return !prev || prev.norm === "," || prev.pos === "SCONJ" || prev.pos === "ADP";
 }
@@ -963,7 +963,7 @@ function nounAt(lex: Lexicon, toks: readonly Token[], k: number, n: number): Nou
     if (!ok) continue;
     const last = toks[k + entry.words.length - 1];
     if (entry.pluralOnly && last.norm === last.lemma) continue;
-    const gerundNoun = t.pos === "VERB" && /ing$/.test(t.norm) && k > 0 && ["DET", "ADJ", "NOUN", "PROPN"].includes(toks[k - 1].pos);
+    const gerundNoun = t.pos === "VERB" && t.norm.endsWith("ing") && k > 0 && ["DET", "ADJ", "NOUN", "PROPN"].includes(toks[k - 1].pos);
     if ((t.pos === "VERB" || t.pos === "ADJ") && entry.words.length === 1 && !gerundNoun) continue;
     return { entry, len: entry.words.length };
   }
@@ -1259,7 +1259,7 @@ function lightObject(lex: Lexicon, v: SentenceView, k: number, end: number): { e
       u.norm === ";" ||
       u.pos === "SCONJ" ||
       u.pos === "CCONJ" ||
-      (u.pos === "VERB" && j > k + 1 && !/ing$/.test(u.norm))
+      (u.pos === "VERB" && j > k + 1 && !u.norm.endsWith("ing"))
     )
       return null;
     if (u.pos === "PROPN" && u.text !== u.norm && v.mentionAt[j] < 0 && nounAt(lex, toks, j, toks.length)) return null;
@@ -1606,7 +1606,7 @@ function speakerOf(v: SentenceView, k: number): { verb: number; mentions: number
 function speakerFromVerb(v: SentenceView, sv: number): { verb: number; mentions: number[]; first: number; last: number } | null {
   const cl = v.clauses.of[sv];
   // "India launched strikes on ..., saying it targeted ...": a participle after a comma speaks for the clause's subject.
-  if (/ing$/.test(v.toks[sv].norm) && v.toks[sv - 1]?.norm === ",") {
+  if (v.toks[sv].norm.endsWith("ing") && v.toks[sv - 1]?.norm === ",") {
     const main = firstVerbOf(v, cl, sv - 1);
     if (main >= 0 && main < sv - 1) {
       const subj = subjectBefore(v, main, v.clauses.of[main]);
@@ -1984,7 +1984,7 @@ function documentAuthor(v: SentenceView, k: number, cl: number): number[] {
   const found: number[] = [];
   for (let j = k - 1; j >= 0 && j >= k - 12 && v.clauses.of[j] === cl; j--) {
     const t = v.toks[j];
-    if (t.norm === "," || (t.pos === "VERB" && j < k - 1 && !/ed$/.test(t.norm))) break;
+    if (t.norm === "," || (t.pos === "VERB" && j < k - 1 && !t.norm.endsWith("ed"))) break;
     if (v.mentionAt[j] >= 0 && !found.includes(v.mentionAt[j])) found.push(v.mentionAt[j]);
     if (t.pos === "NOUN" && DOCUMENT_NOUNS.has(t.lemma)) head = j;
   }
@@ -2009,16 +2009,16 @@ function participleHost(v: SentenceView, k: number): number {
   const { toks } = v;
   for (let j = k; j >= 1 && j >= k - 3; j--) {
     const t = toks[j];
-    if (t.pos === "VERB" && /ing$/.test(t.norm) && toks[j - 1].norm === ",") {
+    if (t.pos === "VERB" && t.norm.endsWith("ing") && toks[j - 1].norm === ",") {
       // The nearest finite verb before the comma ("Sarkozy heads to Beijing ..., seeking").
       for (let x = j - 2; x >= 0 && x >= j - 25; x--) {
         const u = toks[x];
-        if (u.pos === "VERB" && !/ing$/.test(u.norm) && !(u.norm !== u.lemma && toks[x - 1]?.pos === "NOUN" && /ed$/.test(u.norm)))
+        if (u.pos === "VERB" && !u.norm.endsWith("ing") && !(u.norm !== u.lemma && toks[x - 1]?.pos === "NOUN" && u.norm.endsWith("ed")))
           return x;
       }
       return -1;
     }
-    if (j < k && t.norm !== "to" && !(t.pos === "VERB" && /ing$/.test(t.norm))) return -1;
+    if (j < k && t.norm !== "to" && !(t.pos === "VERB" && t.norm.endsWith("ing"))) return -1;
   }
   return -1;
 }
@@ -2027,7 +2027,7 @@ function participleHost(v: SentenceView, k: number): number {
 function opensClause(toks: readonly Token[], j: number): boolean {
   for (let x = j + 1; x < toks.length && x <= j + 5; x++) {
     if (toks[x].norm === "," || toks[x].norm === ";") return false;
-    if (toks[x].pos === "AUX" || (toks[x].pos === "VERB" && !/ing$/.test(toks[x].norm))) return true;
+    if (toks[x].pos === "AUX" || (toks[x].pos === "VERB" && !toks[x].norm.endsWith("ing"))) return true;
   }
   return false;
 }
@@ -2434,7 +2434,8 @@ function mergeSentence(events: Event[], v: SentenceView): Event[] {
     }
     const t = k0 >= 0 ? v.toks[k0] : undefined;
     const before = k0 > 0 ? v.toks[k0 - 1] : undefined;
-    const isParticiple = t !== undefined && /ing$/.test(t.norm) && before !== undefined && (before.norm === "," || before.norm === "and");
+    const isParticiple =
+      t !== undefined && t.norm.endsWith("ing") && before !== undefined && (before.norm === "," || before.norm === "and");
     const oneSided = prev !== undefined && (prev.sources.length === 0 || e.sources.length === 0) && prev.modality === e.modality;
     const nounPair = prev !== undefined && (e.rule.includes(":noun-") || prev.rule.includes(":noun-"));
     // Same attacker named once for both ("killed in U.S. air strikes"): one attack.

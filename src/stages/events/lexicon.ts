@@ -102,6 +102,8 @@ export interface Lexicon {
   readonly negation: ReadonlySet<string>;
   readonly reported: ReadonlySet<string>;
   readonly lookback: readonly (readonly string[])[];
+  /** First words of the `lookback` phrases. */
+  readonly lookbackFirst: ReadonlySet<string>;
   readonly controlVerbs: ReadonlySet<string>;
   readonly governingVerbs: ReadonlySet<string>;
   readonly codedSpeechVerbs: ReadonlySet<string>;
@@ -251,6 +253,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     negation: new Set(src.phrases.negation),
     reported: new Set(src.phrases.reported),
     lookback: src.phrases.lookback.map((l) => l.split(" ")),
+    lookbackFirst: new Set(src.phrases.lookback.map((l) => l.split(" ")[0])),
     controlVerbs: new Set(src.phrases.controlVerbs),
     governingVerbs: new Set(src.phrases.governingVerbs),
     codedSpeechVerbs: new Set(src.phrases.codedSpeechVerbs),
