@@ -8,7 +8,17 @@ import type { AcledFile, CameoFile, NounsFile, PhrasesFile, PloverFile, VerbsFil
  */
 
 /** One pattern item: alternatives, each a sequence of words ("air strike" -> ["air","strike"]). */
-export type Item = readonly (readonly string[])[];
+export interface Item {
+  readonly alts: readonly (readonly string[])[];
+  /**
+   * For an item with many alternatives (a synonym set): the token lemmas and forms that `wordMatches`
+   * accepts for some alternative's first word, a cheap pre-check before trying them in order.
+   */
+  readonly firstForms: { readonly lemmas: ReadonlySet<string>; readonly norms: ReadonlySet<string> } | null;
+}
+
+/** Items with more alternatives than this get `firstForms`. */
+const FIRST_FORMS_MIN = 16;
 
 export interface CompiledPattern {
   readonly pre: readonly Item[];
@@ -119,14 +129,31 @@ export interface LexiconSources {
 }
 
 function compileItem(raw: string, sets: Record<string, string[]>): Item {
-  if (raw.startsWith("&")) {
-    const members = sets[raw] ?? [];
-    return members.map((m) => m.split(" ").filter(Boolean)).filter((w) => w.length > 0);
+  const alts = raw.startsWith("&")
+    ? (sets[raw] ?? []).map((m) => m.split(" ").filter(Boolean)).filter((w) => w.length > 0)
+    : raw
+        .split("|")
+        .map((alt) => alt.trim().split(/\s+/).filter(Boolean))
+        .filter((w) => w.length > 0);
+  return { alts, firstForms: alts.length > FIRST_FORMS_MIN ? firstForms(alts) : null };
+}
+
+/** The token lemmas and forms `wordMatches` accepts for the alternatives' first words. */
+function firstForms(alts: readonly (readonly string[])[]): NonNullable<Item["firstForms"]> {
+  const lemmas = new Set<string>();
+  const norms = new Set<string>();
+  for (const [w] of alts) {
+    lemmas.add(w);
+    norms
+      .add(w)
+      .add(w + "s")
+      .add(w + "es");
+    if (w.length > 3 && w.endsWith("s")) {
+      lemmas.add(w.slice(0, -1));
+      norms.add(w.slice(0, -1));
+    }
   }
-  return raw
-    .split("|")
-    .map((alt) => alt.trim().split(/\s+/).filter(Boolean))
-    .filter((w) => w.length > 0);
+  return { lemmas, norms };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -137,6 +164,13 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 export function compileLexicon(src: LexiconSources): Lexicon {
   const sets = src.verbs.sets;
+  // Items are immutable: one compiled item per distinct text, shared by the patterns and phrases using it.
+  const items = new Map<string, Item>();
+  const item = (raw: string): Item => {
+    let it = items.get(raw);
+    if (!it) items.set(raw, (it = compileItem(raw, sets)));
+    return it;
+  };
   const blockVerbs = new Map<string, Set<string>>();
   for (const v of src.verbs.verbs) {
     const set = blockVerbs.get(v.block) ?? new Set<string>();
@@ -145,8 +179,8 @@ export function compileLexicon(src: LexiconSources): Lexicon {
   }
   const blocks = src.verbs.blocks.map((b) => {
     const patterns = b.patterns.map((p): CompiledPattern => {
-      const pre = (p.pre ?? []).map((i) => compileItem(i, sets)).filter((i) => i.length > 0);
-      const post = (p.post ?? []).map((i) => compileItem(i, sets)).filter((i) => i.length > 0);
+      const pre = (p.pre ?? []).map(item).filter((i) => i.alts.length > 0);
+      const post = (p.post ?? []).map(item).filter((i) => i.alts.length > 0);
       // The verbs a pattern was written for (PETRARCH lets it apply to the whole synonym block; the
       // stage prefers it for these verbs).
       const own = (p.verbs ?? []).filter((w) => blockVerbs.get(b.name)?.has(w));
@@ -157,7 +191,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
         reverse: p.reverse === true,
         verbs: own.length ? new Set(own) : null,
         weight: pre.length + post.length,
-        keys: new Set((post[0] ?? pre[0] ?? []).map((alt) => alt[0])),
+        keys: new Set((post[0] ?? pre[0])?.alts.map((alt) => alt[0]) ?? []),
         keysPost: post.length > 0,
       };
     });
@@ -202,8 +236,8 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     const verbSet = new Set(p.verb.split("|"));
     const phrase: Phrase = {
       verbs: verbSet,
-      pre: (p.pre ?? []).map((i) => compileItem(i, sets)),
-      post: (p.post ?? []).map((i) => compileItem(i, sets)),
+      pre: (p.pre ?? []).map(item),
+      post: (p.post ?? []).map(item),
       type: p.type,
       mode: p.mode ?? null,
       cameo: p.cameo ?? null,
@@ -312,7 +346,9 @@ function isWordPlus(s: string, w: string, suffix: string): boolean {
 
 /** Length of the first alternative of `item` that matches at token index `at` (0 = no match). */
 export function itemAt(tokens: readonly Token[], at: number, end: number, item: Item): number {
-  for (const alt of item) {
+  const forms = item.firstForms;
+  if (forms && at < end && !forms.lemmas.has(tokens[at].lemma) && !forms.norms.has(tokens[at].norm)) return 0;
+  for (const alt of item.alts) {
     if (at + alt.length > end) continue;
     let ok = true;
     for (let k = 0; k < alt.length; k++) {
