@@ -383,8 +383,11 @@ class DocContext {
   /** "the country" words, resolved to the focus country at the end. */
   private readonly countryRefs: { start: number; end: number }[] = [];
   private readonly composedNames = new Map<string, string>();
-  /** Longest dictionary phrase per first word (0: none), looked up once per document: words repeat, the dictionary is large. */
-  private readonly maxLens = new Map<string, number>();
+  /**
+   * Per first word: the longest dictionary phrase it starts (0: none) and its one-word entries (null: not looked up
+   * yet), looked up once per document: words repeat, and look-ups in the large dictionary are slow.
+   */
+  private readonly firstWords = new Map<string, { readonly max: number; single: readonly Entry[] | undefined | null }>();
 
   constructor(
     private readonly lex: Lexicon,
@@ -474,13 +477,13 @@ class DocContext {
 
   private matchPhrase(words: readonly Word[], j: number, limit: number, headline: boolean): { len: number; entries: Entry[] } | null {
     const first = words[j].key;
-    let max = this.maxLens.get(first);
-    if (max === undefined) {
-      max = this.lex.maxLen.get(first) ?? 0;
-      this.maxLens.set(first, max);
+    let fw = this.firstWords.get(first);
+    if (fw === undefined) {
+      fw = { max: this.lex.maxLen.get(first) ?? 0, single: null };
+      this.firstWords.set(first, fw);
     }
-    if (max === 0) return null;
-    let top = Math.min(max, limit - j);
+    if (fw.max === 0) return null;
+    let top = Math.min(fw.max, limit - j);
     // Keys for every length, built once; then tried longest first. No phrase starts with the first two words: only one word can match.
     const keys: string[] = [first];
     if (top >= 2) {
@@ -489,7 +492,8 @@ class DocContext {
     }
     for (let k = 2; k < top; k++) keys.push(keys[k - 1] + " " + words[j + k].key);
     for (let len = top; len >= 1; len--) {
-      const entries = entriesAt(this.lex.phrases, keys[len - 1]);
+      if (len === 1 && fw.single === null) fw.single = entriesAt(this.lex.phrases, first);
+      const entries = len > 1 ? entriesAt(this.lex.phrases, keys[len - 1]) : fw.single;
       if (!entries) continue;
       let ok: Entry[] | null = null;
       for (const e of entries) {
