@@ -401,7 +401,7 @@ function retagGerunds(toks: Token[], lex: Lexicon): Token[] {
     const stems = [base, `${base}e`];
     if (/([b-df-hj-np-tv-z])\1$/.test(base)) stems.push(base.slice(0, -1));
     const stem = stems.find((x) => lex.verbs.has(x) || lex.phrases.has(x));
-    if (stem) toks[k] = { ...t, pos: "VERB", lemma: stem };
+    if (stem) toks[k] = asVerb(t, stem);
   }
   // "the report alleged that France ...": a past tense tagged as an adjective between a noun and "that".
   for (let k = 1; k < toks.length - 1; k++) {
@@ -409,9 +409,14 @@ function retagGerunds(toks: Token[], lex: Lexicon): Token[] {
     if (t.pos !== "ADJ" || !t.norm.endsWith("ed") || !/^[a-z]{3,20}ed$/.test(t.norm) || toks[k + 1].norm !== "that") continue;
     if (toks[k - 1].pos !== "NOUN" && toks[k - 1].pos !== "PROPN") continue;
     const stem = [t.norm.slice(0, -1), t.norm.slice(0, -2)].find((x) => lex.speechVerbs.has(x) || lex.verbs.has(x));
-    if (stem) toks[k] = { ...t, pos: "VERB", lemma: stem };
+    if (stem) toks[k] = asVerb(t, stem);
   }
   return toks;
+}
+
+/** The token read as a verb with this lemma (built like the segment stage's tokens: one object shape for all). */
+function asVerb(t: Token, lemma: string): Token {
+  return { start: t.start, end: t.end, text: t.text, pos: "VERB", lemma, norm: t.norm, kind: t.kind, sentence: t.sentence };
 }
 
 const CONTINUATION = new Set(["subsequently", "then", "later", "afterwards", "afterward", "thereafter", "move", "retaliation", "response"]);
