@@ -265,8 +265,7 @@ function toWords(tokens: readonly Token[]): Word[] {
       text: t.text,
       start: extendStart ?? t.start,
       end: t.end,
-      // ("iSrael", "uKraine": a stray lower-case first letter in otherwise capitalised text.)
-      cap: /^[\p{Lu}\p{N}]/u.test(t.text) || /^\p{Ll}\p{Lu}\p{Ll}{2,}$/u.test(t.text),
+      cap: capitalised(t.text),
       upper: isLetterUpper(t.text),
       pos: t.pos,
       poss: false,
@@ -279,6 +278,22 @@ function toWords(tokens: readonly Token[]): Word[] {
     extendStart = null;
   }
   return words;
+}
+
+const CAP_START = /^[\p{Lu}\p{N}]/u;
+const STRAY_LOWER = /^\p{Ll}\p{Lu}\p{Ll}{2,}$/u;
+
+/** Starts with a capital or a digit, or is a capitalised word with a stray lower-case first letter ("iSrael", "uKraine"). */
+function capitalised(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c < 128) {
+    // ASCII: a capital or a digit, else only a lower-case letter followed by a non-ASCII-lower-case one can qualify.
+    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+    if (c < 97 || c > 122) return false;
+    const d = text.charCodeAt(1);
+    return !(d >= 97 && d <= 122) && STRAY_LOWER.test(text);
+  }
+  return CAP_START.test(text) || STRAY_LOWER.test(text);
 }
 
 function marker(t: Token, poss: boolean): Word {
@@ -375,6 +390,11 @@ class DocContext {
   /** "the country" words, resolved to the focus country at the end. */
   private readonly countryRefs: { start: number; end: number }[] = [];
   private readonly composedNames = new Map<string, string>();
+  /**
+   * Per first word: the longest dictionary phrase it starts (0: none) and its one-word entries (null: not looked up
+   * yet), looked up once per document: words repeat, and look-ups in the large dictionary are slow.
+   */
+  private readonly firstWords = new Map<string, { readonly max: number; single: readonly Entry[] | undefined | null }>();
 
   constructor(
     private readonly lex: Lexicon,
@@ -464,14 +484,23 @@ class DocContext {
 
   private matchPhrase(words: readonly Word[], j: number, limit: number, headline: boolean): { len: number; entries: Entry[] } | null {
     const first = words[j].key;
-    const max = this.lex.maxLen.get(first);
-    if (max === undefined) return null;
-    const top = Math.min(max, limit - j);
-    // Keys for every length, built once; then tried longest first.
+    let fw = this.firstWords.get(first);
+    if (fw === undefined) {
+      fw = { max: this.lex.maxLen.get(first) ?? 0, single: null };
+      this.firstWords.set(first, fw);
+    }
+    if (fw.max === 0) return null;
+    let top = Math.min(fw.max, limit - j);
+    // Keys for every length, built once; then tried longest first. No phrase starts with the first two words: only one word can match.
     const keys: string[] = [first];
-    for (let k = 1; k < top; k++) keys.push(keys[k - 1] + " " + words[j + k].key);
+    if (top >= 2) {
+      keys.push(first + " " + words[j + 1].key);
+      if (!this.lex.phrasePairs.has(keys[1])) top = 1;
+    }
+    for (let k = 2; k < top; k++) keys.push(keys[k - 1] + " " + words[j + k].key);
     for (let len = top; len >= 1; len--) {
-      const entries = entriesAt(this.lex.phrases, keys[len - 1]);
+      if (len === 1 && fw.single === null) fw.single = entriesAt(this.lex.phrases, first);
+      const entries = len > 1 ? entriesAt(this.lex.phrases, keys[len - 1]) : fw.single;
       if (!entries) continue;
       let ok: Entry[] | null = null;
       for (const e of entries) {
@@ -558,11 +587,11 @@ class DocContext {
       const exact = this.matchPhrase(words, j, limit[j], headline);
       const core = this.matchCore(words, j, limit[j]);
       let best: { len: number; entries: Entry[]; rule: string } | null = null;
-      if (exact) best = { ...exact, rule: "dictionary" };
-      if (core && (!best || core.len > best.len)) best = { ...core, rule: "group-variant" };
+      if (exact) best = { len: exact.len, entries: exact.entries, rule: "dictionary" };
+      if (core && (!best || core.len > best.len)) best = { len: core.len, entries: core.entries, rule: "group-variant" };
       if (!best || (best.entries.every((e) => e.type === "agent") && w.cap && w.pos === "PROPN" && j > 0)) {
         const sk = this.matchSkeleton(words, j, limit[j]);
-        if (sk && (!best || sk.len >= best.len)) best = { ...sk, rule: "transliteration" };
+        if (sk && (!best || sk.len >= best.len)) best = { len: sk.len, entries: sk.entries, rule: "transliteration" };
       }
       // A lone surname key followed by another name word is a first name ("Ahmed Saleh", not Abiy Ahmed).
       if (best && best.len === 1 && onlyWeak(best.entries)) {

@@ -97,6 +97,8 @@ const COMMON_SURNAMES = new Set(
 export interface Lexicon {
   readonly phrases: EntryMap;
   readonly maxLen: Map<string, number>;
+  /** The first two words of every phrase of two or more words ("united nations"): longer lengths are tried only after one. */
+  readonly phrasePairs: Set<string>;
   /** Group-name cores (suffix word removed) -> entries. */
   readonly cores: EntryMap;
   readonly coreMaxLen: Map<string, number>;
@@ -118,13 +120,25 @@ export function entriesAt(map: EntryMap, key: string): readonly Entry[] | undefi
   return v === undefined ? undefined : Array.isArray(v) ? v : [v];
 }
 
-function add(map: EntryMap, max: Map<string, number>, keys: readonly string[], e: Entry): void {
+function add(map: EntryMap, max: Map<string, number>, keys: readonly string[], e: Entry, pairs: Set<string> | null = null): void {
   if (keys.length === 0) return;
-  addKey(map, max, keys.join(" "), keys[0], keys.length, e);
+  addKey(map, max, keys.join(" "), keys[0], keys.length, e, pairs);
 }
 
 /** Adds a phrase given as its joined key (the generated file's form: no splitting needed). */
-function addKey(map: EntryMap, max: Map<string, number>, k: string, first: string, len: number, e: Entry): void {
+function addKey(
+  map: EntryMap,
+  max: Map<string, number>,
+  k: string,
+  first: string,
+  len: number,
+  e: Entry,
+  pairs: Set<string> | null = null,
+): void {
+  if (pairs && len >= 2) {
+    const second = k.indexOf(" ", first.length + 1);
+    pairs.add(second < 0 ? k : k.slice(0, second));
+  }
   const v = map.get(k);
   if (v === undefined) map.set(k, e);
   else if (Array.isArray(v)) {
@@ -236,6 +250,7 @@ export function normTitle(t: string): string {
 export function buildLexicon(res: ActorsResources): Lexicon {
   const phrases: EntryMap = new Map();
   const maxLen = new Map<string, number>();
+  const phrasePairs = new Set<string>();
   const cores: EntryMap = new Map();
   const coreMaxLen = new Map<string, number>();
   const skeletons: EntryMap = new Map();
@@ -256,15 +271,15 @@ export function buildLexicon(res: ActorsResources): Lexicon {
         const k = keys.join(" ");
         if (a.curated === false && agentKeys.has(k)) continue;
         agentKeys.add(k);
-        add(phrases, maxLen, keys, { type: "agent", agent: a, phrase: p });
+        add(phrases, maxLen, keys, { type: "agent", agent: a, phrase: p }, phrasePairs);
       }
     }
   }
 
   for (const c of res.countries) {
     countries.set(c.iso3, c);
-    for (const n of [c.name, ...c.aliases]) add(phrases, maxLen, aliasKeys(n), { type: "country", country: c });
-    for (const n of c.capitals) add(phrases, maxLen, aliasKeys(n), { type: "capital", country: c });
+    for (const n of [c.name, ...c.aliases]) add(phrases, maxLen, aliasKeys(n), { type: "country", country: c }, phrasePairs);
+    for (const n of c.capitals) add(phrases, maxLen, aliasKeys(n), { type: "capital", country: c }, phrasePairs);
   }
 
   // Curated actors shadow Phoenix ones on the same phrase.
@@ -283,7 +298,7 @@ export function buildLexicon(res: ActorsResources): Lexicon {
       } else if (curatedKeys.has(k)) continue;
       const weak = person && keys.length === 1;
       if (weak && COMMON_SURNAMES.has(k)) continue;
-      add(phrases, maxLen, keys, { type: "actor", actor: a, weak });
+      add(phrases, maxLen, keys, { type: "actor", actor: a, weak }, phrasePairs);
       if (person && a.curated) {
         add(skeletons, skelMax, keys.map(skeleton), { type: "actor", actor: a, weak });
       }
@@ -297,7 +312,7 @@ export function buildLexicon(res: ActorsResources): Lexicon {
       const keys = aliasKeys(a.name);
       const last = keys[keys.length - 1];
       if (keys.length > 1 && last.length > 2 && !COMMON_SURNAMES.has(last) && !agentKeys.has(last)) {
-        add(phrases, maxLen, [last], { type: "actor", actor: a, weak: true });
+        add(phrases, maxLen, [last], { type: "actor", actor: a, weak: true }, phrasePairs);
         add(skeletons, skelMax, [skeleton(last)], { type: "actor", actor: a, weak: true });
       }
     }
@@ -352,7 +367,7 @@ export function buildLexicon(res: ActorsResources): Lexicon {
         made[slot] = entry;
       }
       const len = sp < 0 ? 1 : wordCount(k);
-      addKey(phrases, maxLen, k, sp < 0 ? k : k.slice(0, sp), len, entry);
+      addKey(phrases, maxLen, k, sp < 0 ? k : k.slice(0, sp), len, entry, phrasePairs);
       if (!person && !target && len >= 2) {
         const core = groupCore(k.split(" "));
         if (core.length >= 2) add(cores, coreMaxLen, core, entry);
@@ -362,6 +377,7 @@ export function buildLexicon(res: ActorsResources): Lexicon {
   return {
     phrases,
     maxLen,
+    phrasePairs,
     cores,
     coreMaxLen,
     skeletons,

@@ -54,11 +54,31 @@ export function findTranslationArtifacts(text: string, stage: string): Anomaly[]
   return out;
 }
 
-/** Share of Latin letters among all letters (sampled from the first 20,000 characters). */
+const LETTER = /^\p{L}$/u;
+const LATIN = /^\p{Script=Latin}$/u;
+
+/** Share of Latin letters among all letters, counted per code point (sampled from the first 20,000 characters). */
 function latinShare(text: string): number {
   const sample = text.slice(0, 20000);
-  // Two whole-string scans instead of a regular expression per character.
-  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
-  const latin = sample.match(/(?=\p{L})\p{Script=Latin}/gu)?.length ?? 0;
+  let letters = 0;
+  let latin = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    // ASCII (nearly all of an English text): only A-Z and a-z are letters, and they are Latin.
+    if (c < 0x80) {
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+        letters++;
+        latin++;
+      }
+      continue;
+    }
+    const cp = sample.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    if (cp > 0xffff) i++;
+    if (LETTER.test(ch)) {
+      letters++;
+      if (LATIN.test(ch)) latin++;
+    }
+  }
   return letters === 0 ? 0 : latin / letters;
 }

@@ -25,27 +25,37 @@ export function scanWords(text: string, from = 0, to = text.length): Word[] {
   let prevEnd = from;
   let m: RegExpExecArray | null;
   while ((m = WORD.exec(text)) !== null && m.index < to) {
-    let value = m[0];
-    let start = m.index;
-    // Split a possessive off its word: "Iraq's" -> "Iraq" + "'s".
-    const possessive = /^(.+?)['’]s$/u.exec(value);
-    const parts: [number, string][] =
-      possessive && possessive[1].length > 1
-        ? [
-            [start, possessive[1]],
-            [start + possessive[1].length, value.slice(possessive[1].length)],
-          ]
-        : [[start, value]];
-    for (const [s, v] of parts) {
-      start = s;
-      value = v;
-      const between = text.slice(prevEnd, start);
-      const gap: Gap = between === "" ? "" : /^[ \t\u00a0]+$/.test(between) ? " " : between === "-" ? "-" : "other";
-      words.push({ start, end: start + value.length, text: value, lower: value.toLowerCase(), gap });
-      prevEnd = start + value.length;
-    }
+    const value = m[0];
+    const start = m.index;
+    // Split a possessive off its word: "Iraq's" -> "Iraq" + "'s" (the head must be longer than one unit).
+    const n = value.length;
+    if (n > 3 && value.charCodeAt(n - 1) === 115 /* s */ && isApostrophe(value.charCodeAt(n - 2))) {
+      words.push(word(text, prevEnd, start, value.slice(0, -2)));
+      words.push(word(text, start + n - 2, start + n - 2, value.slice(-2)));
+    } else words.push(word(text, prevEnd, start, value));
+    prevEnd = start + n;
   }
   return words;
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 39 /* ' */ || c === 0x2019; /* ’ */
+}
+
+/** The word `value` at `start`, joined to the text before it (which ended at `prevEnd`) by its gap. */
+function word(text: string, prevEnd: number, start: number, value: string): Word {
+  return { start, end: start + value.length, text: value, lower: value.toLowerCase(), gap: gapBetween(text, prevEnd, start) };
+}
+
+function gapBetween(text: string, from: number, to: number): Gap {
+  if (from === to) return "";
+  let blank = true;
+  for (let i = from; i < to && blank; i++) {
+    const c = text.charCodeAt(i);
+    blank = c === 32 || c === 9 || c === 0xa0;
+  }
+  if (blank) return " ";
+  return to - from === 1 && text.charCodeAt(from) === 45 /* - */ ? "-" : "other";
 }
 
 export interface PhraseEntry<V> {

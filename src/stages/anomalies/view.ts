@@ -56,7 +56,12 @@ export function buildView(
   lex: Lexicon,
 ): DocView {
   const words = scanWords(text);
-  const wordSentence = words.map((w) => Math.max(0, sentenceAt(sentences, w.start)));
+  // Words and sentences are both in text order: one walk finds each word's sentence (the last one starting at or before it).
+  const wordSentence: number[] = new Array(words.length);
+  for (let i = 0, s = -1; i < words.length; i++) {
+    while (s + 1 < sentences.length && sentences[s + 1].start <= words[i].start) s++;
+    wordSentence[i] = Math.max(0, s);
+  }
   const refs: CountryRef[] = [];
   const refAt = new Map<number, CountryRef>();
   const blocked = new Set<number>();
@@ -130,10 +135,12 @@ export function buildView(
 
   const firstWord = new Map<number, number>();
   const lastWord = new Map<number, number>();
-  wordSentence.forEach((s, i) => {
-    if (!firstWord.has(s)) firstWord.set(s, i);
-    lastWord.set(s, i + 1);
-  });
+  // (wordSentence never decreases: a sentence's words are one run.)
+  for (let i = 0; i < wordSentence.length; i++) {
+    const s = wordSentence[i];
+    if (i === 0 || wordSentence[i - 1] !== s) firstWord.set(s, i);
+    if (i + 1 === wordSentence.length || wordSentence[i + 1] !== s) lastWord.set(s, i + 1);
+  }
 
   const sortedMentions = [...mentions].sort((a, b) => a.start - b.start);
   const ownMentions = new Map<number, Map<string, Mention[]>>();
@@ -171,8 +178,6 @@ export function buildView(
     return yes;
   };
 
-  const pos = new Map<number, string>();
-  for (const t of tokens) pos.set(t.start, t.pos);
   return {
     text,
     words,
@@ -183,7 +188,7 @@ export function buildView(
     blocked,
     freq,
     frame,
-    posAt: (offset) => pos.get(offset),
+    posAt: (offset) => posAt(tokens, offset),
     mentions: sortedMentions,
     ownMentions,
     sentenceCodes,
@@ -191,4 +196,19 @@ export function buildView(
     refEndingAt,
     sentenceHas,
   };
+}
+
+/** POS of the (last) token starting at `offset`, found by binary search (tokens are sorted by start). */
+function posAt(tokens: readonly Token[], offset: number): string | undefined {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found >= 0 && tokens[found].start === offset ? tokens[found].pos : undefined;
 }

@@ -257,8 +257,8 @@ function subjectAndVerbAhead(tokens: readonly Token[], from: number, to: number)
     if (t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "PRON" || t.pos === "NUM") sawNoun = true;
     else if (isVerbLike(t) && !hyphenated(tokens, k)) {
       // "an agreement forced on Qatar": a participle after its noun is no finite verb.
-      if (/ed$/.test(t.norm) && tokens[k - 1]?.pos === "NOUN" && tokens[k + 1]?.pos === "ADP") continue;
-      return sawNoun && !/ing$/.test(t.norm);
+      if (t.norm.endsWith("ed") && tokens[k - 1]?.pos === "NOUN" && tokens[k + 1]?.pos === "ADP") continue;
+      return sawNoun && !t.norm.endsWith("ing");
     } else if (t.pos === "CCONJ" && nounPair(tokens, k, to)) continue;
     else if (t.pos !== "DET" && t.pos !== "ADJ" && t.pos !== "ADP" && t.pos !== "PART") return false;
   }

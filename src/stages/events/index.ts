@@ -23,10 +23,11 @@ import {
   type Lexicon,
   type LexiconSources,
   type NounEntry,
+  candidatePatterns,
   compileLexicon,
   matchBefore,
   matchSequence,
-  tokenKeys,
+  patternKeysOf,
   wordMatches,
 } from "./lexicon.js";
 
@@ -129,6 +130,8 @@ interface SentenceView {
   readonly floor: number;
   /** Sentence-level facts computed once (the stage stays linear on very long sentences). */
   readonly cues: SentenceCues;
+  /** Pattern keys each local token stands for (`patternKeysOf`), filled on first use. */
+  readonly keys: (readonly string[] | undefined)[];
 }
 
 interface SentenceCues {
@@ -171,10 +174,10 @@ const CESSATION = new Set(["stop", "cease", "halt", "quit", "end", "suspend", "d
 
 /** Is the gerund at k governed by a verb of stopping ("stop training and supporting")? */
 function ceased(toks: readonly Token[], k: number): boolean {
-  if (!/ing$/.test(toks[k].norm)) return false;
+  if (!toks[k].norm.endsWith("ing")) return false;
   for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
     if (CESSATION.has(toks[j].lemma) && toks[j].pos === "VERB") return true;
-    if (toks[j].norm === "," || (toks[j].pos === "VERB" && !/ing$/.test(toks[j].norm))) return false;
+    if (toks[j].norm === "," || (toks[j].pos === "VERB" && !toks[j].norm.endsWith("ing"))) return false;
   }
   return false;
 }
@@ -253,6 +256,7 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
       clauses: segmentClauses(toks, 0, toks.length, lex.speechVerbs),
       floor: datelineFloor(tokens, a, b, ctx.datelineEnd),
       cues: sentenceCues(tokens.slice(a, b), lex),
+      keys: new Array(toks.length),
     };
     let found: Event[] = sentenceEvents(ctx, lex, view, previousConsult).map((e) => bothSides(ctx, e, () => (sides ??= mainSides(ctx))));
     // "Turkey's foreign ministry rejected the accusations. It said ...": a sentence opened by a subject pronoun
@@ -437,7 +441,7 @@ function reactsToDefiniteAct(v: SentenceView, e: Event): number {
 function retagGerunds(toks: Token[], lex: Lexicon): Token[] {
   for (let k = 1; k < toks.length - 1; k++) {
     const t = toks[k];
-    if ((t.pos !== "NOUN" && t.pos !== "ADJ") || !/^[a-z]{4,20}ing$/.test(t.norm)) continue;
+    if ((t.pos !== "NOUN" && t.pos !== "ADJ") || !t.norm.endsWith("ing") || !/^[a-z]{4,20}ing$/.test(t.norm)) continue;
     const prev = toks[k - 1].norm;
     if (prev !== "," && prev !== "and") continue;
     const next = toks[k + 1];
@@ -446,7 +450,7 @@ function retagGerunds(toks: Token[], lex: Lexicon): Token[] {
     const stems = [base, `${base}e`];
     if (/([b-df-hj-np-tv-z])\1$/.test(base)) stems.push(base.slice(0, -1));
     const stem = stems.find((x) => lex.verbs.has(x) || lex.phrases.has(x));
-    if (stem) toks[k] = { ...t, pos: "VERB", lemma: stem };
+    if (stem) toks[k] = asVerb(t, stem);
   }
   // "carried out joint flight exercises.", "staged drills over the strait": a plural tagged as a verb inside a noun
   // phrase (after an adjective, noun or article, or a verb's particle) and before its end is a noun.
@@ -464,20 +468,31 @@ function retagGerunds(toks: Token[], lex: Lexicon): Token[] {
       inPhrase &&
       (!next || next.pos === "PUNCT" || next.pos === "ADP" || next.pos === "CCONJ" || next.norm === "that" || next.norm === "which")
     )
-      toks[k] = { ...t, pos: "NOUN" };
+      toks[k] = asNoun(t);
   }
   // "the report alleged that France ...": a past tense tagged as an adjective between a noun and "that".
   for (let k = 1; k < toks.length - 1; k++) {
     const t = toks[k];
-    if (t.pos !== "ADJ" || !/^[a-z]{3,20}ed$/.test(t.norm) || toks[k + 1].norm !== "that") continue;
+    if (t.pos !== "ADJ" || !t.norm.endsWith("ed") || !/^[a-z]{3,20}ed$/.test(t.norm) || toks[k + 1].norm !== "that") continue;
     if (toks[k - 1].pos !== "NOUN" && toks[k - 1].pos !== "PROPN") continue;
     const stem = [t.norm.slice(0, -1), t.norm.slice(0, -2)].find((x) => lex.speechVerbs.has(x) || lex.verbs.has(x));
-    if (stem) toks[k] = { ...t, pos: "VERB", lemma: stem };
+    if (stem) toks[k] = asVerb(t, stem);
   }
   return toks;
 }
 
 const PARTICLE_OBJECTS = new Set(["out", "up", "off", "down"]);
+
+/** The token read as a verb with this lemma (built like the segment stage's tokens: one object shape for all). */
+function asVerb(t: Token, lemma: string): Token {
+  return { start: t.start, end: t.end, text: t.text, pos: "VERB", lemma, norm: t.norm, kind: t.kind, sentence: t.sentence };
+}
+
+/** The token read as a noun (same object shape as the segment stage's tokens). */
+function asNoun(t: Token): Token {
+  return { start: t.start, end: t.end, text: t.text, pos: "NOUN", lemma: t.lemma, norm: t.norm, kind: t.kind, sentence: t.sentence };
+}
+
 const CONTINUATION = new Set(["subsequently", "then", "later", "afterwards", "afterward", "thereafter", "move", "retaliation", "response"]);
 
 /**
@@ -519,7 +534,7 @@ function sentenceCues(toks: readonly Token[], lex: Lexicon): SentenceCues {
       } else reported = true;
     }
     if (!meeting && w === "the" && j + 1 < toks.length && ["meeting", "talk", "summit"].includes(toks[j + 1].lemma)) meeting = true;
-    if (!lookback) {
+    if (!lookback && lex.lookbackFirst.has(w)) {
       for (const phrase of lex.lookback) {
         if (phrase[0] !== w || j + phrase.length > toks.length) continue;
         let ok = true;
@@ -586,7 +601,7 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     // wink sometimes tags a verb as an adjective: "was attacked", "would free 150 prisoners".
     const afterModal = k > 0 && (MODALS.has(toks[k - 1].norm) || toks[k - 1].norm === "to");
     const verbish =
-      isVerbLike(t) || (t.pos === "ADJ" && (/ed$/.test(t.norm) || afterModal) && (lex.verbs.has(t.lemma) || lex.phrases.has(t.lemma)));
+      isVerbLike(t) || (t.pos === "ADJ" && (t.norm.endsWith("ed") || afterModal) && (lex.verbs.has(t.lemma) || lex.phrases.has(t.lemma)));
     if (!verbish) continue;
     if (t.start < ctx.datelineEnd) continue;
     // "(Capital Dispatch)", "Strike Force": a capitalised verb inside a sentence is part of a name.
@@ -619,7 +634,7 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     // "exiled dissidents", "the armed group": a participle used as an adjective.
     if (attributive(toks, k)) continue;
     // "new sanctions targeting the fleet", "ships heading to Russian ports": a participle describing the noun before it.
-    if (/ing$/.test(t.norm) && k > 0 && toks[k - 1].pos === "NOUN" && (nounAt(lex, toks, k - 1, n) || v.mentionAt[k - 1] < 0)) continue;
+    if (t.norm.endsWith("ing") && k > 0 && toks[k - 1].pos === "NOUN" && (nounAt(lex, toks, k - 1, n) || v.mentionAt[k - 1] < 0)) continue;
     // "The RSF, led by Dagalo,", "fighters linked to Islamic State": a description of the noun, not an event.
     if (
       DESCRIPTIVE.has(t.norm) &&
@@ -630,20 +645,20 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
       continue;
     // "the attack", "an 18-year break": after an article (and a number-adjective) the word is a noun.
     // ("both praised", "all agreed": a floating quantifier is no article.)
-    if (k > 0 && toks[k - 1].pos === "DET" && !FLOATING.has(toks[k - 1].norm) && !/ing$/.test(t.norm) && t.pos !== "AUX") continue;
+    if (k > 0 && toks[k - 1].pos === "DET" && !FLOATING.has(toks[k - 1].norm) && !t.norm.endsWith("ing") && t.pos !== "AUX") continue;
     // "hit an apartment block", "entered a refugee camp": after verb + article + noun, a bare word ends the object noun phrase.
     if (
       k > 2 &&
       toks[k - 1].pos === "NOUN" &&
       toks[k - 2].pos === "DET" &&
       toks[k - 3].pos === "VERB" &&
-      !/(ed|ing)$/.test(t.norm) &&
+      !(t.norm.endsWith("ed") || t.norm.endsWith("ing")) &&
       v.clauses.of[k - 3] === v.clauses.of[k] &&
       v.mentionAt[k - 1] < 0
     )
       continue;
     // "raised its reward", "their attack": after a possessive pronoun too.
-    if (k > 0 && POSSESSIVE.has(toks[k - 1].norm) && !/ing$/.test(t.norm) && t.pos !== "AUX") continue;
+    if (k > 0 && POSSESSIVE.has(toks[k - 1].norm) && !t.norm.endsWith("ing") && t.pos !== "AUX") continue;
     if (k > 1 && toks[k - 1].pos === "ADJ" && toks[k - 2].pos === "DET" && /^\d/.test(toks[k - 1].norm)) continue;
     // "Polish and allied jets": a participle coordinated with an adjective before a noun describes it.
     if (
@@ -658,7 +673,7 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     if (lex.attributiveParticiples.has(t.norm) && ["NOUN", "PROPN"].includes(toks[k + 1]?.pos ?? "") && toks[k - 1]?.pos !== "AUX")
       continue;
     // "Israeli tank shelling", "the bombing": a gerund used as a noun is read by the noun pass.
-    if (/ing$/.test(t.norm) && k > 0 && ["DET", "ADJ", "NOUN", "PROPN"].includes(toks[k - 1].pos) && nounAt(lex, toks, k, n)) continue;
+    if (t.norm.endsWith("ing") && k > 0 && ["DET", "ADJ", "NOUN", "PROPN"].includes(toks[k - 1].pos) && nounAt(lex, toks, k, n)) continue;
     let r = readVerb(lex, v, k, consumed);
     // "declared that China must drop barriers": whatever the verb, the speaker demands it.
     if (!r && t.pos === "VERB" && obligation(toks, k, v.clauses.of[k]) && v.clauses.clauses[v.clauses.of[k]].kind === "content") {
@@ -1049,7 +1064,7 @@ function attributive(toks: readonly Token[], k: number): boolean {
   const prev = toks[k - 1];
   if (!next || next.pos !== "NOUN" || !/(ed|en|ing)$/.test(t.norm)) return false;
   // ("were seen abandoning checkpoints", "kept attacking posts": after a verb an -ing form is its complement.)
-  if (prev?.pos === "VERB" && /ing$/.test(t.norm)) return false;
+  if (prev?.pos === "VERB" && t.norm.endsWith("ing")) return false;
   return !prev || prev.pos === "DET" || prev.pos === "ADJ" || prev.pos === "ADP" || prev.pos === "NUM" || prev.pos === "VERB";
 }
 
@@ -1086,7 +1101,7 @@ function purposeAfter(lex: Lexicon, toks: readonly Token[], k: number): boolean 
   // "were deployed to protect", "was sent to help": a passive participle (not "is scheduled to", "was forced to").
   if (lex.future.has(p.norm) || lex.controlVerbs.has(p.lemma) || lex.governingVerbs.has(p.lemma) || PASSIVE_CONTROL.has(p.lemma))
     return false;
-  return p.pos === "VERB" && /ed$/.test(p.norm) && (toks[k - 3]?.pos === "AUX" || toks[k - 3]?.pos === "ADV");
+  return p.pos === "VERB" && p.norm.endsWith("ed") && (toks[k - 3]?.pos === "AUX" || toks[k - 3]?.pos === "ADV");
 }
 
 /** Passive verbs whose "to" + verb says what the subject does ("was forced to release", "were asked to leave"). */
@@ -1103,12 +1118,12 @@ function purposeComplement(toks: readonly Token[], k: number, afterEvent: boolea
   if (!p1 || !p2) return false;
   if (p1.norm === "to") return afterEvent && p2.pos === "NOUN";
   // "a trip aimed at pushing for": the aim of a noun, whatever came before; "the talks are aimed at ending" is not.
-  return p1.norm === "at" && p2.lemma === "aim" && /ing$/.test(toks[k].norm) && (afterEvent || toks[k - 3]?.pos === "NOUN");
+  return p1.norm === "at" && p2.lemma === "aim" && toks[k].norm.endsWith("ing") && (afterEvent || toks[k - 3]?.pos === "NOUN");
 }
 
 function participial(toks: readonly Token[], k: number): boolean {
   const t = toks[k];
-  if (!/ing$/.test(t.norm)) return false;
+  if (!t.norm.endsWith("ing")) return false;
   const prev = toks[k - 1];
   return !prev || prev.norm === "," || prev.pos === "SCONJ" || prev.pos === "ADP";
 }
@@ -1148,7 +1163,7 @@ function nounAt(lex: Lexicon, toks: readonly Token[], k: number, n: number): Nou
     if (!ok) continue;
     const last = toks[k + entry.words.length - 1];
     if (entry.pluralOnly && last.norm === last.lemma) continue;
-    const gerundNoun = t.pos === "VERB" && /ing$/.test(t.norm) && k > 0 && ["DET", "ADJ", "NOUN", "PROPN"].includes(toks[k - 1].pos);
+    const gerundNoun = t.pos === "VERB" && t.norm.endsWith("ing") && k > 0 && ["DET", "ADJ", "NOUN", "PROPN"].includes(toks[k - 1].pos);
     if ((t.pos === "VERB" || t.pos === "ADJ") && entry.words.length === 1 && !gerundNoun) continue;
     return { entry, len: entry.words.length };
   }
@@ -1372,8 +1387,8 @@ function verbCode(lex: Lexicon, v: SentenceView, k: number, end: number, start: 
   const entries = lex.verbs.get(t.lemma) ?? lex.verbs.get(t.norm);
   if (!entries) return null;
   let best: { code: string | null; reverse: boolean; own: boolean; weight: number; rule: string; object: number } | null = null;
-  let postKeys: Set<string> | null = null;
-  let preKeys: Set<string> | null = null;
+  let postKeys: (readonly string[])[] | null = null;
+  let preKeys: (readonly string[])[] | null = null;
   let fallback: { code: string; rule: string } | null = null;
   const passive = isPassive(toks, k);
   for (const e of entries) {
@@ -1391,24 +1406,14 @@ function verbCode(lex: Lexicon, v: SentenceView, k: number, end: number, start: 
     const block = e.block >= 0 ? lex.blocks[e.block] : null;
     if (block) {
       if (!postKeys || !preKeys) {
-        postKeys = new Set<string>();
-        preKeys = new Set<string>();
-        for (let j = k + 1; j < end; j++) tokenKeys(toks[j], postKeys);
-        for (let j = start; j < k; j++) tokenKeys(toks[j], preKeys);
+        postKeys = [];
+        preKeys = [];
+        for (let j = k + 1; j < end; j++) postKeys.push((v.keys[j] ??= patternKeysOf(lex, toks[j])));
+        for (let j = start; j < k; j++) preKeys.push((v.keys[j] ??= patternKeysOf(lex, toks[j])));
       }
-      for (const p of block.patterns) {
-        // Cheap pre-check: the pattern's first word must be somewhere in the window.
-        if (p.keys.size > 0) {
-          const have = p.keysPost ? postKeys : preKeys;
-          let any = false;
-          for (const key of p.keys) {
-            if (have.has(key) || (passive && p.keysPost && preKeys.has(key))) {
-              any = true;
-              break;
-            }
-          }
-          if (!any) continue;
-        }
+      // Cheap pre-check: the pattern's first word must be somewhere in the window.
+      for (const i of candidatePatterns(block, postKeys, preKeys, passive)) {
+        const p = block.patterns[i];
         if (p.idiom && !p.verbs?.has(e.lemma)) continue;
         // Patterns written for this very verb win over those written for its synonyms.
         const weight = p.weight + (p.verbs && p.verbs.has(e.lemma) ? 10 : 0);
@@ -1563,7 +1568,7 @@ function lightObject(lex: Lexicon, v: SentenceView, k: number, end: number): { e
       u.norm === ";" ||
       u.pos === "SCONJ" ||
       u.pos === "CCONJ" ||
-      (u.pos === "VERB" && j > k + 1 && !/ing$/.test(u.norm) && !inCompound(toks, j))
+      (u.pos === "VERB" && j > k + 1 && !u.norm.endsWith("ing") && !inCompound(toks, j))
     )
       return null;
     if (u.pos === "PROPN" && u.text !== u.norm && v.mentionAt[j] < 0 && nounAt(lex, toks, j, toks.length)) return null;
@@ -1971,7 +1976,7 @@ function commaBetween(toks: readonly Token[], a: number, b: number): boolean {
 function speakerFromVerb(v: SentenceView, sv: number): { verb: number; mentions: number[]; first: number; last: number } | null {
   const cl = v.clauses.of[sv];
   // "India launched strikes on ..., saying it targeted ...": a participle after a comma speaks for the clause's subject.
-  if (/ing$/.test(v.toks[sv].norm) && v.toks[sv - 1]?.norm === ",") {
+  if (v.toks[sv].norm.endsWith("ing") && v.toks[sv - 1]?.norm === ",") {
     const main = firstVerbOf(v, cl, sv - 1);
     if (main >= 0 && main < sv - 1) {
       const subj = subjectBefore(v, main, v.clauses.of[main]);
@@ -2398,7 +2403,7 @@ function documentAuthor(v: SentenceView, k: number, cl: number): number[] {
   const found: number[] = [];
   for (let j = k - 1; j >= 0 && j >= k - 12 && v.clauses.of[j] === cl; j--) {
     const t = v.toks[j];
-    if (t.norm === "," || (t.pos === "VERB" && j < k - 1 && !/ed$/.test(t.norm))) break;
+    if (t.norm === "," || (t.pos === "VERB" && j < k - 1 && !t.norm.endsWith("ed"))) break;
     if (v.mentionAt[j] >= 0 && !found.includes(v.mentionAt[j])) found.push(v.mentionAt[j]);
     if (t.pos === "NOUN" && DOCUMENT_NOUNS.has(t.lemma)) head = j;
   }
@@ -2423,16 +2428,16 @@ function participleHost(v: SentenceView, k: number): number {
   const { toks } = v;
   for (let j = k; j >= 1 && j >= k - 3; j--) {
     const t = toks[j];
-    if (t.pos === "VERB" && /ing$/.test(t.norm) && toks[j - 1].norm === ",") {
+    if (t.pos === "VERB" && t.norm.endsWith("ing") && toks[j - 1].norm === ",") {
       // The nearest finite verb before the comma ("Sarkozy heads to Beijing ..., seeking").
       for (let x = j - 2; x >= 0 && x >= j - 25; x--) {
         const u = toks[x];
-        if (u.pos === "VERB" && !/ing$/.test(u.norm) && !(u.norm !== u.lemma && toks[x - 1]?.pos === "NOUN" && /ed$/.test(u.norm)))
+        if (u.pos === "VERB" && !u.norm.endsWith("ing") && !(u.norm !== u.lemma && toks[x - 1]?.pos === "NOUN" && u.norm.endsWith("ed")))
           return x;
       }
       return -1;
     }
-    if (j < k && t.norm !== "to" && !(t.pos === "VERB" && /ing$/.test(t.norm))) return -1;
+    if (j < k && t.norm !== "to" && !(t.pos === "VERB" && t.norm.endsWith("ing"))) return -1;
   }
   return -1;
 }
@@ -2441,7 +2446,7 @@ function participleHost(v: SentenceView, k: number): number {
 function opensClause(toks: readonly Token[], j: number): boolean {
   for (let x = j + 1; x < toks.length && x <= j + 5; x++) {
     if (toks[x].norm === "," || toks[x].norm === ";") return false;
-    if (toks[x].pos === "AUX" || (toks[x].pos === "VERB" && !/ing$/.test(toks[x].norm))) return true;
+    if (toks[x].pos === "AUX" || (toks[x].pos === "VERB" && !toks[x].norm.endsWith("ing"))) return true;
   }
   return false;
 }
@@ -2891,7 +2896,8 @@ function mergeSentence(events: Event[], v: SentenceView): Event[] {
     }
     const t = k0 >= 0 ? v.toks[k0] : undefined;
     const before = k0 > 0 ? v.toks[k0 - 1] : undefined;
-    const isParticiple = t !== undefined && /ing$/.test(t.norm) && before !== undefined && (before.norm === "," || before.norm === "and");
+    const isParticiple =
+      t !== undefined && t.norm.endsWith("ing") && before !== undefined && (before.norm === "," || before.norm === "and");
     const oneSided = prev !== undefined && (prev.sources.length === 0 || e.sources.length === 0) && prev.modality === e.modality;
     const nounPair = prev !== undefined && (e.rule.includes(":noun-") || prev.rule.includes(":noun-"));
     // Same attacker named once for both ("killed in U.S. air strikes"): one attack.

@@ -8,7 +8,17 @@ import type { AcledFile, CameoFile, NounsFile, PhrasesFile, PloverFile, VerbsFil
  */
 
 /** One pattern item: alternatives, each a sequence of words ("air strike" -> ["air","strike"]). */
-export type Item = readonly (readonly string[])[];
+export interface Item {
+  readonly alts: readonly (readonly string[])[];
+  /**
+   * For an item with many alternatives (a synonym set): the token lemmas and forms that `wordMatches`
+   * accepts for some alternative's first word, a cheap pre-check before trying them in order.
+   */
+  readonly firstForms: { readonly lemmas: ReadonlySet<string>; readonly norms: ReadonlySet<string> } | null;
+}
+
+/** Items with more alternatives than this get `firstForms`. */
+const FIRST_FORMS_MIN = 16;
 
 export interface CompiledPattern {
   readonly pre: readonly Item[];
@@ -32,7 +42,20 @@ export interface CompiledPattern {
 
 // (Adverbial particles, "force out", "pull back", stay shared: synonyms take them alike.)
 const PARTICLES = new Set(["to", "for", "with", "on", "in", "at", "into", "from", "by", "against", "toward", "towards"]);
-const particlesOnly = (items: readonly Item[]) => items.every((i) => i.every((alt) => alt.length === 1 && PARTICLES.has(alt[0])));
+const particlesOnly = (items: readonly Item[]) => items.every((i) => i.alts.every((alt) => alt.length === 1 && PARTICLES.has(alt[0])));
+
+/** A synonym block of verb patterns, indexed by the patterns' first words (`keys`). */
+export interface PatternBlock {
+  readonly name: string;
+  readonly code: string | null;
+  readonly patterns: readonly CompiledPattern[];
+  /** Indices of the patterns keyed on the post side, by key. */
+  readonly byPostKey: ReadonlyMap<string, readonly number[]>;
+  /** Indices of the patterns keyed on the pre side, by key. */
+  readonly byPreKey: ReadonlyMap<string, readonly number[]>;
+  /** Indices of the patterns without keys (always candidates). */
+  readonly unkeyed: readonly number[];
+}
 
 export interface VerbEntry {
   /** Words of the verb ("carry out" -> ["carry","out"]); the first is matched on lemma or form. */
@@ -82,7 +105,11 @@ export interface CameoInfo {
 
 export interface Lexicon {
   readonly verbs: ReadonlyMap<string, readonly VerbEntry[]>;
-  readonly blocks: readonly { readonly name: string; readonly code: string | null; readonly patterns: readonly CompiledPattern[] }[];
+  readonly blocks: readonly PatternBlock[];
+  /** Token lemma -> the pattern keys it stands for (see `patternKeysOf`). */
+  readonly keysByLemma: ReadonlyMap<string, readonly string[]>;
+  /** Token form (norm) -> the pattern keys it stands for (see `patternKeysOf`). */
+  readonly keysByNorm: ReadonlyMap<string, readonly string[]>;
   readonly phrases: ReadonlyMap<string, readonly Phrase[]>;
   readonly nouns: ReadonlyMap<string, readonly NounEntry[]>;
   readonly cameo: ReadonlyMap<string, CameoInfo>;
@@ -96,6 +123,8 @@ export interface Lexicon {
   readonly negation: ReadonlySet<string>;
   readonly reported: ReadonlySet<string>;
   readonly lookback: readonly (readonly string[])[];
+  /** First words of the `lookback` phrases. */
+  readonly lookbackFirst: ReadonlySet<string>;
   readonly controlVerbs: ReadonlySet<string>;
   readonly governingVerbs: ReadonlySet<string>;
   readonly codedSpeechVerbs: ReadonlySet<string>;
@@ -118,14 +147,31 @@ export interface LexiconSources {
 }
 
 function compileItem(raw: string, sets: Record<string, string[]>): Item {
-  if (raw.startsWith("&")) {
-    const members = sets[raw] ?? [];
-    return members.map((m) => m.split(" ").filter(Boolean)).filter((w) => w.length > 0);
+  const alts = raw.startsWith("&")
+    ? (sets[raw] ?? []).map((m) => m.split(" ").filter(Boolean)).filter((w) => w.length > 0)
+    : raw
+        .split("|")
+        .map((alt) => alt.trim().split(/\s+/).filter(Boolean))
+        .filter((w) => w.length > 0);
+  return { alts, firstForms: alts.length > FIRST_FORMS_MIN ? firstForms(alts) : null };
+}
+
+/** The token lemmas and forms `wordMatches` accepts for the alternatives' first words. */
+function firstForms(alts: readonly (readonly string[])[]): NonNullable<Item["firstForms"]> {
+  const lemmas = new Set<string>();
+  const norms = new Set<string>();
+  for (const [w] of alts) {
+    lemmas.add(w);
+    norms
+      .add(w)
+      .add(w + "s")
+      .add(w + "es");
+    if (w.length > 3 && w.endsWith("s")) {
+      lemmas.add(w.slice(0, -1));
+      norms.add(w.slice(0, -1));
+    }
   }
-  return raw
-    .split("|")
-    .map((alt) => alt.trim().split(/\s+/).filter(Boolean))
-    .filter((w) => w.length > 0);
+  return { lemmas, norms };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -136,18 +182,23 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 export function compileLexicon(src: LexiconSources): Lexicon {
   const sets = src.verbs.sets;
+  // Items are immutable: one compiled item per distinct text, shared by the patterns and phrases using it.
+  const items = new Map<string, Item>();
+  const item = (raw: string): Item => {
+    let it = items.get(raw);
+    if (!it) items.set(raw, (it = compileItem(raw, sets)));
+    return it;
+  };
   const blockVerbs = new Map<string, Set<string>>();
   for (const v of src.verbs.verbs) {
     const set = blockVerbs.get(v.block) ?? new Set<string>();
     set.add(v.lemma);
     blockVerbs.set(v.block, set);
   }
-  const blocks = src.verbs.blocks.map((b) => ({
-    name: b.name,
-    code: b.code,
-    patterns: b.patterns.map((p): CompiledPattern => {
-      const pre = (p.pre ?? []).map((i) => compileItem(i, sets)).filter((i) => i.length > 0);
-      const post = (p.post ?? []).map((i) => compileItem(i, sets)).filter((i) => i.length > 0);
+  const blocks = src.verbs.blocks.map((b) => {
+    const patterns = b.patterns.map((p): CompiledPattern => {
+      const pre = (p.pre ?? []).map(item).filter((i) => i.alts.length > 0);
+      const post = (p.post ?? []).map(item).filter((i) => i.alts.length > 0);
       // The verbs a pattern was written for (PETRARCH lets it apply to the whole synonym block; the
       // stage prefers it for these verbs).
       const own = (p.verbs ?? []).filter((w) => blockVerbs.get(b.name)?.has(w));
@@ -158,12 +209,36 @@ export function compileLexicon(src: LexiconSources): Lexicon {
         reverse: p.reverse === true,
         verbs: own.length ? new Set(own) : null,
         weight: pre.length + post.length,
-        keys: new Set((post[0] ?? pre[0] ?? []).map((alt) => alt[0])),
+        keys: new Set((post[0] ?? pre[0])?.alts.map((alt) => alt[0]) ?? []),
         keysPost: post.length > 0,
         idiom: pre.length + post.length > 0 && own.length > 0 && particlesOnly(pre) && particlesOnly(post),
       };
-    }),
-  }));
+    });
+    const byPostKey = new Map<string, number[]>();
+    const byPreKey = new Map<string, number[]>();
+    const unkeyed: number[] = [];
+    patterns.forEach((p, i) => {
+      if (p.keys.size === 0) unkeyed.push(i);
+      for (const key of p.keys) push(p.keysPost ? byPostKey : byPreKey, key, i);
+    });
+    return { name: b.name, code: b.code, patterns, byPostKey, byPreKey, unkeyed };
+  });
+  // Every pattern key w, under the token lemmas and forms that stand for it: the lemma w or w + "s";
+  // the form w, w + "s", w + "es", or w without its final "s" (a plural key names the singular too).
+  const keysByLemma = new Map<string, string[]>();
+  const keysByNorm = new Map<string, string[]>();
+  const keyWords = new Set<string>();
+  for (const b of blocks) for (const key of [...b.byPostKey.keys(), ...b.byPreKey.keys()]) keyWords.add(key);
+  for (const w of keyWords) {
+    const lemmas = [w];
+    const norms = [w, w + "s", w + "es"];
+    if (w.endsWith("s")) {
+      lemmas.push(w.slice(0, -1));
+      norms.push(w.slice(0, -1));
+    }
+    for (const l of new Set(lemmas)) push(keysByLemma, l, w);
+    for (const n of new Set(norms)) push(keysByNorm, n, w);
+  }
   const blockIndex = new Map(blocks.map((b, i) => [b.name, i] as const));
   const verbs = new Map<string, VerbEntry[]>();
   for (const v of src.verbs.verbs) {
@@ -180,8 +255,8 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     const verbSet = new Set(p.verb.split("|"));
     const phrase: Phrase = {
       verbs: verbSet,
-      pre: (p.pre ?? []).map((i) => compileItem(i, sets)),
-      post: (p.post ?? []).map((i) => compileItem(i, sets)),
+      pre: (p.pre ?? []).map(item),
+      post: (p.post ?? []).map(item),
       type: p.type,
       mode: p.mode ?? null,
       cameo: p.cameo ?? null,
@@ -219,6 +294,8 @@ export function compileLexicon(src: LexiconSources): Lexicon {
   return {
     verbs,
     blocks,
+    keysByLemma,
+    keysByNorm,
     phrases,
     nouns,
     cameo,
@@ -232,6 +309,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     negation: new Set(src.phrases.negation),
     reported: new Set(src.phrases.reported),
     lookback: src.phrases.lookback.map((l) => l.split(" ")),
+    lookbackFirst: new Set(src.phrases.lookback.map((l) => l.split(" ")[0])),
     controlVerbs: new Set(src.phrases.controlVerbs),
     governingVerbs: new Set(src.phrases.governingVerbs),
     codedSpeechVerbs: new Set(src.phrases.codedSpeechVerbs),
@@ -242,26 +320,61 @@ export function compileLexicon(src: LexiconSources): Lexicon {
   };
 }
 
-/** Every dictionary word that `wordMatches` would accept for token `t` (for set look-ups). */
-export function tokenKeys(t: Token, into: Set<string>): void {
-  into.add(t.lemma);
-  into.add(t.norm);
-  if (t.norm.endsWith("s")) into.add(t.norm.slice(0, -1));
-  if (t.norm.endsWith("es")) into.add(t.norm.slice(0, -2));
-  into.add(t.norm + "s");
-  into.add(t.lemma + "s");
+/**
+ * Indices, in pattern order, of the block's patterns whose first word (`keys`) names a token of the
+ * window: a post-side key after the verb (or before it in a passive), a pre-side key before it.
+ */
+export function candidatePatterns(
+  block: PatternBlock,
+  postKeys: readonly (readonly string[])[],
+  preKeys: readonly (readonly string[])[],
+  passive: boolean,
+): number[] {
+  const marked = new Set<number>(block.unkeyed);
+  const mark = (index: ReadonlyMap<string, readonly number[]>, keys: readonly (readonly string[])[]) => {
+    for (const list of keys) {
+      for (const key of list) {
+        const hits = index.get(key);
+        if (hits) for (const i of hits) marked.add(i);
+      }
+    }
+  };
+  mark(block.byPostKey, postKeys);
+  mark(block.byPreKey, preKeys);
+  if (passive) mark(block.byPostKey, preKeys);
+  return [...marked].sort((a, b) => a - b);
+}
+
+const NO_KEYS: readonly string[] = [];
+
+/**
+ * The pattern keys token `t` stands for: its lemma or form, the form without a final "s" or "es",
+ * or the lemma or form with an "s" added (a plural in the dictionary also names the singular).
+ */
+export function patternKeysOf(lex: Lexicon, t: Token): readonly string[] {
+  const byLemma = lex.keysByLemma.get(t.lemma);
+  const byNorm = lex.keysByNorm.get(t.norm);
+  if (!byLemma) return byNorm ?? NO_KEYS;
+  return byNorm ? [...byLemma, ...byNorm] : byLemma;
 }
 
 /** Does word `w` name token `t` (lemma, surface form, or a plain plural)? */
 export function wordMatches(t: Token, w: string): boolean {
-  if (t.lemma === w || t.norm === w || t.norm === w + "s" || t.norm === w + "es") return true;
+  if (t.lemma === w || t.norm === w || isWordPlus(t.norm, w, "s") || isWordPlus(t.norm, w, "es")) return true;
   // A plural in the dictionary also names the singular ("ATTACKS" ~ "attack").
-  return w.length > 3 && w.endsWith("s") && (t.norm === w.slice(0, -1) || t.lemma === w.slice(0, -1));
+  return w.length > 3 && w.endsWith("s") && (isWordPlus(w, t.norm, "s") || isWordPlus(w, t.lemma, "s"));
+}
+
+/** Is `s` the word `w` followed by `suffix` (without building `w + suffix`)? */
+function isWordPlus(s: string, w: string, suffix: string): boolean {
+  return s.length === w.length + suffix.length && s.endsWith(suffix) && s.startsWith(w);
 }
 
 /** Length of the first alternative of `item` that matches at token index `at` (0 = no match). */
 export function itemAt(tokens: readonly Token[], at: number, end: number, item: Item): number {
-  for (const alt of item) {
+  const forms = item.firstForms;
+  if (forms && at < end && !forms.lemmas.has(tokens[at].lemma) && !forms.norms.has(tokens[at].norm)) return 0;
+  for (const alt of item.alts) {
     if (at + alt.length > end) continue;
     let ok = true;
     for (let k = 0; k < alt.length; k++) {

@@ -77,6 +77,15 @@ export interface PlacesResources {
 }
 
 const RULE = (id: string) => `${PLACES_STAGE}:${id}`;
+
+interface NameFound {
+  /** The name's look-up key. */
+  readonly key: string;
+  readonly hits: readonly NameHit[] | undefined;
+  /** The key the hits were found under (the key, or the key without an Arabic article). */
+  readonly usedKey: string;
+}
+type NameLookup = (surface: string) => NameFound;
 const MAX_ANCHORS = 200;
 
 /** "n", "se", "w" for a unit vector [north, east]. */
@@ -125,6 +134,7 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
       const titleCase = titleCaseSentences(tokens, sentences.length);
 
       // 1. Candidates.
+      const lookupName = nameLookup(gz);
       const matches: Match[] = [];
       let unknownNote = -1;
       let i = 0;
@@ -134,9 +144,9 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
           i++;
           continue;
         }
-        const dem = gz.demonyms.get(placeKey(t.text));
+        const dem = gz.demonyms.get(lookupName(t.text).key);
         if (dem) bump(dem, 1);
-        let m = longestMatch(text, tokens, i, blocked, blockSpan, gz);
+        let m = longestMatch(text, tokens, i, blocked, blockSpan, gz, lookupName);
         if (!m) {
           const unknown = unknownAfterLocative(text, tokens, i, blocked, gz);
           if (unknown && notes.length < MAX_UNKNOWN_NOTES) {
@@ -317,6 +327,7 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
     blocked: Uint8Array,
     blockSpan: Int32Array,
     gz: Gazetteer,
+    lookupName: NameLookup,
   ): Match | null {
     const s = tokens[i].sentence;
     // Extent of the name-like run starting at i.
@@ -341,16 +352,7 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
         }
       if (!inside) continue;
       const surface = text.slice(tokens[i].start, last.end);
-      const key = placeKey(surface);
-      let hits = gz.lookup(key);
-      let usedKey = key;
-      if (!hits) {
-        const bare = withoutArticle(key);
-        if (bare) {
-          hits = gz.lookup(bare);
-          usedKey = bare;
-        }
-      }
+      const { hits, usedKey } = lookupName(surface);
       if (!hits) continue;
       const allCaps = isAllCapsWord(surface);
       const letters = surface.replace(/[^\p{L}]/gu, "").length;
@@ -372,6 +374,32 @@ export function createPlacesStage(resources: PlacesResources): Stage<"places"> {
       return { first: i, last: j, start: tokens[i].start, end: last.end, key: usedKey, hits: usable, countryMention, sentence: s };
     }
     return null;
+  }
+
+  /**
+   * A name as written -> its key and gazetteer hits (under the key, else under the key without an Arabic
+   * article), memoised for one document: names repeat, and the gazetteer is large.
+   */
+  function nameLookup(gz: Gazetteer): NameLookup {
+    const memo = new Map<string, NameFound>();
+    return (surface) => {
+      let found = memo.get(surface);
+      if (found === undefined) {
+        const key = placeKey(surface);
+        let hits = gz.lookup(key);
+        let usedKey = key;
+        if (!hits) {
+          const bare = withoutArticle(key);
+          if (bare) {
+            hits = gz.lookup(bare);
+            usedKey = bare;
+          }
+        }
+        found = { key, hits, usedKey };
+        memo.set(surface, found);
+      }
+      return found;
+    };
   }
 
   function resolve(

@@ -229,6 +229,9 @@ export const UPPER_START = /^\p{Lu}/u;
 export const ODD_CASE = /\p{Ll}\p{Lu}/u;
 
 export function isCapitalised(s: string): boolean {
+  const c = s.charCodeAt(0);
+  // ASCII: only A-Z are upper-case letters.
+  if (c < 128) return c >= 65 && c <= 90;
   return UPPER_START.test(s);
 }
 

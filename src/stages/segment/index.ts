@@ -63,15 +63,17 @@ export function createSegmentStage(): Stage<"sentences" | "tokens"> {
         sentences.push({ index: sentences.length, start: starts[a], end: ends[b] });
       }
 
+      const norms = values.map((v) => v.toLowerCase());
       const tokens: Token[] = values.map((v, i) => {
-        const past = pastTenseAsNoun(values, pos, i);
+        const past = pastTenseAsNoun(norms, pos, i);
+        const lemma = lemmas[i] ?? v;
         return {
           start: starts[i],
           end: ends[i],
           text: text.slice(starts[i], ends[i]),
           pos: past ? "VERB" : pos[i],
-          lemma: past ? IRREGULAR_PAST[v.toLowerCase()] : (lemmas[i] ?? v).toLowerCase(),
-          norm: v.toLowerCase(),
+          lemma: past ? IRREGULAR_PAST[norms[i]] : lemma === v ? norms[i] : lemma.toLowerCase(),
+          norm: norms[i],
           kind: tokenKind(types[i]),
           sentence: sentenceOf[i],
         };
@@ -97,14 +99,12 @@ const IRREGULAR_PAST: Readonly<Record<string, string>> = {
   shut: "shut",
 };
 
-/** A tagging fix: an irregular past tense after a noun or pronoun and before a particle is a verb. */
-function pastTenseAsNoun(values: readonly string[], pos: readonly string[], i: number): boolean {
+const NOMINAL = new Set(["NOUN", "PROPN", "PRON"]);
+
+/** A tagging fix: an irregular past tense after a noun or pronoun and before a particle is a verb (`norms`: lower-case token values). */
+function pastTenseAsNoun(norms: readonly string[], pos: readonly string[], i: number): boolean {
   return (
-    pos[i] === "NOUN" &&
-    IRREGULAR_PAST[values[i].toLowerCase()] !== undefined &&
-    i > 0 &&
-    ["NOUN", "PROPN", "PRON"].includes(pos[i - 1]) &&
-    PARTICLES.has((values[i + 1] ?? "").toLowerCase())
+    pos[i] === "NOUN" && i > 0 && NOMINAL.has(pos[i - 1]) && PARTICLES.has(norms[i + 1] ?? "") && IRREGULAR_PAST[norms[i]] !== undefined
   );
 }
 

@@ -926,10 +926,15 @@ export function recognise(text: string): Candidate[] {
   const out: Candidate[] = [];
   if (!PRECHECK.test(text)) return out;
   const lower = text.toLowerCase();
+  const pairs = charPairs(lower);
+  /** Keyword matches per key (two rules share a key). */
+  const keyed = new Map<RegExp, (readonly [number, number])[]>();
   for (const rule of RULES) {
-    if (rule.gate && !rule.gate.some((g) => lower.includes(g))) continue;
+    if (rule.gate && !rule.gate.some((g) => mayContain(pairs, g) && lower.includes(g))) continue;
     if (rule.key) {
-      runKeyed(rule, rule.key, text, out);
+      let keys = keyed.get(rule.key);
+      if (!keys) keyed.set(rule.key, (keys = keywordSpans(rule.key, text)));
+      runKeyed(rule, keys, text, out);
       continue;
     }
     rule.re.lastIndex = 0;
@@ -948,13 +953,39 @@ export function recognise(text: string): Candidate[] {
   return out;
 }
 
-function runKeyed(rule: Rule, key: RegExp, text: string, out: Candidate[]): void {
+/** Which pairs of adjacent characters occur in `s` (character codes below 256; other pairs are not recorded). */
+function charPairs(s: string): Uint8Array {
+  const seen = new Uint8Array(1 << 16);
+  for (let i = 0; i + 1 < s.length; i++) {
+    const a = s.charCodeAt(i);
+    const b = s.charCodeAt(i + 1);
+    if (a < 256 && b < 256) seen[(a << 8) | b] = 1;
+  }
+  return seen;
+}
+
+/** False when `g` cannot occur in the text (a pair of its characters never does): a cheap test before a full search. */
+function mayContain(pairs: Uint8Array, g: string): boolean {
+  for (let i = 0; i + 1 < g.length; i++) {
+    const a = g.charCodeAt(i);
+    const b = g.charCodeAt(i + 1);
+    if (a < 256 && b < 256 && pairs[(a << 8) | b] === 0) return false;
+  }
+  return true;
+}
+
+/** [start, end) of every match of the (global) keyword regex. */
+function keywordSpans(key: RegExp, text: string): (readonly [number, number])[] {
+  const spans: (readonly [number, number])[] = [];
   key.lastIndex = 0;
   let k: RegExpExecArray | null;
+  while ((k = key.exec(text)) !== null) spans.push([k.index, k.index + k[0].length]);
+  return spans;
+}
+
+function runKeyed(rule: Rule, keys: readonly (readonly [number, number])[], text: string, out: Candidate[]): void {
   let doneUpTo = -1;
-  while ((k = key.exec(text)) !== null) {
-    const keyStart = k.index;
-    const keyEnd = k.index + k[0].length;
+  for (const [keyStart, keyEnd] of keys) {
     if (keyEnd <= doneUpTo) continue;
     const from = Math.max(0, keyStart - KEY_BEFORE);
     const window = text.slice(from, Math.min(text.length, keyEnd + KEY_AFTER));
