@@ -532,7 +532,7 @@ describe("actors: coreference", () => {
 describe("actors: name variants", () => {
   it("transliteration variants of a surname resolve", () => {
     for (const v of ["al-Muhandis", "al-Mohandes", "Muhandiss", "Mohandis"]) {
-      const m = run(`${v} was killed in the strike.`).mentions.find((x) => x.text.includes(v.replace(/^al-/, "")));
+      const m = run(`${v} was killed in the strike in Iraq.`).mentions.find((x) => x.text.includes(v.replace(/^al-/, "")));
       expect(m?.entityId, v).toBe("muhandis");
     }
   });
@@ -687,5 +687,13 @@ describe("actors: people from a country", () => {
     const { mentions } = run("Refugees from Sudan crossed the border. The US withdrew troops from Iraq.");
     expect(mentions.find((m) => m.text === "Refugees")?.country).toBe("SDN");
     expect(mentions.find((m) => m.text === "troops")?.country ?? null).not.toBe("IRQ");
+  });
+});
+
+describe("actors: a bare surname needs its country named", () => {
+  it("'Gonzalez told reporters' in a story about Bolivia is nobody known; after Venezuela is named it is Edmundo Gonzalez", () => {
+    const { mentions } = run("LA PAZ, June 27 - Gonzalez told reporters. Venezuela's opposition met. Gonzalez said more.", "2024-08-01");
+    const g = mentions.filter((m) => m.text === "Gonzalez");
+    expect(g.map((m) => m.country)).toEqual([null, "VEN"]);
   });
 });

@@ -925,8 +925,11 @@ class DocContext {
     }
     const weak = top.every((c) => c.weak);
     if (top.length === 1) {
-      // A lone surname of a Phoenix person with no office on the date is too thin to trust.
+      // A lone surname of a Phoenix person with no office on the date is too thin to trust; so is a curated one
+      // out of office whose country the article has not named ("Gonzalez told reporters" in a story about Bolivia).
       if (weak && best < 2) return { actor: null, ambiguous: true };
+      const c = top[0];
+      if (weak && best < 4 && !this.placeCounts.has(c.actor.country ?? "")) return { actor: null, ambiguous: true };
       return { actor: top[0].actor, ambiguous: false };
     }
     if (weak) return { actor: null, ambiguous: true };
