@@ -30,7 +30,7 @@ export interface ArticleScore {
   readonly recall: number;
   readonly typeRecall: number;
   readonly extracted: number;
-  readonly misses: readonly { article: string; expected: Expected }[];
+  readonly misses: readonly { article: string; expected: Expected; reason: MissReason }[];
   /** Misses by the part that failed (see `missReason`). */
   readonly missedBy: Readonly<Record<MissReason, number>>;
 }
@@ -89,7 +89,7 @@ export function scoreArticles(
   let found = 0;
   let typeFound = 0;
   let extracted = 0;
-  const misses: { article: string; expected: Expected }[] = [];
+  const misses: { article: string; expected: Expected; reason: MissReason }[] = [];
   const missedBy: Record<MissReason, number> = {
     type: 0,
     source: 0,
@@ -113,8 +113,9 @@ export function scoreArticles(
         used.add(i);
         found++;
       } else {
-        misses.push({ article: name, expected: x });
-        missedBy[missReason(events, x)]++;
+        const reason = missReason(events, x);
+        misses.push({ article: name, expected: x, reason });
+        missedBy[reason]++;
       }
     }
   }

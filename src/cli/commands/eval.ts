@@ -191,7 +191,7 @@ function writeErrors(path: string, r: Results): void {
     // Held-out misses are not listed: the holdout set must not be tuned on.
     if (a.set !== "dev") continue;
     out.push(`# articles/${a.set} misses (${a.misses.length})`);
-    for (const m of a.misses) out.push(`${m.article}\t${JSON.stringify(m.expected)}`);
+    for (const m of a.misses) out.push(`${m.article}\t${m.reason}\t${JSON.stringify(m.expected)}`);
   }
   writeFileSync(path, `${out.join("\n")}\n`);
 }

@@ -1606,3 +1606,16 @@ describe("phone calls", () => {
     expect([call?.sources.map((s) => s.country), call?.targets.map((t) => t.country)]).toEqual([["UKR"], ["TUR"]]);
   });
 });
+
+describe("denials of a claim", () => {
+  it("'The government denied the claim' answers the one who made it in the sentence before", () => {
+    const found = run("Zuniga told reporters that Arce had asked him to stage the operation. The government flatly denied the claim.", {
+      actors: [
+        ["Zuniga", "BOL", "MIL"],
+        ["Arce", "BOL", "GOV"],
+        ["government", "BOL", "GOV"],
+      ],
+    });
+    expect(found.find((e) => e.type === "REJECT")?.targets.map((t) => t.text)).toEqual(["Zuniga"]);
+  });
+});

@@ -228,6 +228,8 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
   let previousAttack: Event | null = null;
   /** The last asserted act by an actor with a country, in earlier sentences ("condemned the measures" reacts to it). */
   let lastActor: Event | null = null;
+  /** The last one to accuse or claim something (a denial of "the claim" answers them). */
+  let lastClaim: readonly ActorRef[] | null = null;
   /** The last asserted act of each type by an actor with a country ("the exercises" -> the last MOBILIZE). */
   const lastOfType = new Map<string, Event[]>();
   let previousDate: EventDate | null = null;
@@ -335,6 +337,9 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
           return e;
         const at = reactsToDefiniteAct(view, e);
         if (at < 0) return e;
+        // "The government flatly denied the claim": the claim is the last speaker's who claimed something.
+        if (CLAIM_NOUNS.has(view.toks[at].lemma) && lastClaim && !lastClaim.some((c) => e.sources.some((x) => sameActor(x, c))))
+          return { ...e, targets: lastClaim, rule: `${EVENTS_STAGE}:reaction-back-reference` };
         const kind = nounAt(lex, view.toks, at, view.toks.length)?.entry.type ?? null;
         const ofKind = kind ? (lastOfType.get(kind) ?? []) : [];
         // "condemned the attack on Ras Isa": the act on that very target or place, if one was reported.
@@ -364,6 +369,14 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
     for (const e of found)
       if (e.sources.some((x) => x.country) && e.modality === "asserted")
         lastOfType.set(e.type, [...(lastOfType.get(e.type) ?? []).slice(-3), e]);
+    // Who last claimed something: an accuser, or the speaker of reported content.
+    for (const e of found) {
+      if (e.type === "ACCUSE" && e.sources.some((x) => x.country)) lastClaim = e.sources;
+      else if (e.attribution) {
+        const m = ctx.mentions.find((x) => x.start === e.attribution!.start && x.country);
+        if (m) lastClaim = [actorOf(ctx, m)];
+      }
+    }
     // (An attack stays referable for a few sentences: "Most of the missiles were intercepted ... A man was killed by falling debris".)
     const newAttack = found.find((e) => e.type === "ASSAULT" && e.sources.length > 0 && e.targets.length > 0);
     attackAge = newAttack || back ? 0 : attackAge + 1;
@@ -414,8 +427,15 @@ function backReference(toks: readonly Token[]): boolean {
   return false;
 }
 
+const CLAIM_NOUNS = new Set(["claim", "allegation", "accusation", "charge", "report"]);
+
+/** The same actor: one entity, or one mention. */
+function sameActor(a: ActorRef, b: ActorRef): boolean {
+  return a.entityId !== null ? a.entityId === b.entityId : a.start === b.start;
+}
+
 const ACT_NOUNS = new Set(
-  "measures measure sanctions decision move resolution attack attacks strikes strike statement remarks comments accusations allegations plan proposal ban restrictions deployment expulsion exercises drills manoeuvres maneuvers incursion incursions raids raid shelling bombing bombings killings arrests detentions crackdown blockade coup putsch invasion takeover massacre shooting".split(
+  "measures measure sanctions decision move resolution attack attacks strikes strike statement remarks comments accusations allegations accusation allegation claim claims charge charges plan proposal ban restrictions deployment expulsion exercises drills manoeuvres maneuvers incursion incursions raids raid shelling bombing bombings killings arrests detentions crackdown blockade coup putsch invasion takeover massacre shooting".split(
     " ",
   ),
 );
