@@ -15,7 +15,7 @@ import { loadEventsResources } from "../../runtime/load-events.js";
 import { DATA_DIR } from "../../runtime/paths.js";
 import { createPublishedStage } from "../published/index.js";
 import { createSegmentStage } from "../segment/index.js";
-import { createEventsStage, latestDay } from "./index.js";
+import { createEventsStage, datelineEndOf, latestDay } from "./index.js";
 
 /**
  * The events stage on its own: sentences and tokens come from the real segment stage,
@@ -1617,5 +1617,20 @@ describe("denials of a claim", () => {
       ],
     });
     expect(found.find((e) => e.type === "REJECT")?.targets.map((t) => t.text)).toEqual(["Zuniga"]);
+  });
+});
+
+describe("datelines", () => {
+  it.each([
+    ["ADDIS ABABA, May 2 (Reuters) - Ethiopia said", "ADDIS ABABA, May 2 (Reuters) - "],
+    ["ISLAMABAD/KABUL, Oct 12 (Reuters) - Pakistan said", "ISLAMABAD/KABUL, Oct 12 (Reuters) - "],
+    ["Kyiv, Ukraine — Russia launched drones", "Kyiv, Ukraine — "],
+    ["BEIRUT, Lebanon (AP) — Israeli strikes hit", "BEIRUT, Lebanon (AP) — "],
+  ])("%j opens with a dateline", (text, head) => {
+    expect(text.slice(0, datelineEndOf(text))).toBe(head);
+  });
+  it("a sentence that starts with two names and a comma is no dateline", () => {
+    expect(datelineEndOf("Iran, Iraq and Syria met on Monday - officials said.")).toBe(0);
+    expect(datelineEndOf("Washington, meanwhile, said talks would go on.")).toBe(0);
   });
 });

@@ -72,8 +72,11 @@ export function createEventsStage(resources: EventsResources): Stage<"events"> {
  * gave the publication date (its words are never triggers, actors or the event's date). 0 when there is none.
  */
 const DATELINE_HEAD = /^\s{0,5}\p{Lu}[\p{Lu}'./ -]{1,40}[,(][^\n]{0,100}?\s(?:--|—|–|-)\s/u;
+/** "Kyiv, Ukraine —": a title-case place and country before a dash. */
+const DATELINE_PLACE = /^\s{0,5}\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,3},\s\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,3}\s(?:--|—|–)\s/u;
 export function datelineEndOf(text: string): number {
-  const m = DATELINE_HEAD.exec(text.slice(0, 200));
+  const head = text.slice(0, 200);
+  const m = DATELINE_HEAD.exec(head) ?? DATELINE_PLACE.exec(head);
   return m ? m[0].length : 0;
 }
 
