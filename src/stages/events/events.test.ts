@@ -1634,3 +1634,18 @@ describe("datelines", () => {
     expect(datelineEndOf("Washington, meanwhile, said talks would go on.")).toBe(0);
   });
 });
+
+describe("coordinated predicates after a fronted participle", () => {
+  it("'Before leaving for Beijing, President Bush scheduled to give a speech and meet with dissidents': Bush meets", () => {
+    const found = run(
+      "Before leaving for Beijing on Thursday, President Bush scheduled to give a speech and meet with exiled dissidents.",
+      {
+        actors: [
+          ["President Bush", "USA", "GOV"],
+          ["dissidents", "MMR", "OPP"],
+        ],
+      },
+    );
+    expect(found.find((e) => e.trigger.text === "meet")?.sources.map((s) => s.country)).toContain("USA");
+  });
+});

@@ -1746,7 +1746,11 @@ function subjectBefore(v: SentenceView, k: number, cl: number, depth = 0): numbe
     // not the nearest name (the first predicate's object).
     if (own.kind === "coord" && jc === own.parent && depth < 4) {
       const firstVerb = firstVerbOf(v, own.parent, j);
-      const shared = firstVerb >= 0 ? subjectBefore(v, firstVerb, own.parent, depth + 1) : [];
+      let shared = firstVerb >= 0 ? subjectBefore(v, firstVerb, own.parent, depth + 1) : [];
+      // ("Before leaving for Beijing, President Bush scheduled to give a speech and meet ...": past a fronted participle.)
+      for (let x = firstVerb + 1; shared.length === 0 && firstVerb >= 0 && x <= j; x++)
+        if (clauses.of[x] === own.parent && toks[x].pos === "VERB" && !/ing$/.test(toks[x].norm) && toks[x - 1]?.norm !== "to")
+          shared = subjectBefore(v, x, own.parent, depth + 1);
       // "The ministry denied that any device had been used and dismissed the claim": with no actor as the
       // complement's subject, the predicate is coordinated with the verb that governs the complement.
       const host = clauses.clauses[own.parent];
