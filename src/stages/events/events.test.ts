@@ -1649,3 +1649,10 @@ describe("coordinated predicates after a fronted participle", () => {
     expect(found.find((e) => e.trigger.text === "meet")?.sources.map((s) => s.country)).toContain("USA");
   });
 });
+
+describe("idioms of light verbs", () => {
+  it("'take part' is an idiom of 'take', not of its synonyms: 'seized parts of Iraq' is no agreement", () => {
+    const found = run("The militant group has seized parts of Iraq.", { actors: [["Iraq", "IRQ"]] });
+    expect(found.filter((e) => e.type === "AGREE")).toEqual([]);
+  });
+});

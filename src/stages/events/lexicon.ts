@@ -34,7 +34,7 @@ export interface CompiledPattern {
   /** Whether `keys` are for the post side (else the pre side). */
   readonly keysPost: boolean;
   /**
-   * Only prepositions ("head to", "head for"): an idiom of the verbs it was written for, not
+   * Only prepositions ("head to", "head for"), or written for a light verb ("take part"): an idiom of the verbs it was written for, not
    * shared with the rest of the synonym block ("ordered the army to ..." is not "headed to").
    */
   readonly idiom: boolean;
@@ -42,6 +42,8 @@ export interface CompiledPattern {
 
 // (Adverbial particles, "force out", "pull back", stay shared: synonyms take them alike.)
 const PARTICLES = new Set(["to", "for", "with", "on", "in", "at", "into", "from", "by", "against", "toward", "towards"]);
+// Verbs whose patterns are idioms of their own ("take part", "make way", "give up"), never a synonym's.
+const IDIOM_VERBS = new Set(["take", "make", "give", "get", "have", "go", "come", "run", "turn", "let"]);
 const particlesOnly = (items: readonly Item[]) => items.every((i) => i.alts.every((alt) => alt.length === 1 && PARTICLES.has(alt[0])));
 
 /** A synonym block of verb patterns, indexed by the patterns' first words (`keys`). */
@@ -211,7 +213,10 @@ export function compileLexicon(src: LexiconSources): Lexicon {
         weight: pre.length + post.length,
         keys: new Set((post[0] ?? pre[0])?.alts.map((alt) => alt[0]) ?? []),
         keysPost: post.length > 0,
-        idiom: pre.length + post.length > 0 && own.length > 0 && particlesOnly(pre) && particlesOnly(post),
+        idiom:
+          pre.length + post.length > 0 &&
+          own.length > 0 &&
+          ((particlesOnly(pre) && particlesOnly(post)) || own.every((w) => IDIOM_VERBS.has(w))),
       };
     });
     const byPostKey = new Map<string, number[]>();
