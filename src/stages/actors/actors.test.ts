@@ -697,3 +697,10 @@ describe("actors: a bare surname needs its country named", () => {
     expect(g.map((m) => m.country)).toEqual([null, "VEN"]);
   });
 });
+
+describe("actors: from a place behind a hyphenated modifier", () => {
+  it("'dissidents from military-ruled Myanmar' are Myanmar's", () => {
+    const { mentions } = run("Bush will meet exiled dissidents from military-ruled Myanmar.", "2008-08-06");
+    expect(mentions.find((m) => m.text === "dissidents")?.country).toBe("MMR");
+  });
+});

@@ -780,7 +780,7 @@ class DocContext {
       if (draft) {
         this.distribute(words, chain, draft, prevLone);
         if (draft.country === null && draft.kind === "actor")
-          this.placeCountry(words, endW, i < atoms.length ? atoms[i] : undefined, draft);
+          this.placeCountry(words, endW, i < atoms.length ? atoms[i] : undefined, draft, atoms[i + 1]);
         this.emit(draft);
       }
       prevLone = chain.length === 1 && chain[0].type === "country" && draft ? { atom: chain[0], draft } : null;
@@ -791,12 +791,15 @@ class DocContext {
    * "Demonstrators in Baghdad", "rebels in Darfur": a local agent with no country of its own takes the
    * country of the place it is in. Not for soldiers or officials, who are often foreign ("troops in Iraq").
    */
-  private placeCountry(words: readonly Word[], end: number, next: Atom | undefined, draft: Draft): void {
+  private placeCountry(words: readonly Word[], end: number, nextAtom: Atom | undefined, draft: Draft, after?: Atom): void {
+    // ("from military-ruled Myanmar": a hyphenated modifier before the place is passed over.)
+    const compound = nextAtom?.type === "agent" && words[nextAtom.e]?.joined === true && after !== undefined && after.s === nextAtom.e + 1;
+    const next = compound ? after : nextAtom;
     // ("dissidents from military-ruled Myanmar", "refugees from Sudan": where local people come from.)
     const from = words[end]?.key === "from" && draft.sector !== null && LOCAL_SECTORS.has(draft.sector);
     if (!next || (words[end]?.key !== "in" && !from)) return;
     // ("the military government in neighbouring Niger": one describing word may come between.)
-    if (next.s !== end + 1 && !(next.s === end + 2 && (words[end + 1]?.pos === "ADJ" || words[end + 1]?.joined))) return;
+    if (next.s !== end + 1 && !(next.s === end + 2 && (words[end + 1]?.pos === "ADJ" || words[end + 1]?.joined)) && !compound) return;
     if (next.type !== "country" && next.type !== "capital" && next.type !== "region") return;
     const e = next.entries[0];
     // A government, junta or regime "in" a country is that country's (officials and soldiers there may be foreign).

@@ -1656,3 +1656,14 @@ describe("idioms of light verbs", () => {
     expect(found.filter((e) => e.type === "AGREE")).toEqual([]);
   });
 });
+
+describe("talks and meetings with someone", () => {
+  it("'met with President Assad' keeps its direction; 'held talks with' goes both ways", () => {
+    const actors: ActorSpec[] = [
+      ["Iraq's adviser", "IRQ", "GOV"],
+      ["President Assad", "SYR", "GOV"],
+    ];
+    const met = run("Iraq's adviser met with President Assad on Tuesday.", { actors }).find((e) => e.type === "CONSULT");
+    expect([met?.sources.map((s) => s.country), met?.targets.map((t) => t.country)]).toEqual([["IRQ"], ["SYR"]]);
+  });
+});

@@ -2270,7 +2270,15 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
   if ((lex.symmetric.has(r.type) || exchange) && srcRefs.length > 1 && (exchange || !withObject(v, r.last)))
     tgtRefs = [...srcRefs.slice(1), srcRefs[0]];
   // "Petraeus held talks with President Suleiman": talks with someone go both ways.
-  else if (r.type === "CONSULT" && r.mode !== "visit" && srcRefs.length === 1 && tgtRefs.length === 1 && withObject(v, r.last)) {
+  // (Talks named by a noun; "met with" keeps its direction.)
+  else if (
+    r.type === "CONSULT" &&
+    r.mode !== "visit" &&
+    r.rule.startsWith("support-verb-") &&
+    srcRefs.length === 1 &&
+    tgtRefs.length === 1 &&
+    withObject(v, r.last)
+  ) {
     const [a] = srcRefs;
     const [b] = tgtRefs;
     srcRefs = [a, b];
