@@ -704,3 +704,13 @@ describe("actors: from a place behind a hyphenated modifier", () => {
     expect(mentions.find((m) => m.text === "dissidents")?.country).toBe("MMR");
   });
 });
+
+describe("actors: the bloc, the alliance", () => {
+  it("'The bloc' and 'the 27-nation bloc' are the international organisation named last; 'a trade bloc' alone is nobody", () => {
+    const { mentions } = run(
+      "ECOWAS imposed sanctions on Niger. The bloc also demanded a release. The EU met. The 27-nation bloc condemned Iran.",
+    );
+    expect(mentions.filter((m) => m.text === "bloc").map((m) => m.entityId)).toEqual(["ecowas", "eu"]);
+    expect(run("Talks on a trade bloc began.").mentions.filter((m) => m.text === "bloc")).toEqual([]);
+  });
+});

@@ -378,6 +378,8 @@ class DocContext {
   private readonly placeCounts = new Map<string, number>();
   /** The armed group or organisation named last ("the group" refers back to it). */
   private lastGroup: Draft | null = null;
+  /** The international organisation named last ("the bloc", "the alliance" refer to it). */
+  private lastIgo: Draft | null = null;
   private readonly countryCounts = new Map<string, number>();
   /** The country of the dateline city ("NIAMEY, Aug. 21 --"), when the article opens with one. */
   private datelineCountry: string | null = null;
@@ -876,6 +878,7 @@ class DocContext {
     // "the group" means an armed group, a movement or an organisation like the UN, not a ministry or an army.
     const groupLike = d.kind === "group" || (d.kind === "organization" && d.sector !== null && GROUP_SECTORS.has(d.sector));
     if (groupLike && d.entity && d.entity.kind !== "country" && !d.entityId?.includes(".")) this.lastGroup = d;
+    if (d.kind === "organization" && d.sector === "IGO" && d.entityId && !d.entityId.includes(".")) this.lastIgo = d;
   }
 
   /** The country a chain's modifiers give ("Iraqi", "Iran's", "Hamas"), nearest to the head first. */
@@ -1209,6 +1212,19 @@ class DocContext {
         personKey: undefined,
         title: undefined,
       };
+    }
+    // "The bloc also demanded", "the 27-nation bloc", "the alliance said": the international organisation named last.
+    if (head?.agent.flags.includes("igoref")) {
+      const o = this.lastIgo;
+      let b = chain[0].s - 1;
+      while (
+        b > 0 &&
+        b >= chain[0].s - 3 &&
+        (words[b].pos === "ADJ" || words[b].pos === "NUM" || words[b].joined || /\d/.test(words[b].key))
+      )
+        b--;
+      if (!o || words[b]?.key !== "the") return null;
+      return { ...o, start, end, rule: R("igo-coref"), personKey: undefined, title: undefined };
     }
     if (flags.includes("nameonly")) return null; // "General X" is handled with the name; "in general" is nothing
     const sector = this.headSector(words, chain);

@@ -78,7 +78,7 @@ export const AgentRecordSchema = z.object({
   phrases: z.array(z.string().min(1)).min(1),
   sector,
   /** title: may stand before a name; person: one human; nameonly: an actor only before a name; equip: weapons, an actor only with a country; former: ex-office. */
-  flags: z.array(z.enum(["title", "person", "nameonly", "equip", "groupref", "former"])),
+  flags: z.array(z.enum(["title", "person", "nameonly", "equip", "groupref", "igoref", "former"])),
   curated: z.boolean(),
 });
 export type AgentRecord = z.infer<typeof AgentRecordSchema>;
