@@ -714,3 +714,11 @@ describe("actors: the bloc, the alliance", () => {
     expect(run("Talks on a trade bloc began.").mentions.filter((m) => m.text === "bloc")).toEqual([]);
   });
 });
+
+describe("actors: forces loyal to someone", () => {
+  it("'forces loyal to Haftar' are Libya's; 'fighters loyal to Iran' are not Iran's", () => {
+    const { mentions } = run("Forces loyal to Haftar attacked Tripoli. Fighters loyal to Iran fired rockets.", "2024-08-01");
+    expect(mentions.find((m) => m.text === "Forces")?.country).toBe("LBY");
+    expect(mentions.find((m) => m.text === "Fighters")?.country ?? null).not.toBe("IRN");
+  });
+});

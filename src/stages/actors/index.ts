@@ -783,6 +783,8 @@ class DocContext {
         this.distribute(words, chain, draft, prevLone);
         if (draft.country === null && draft.kind === "actor")
           this.placeCountry(words, endW, i < atoms.length ? atoms[i] : undefined, draft, atoms[i + 1]);
+        if (draft.country === null && draft.kind === "actor")
+          this.loyalCountry(words, endW, i < atoms.length ? atoms[i] : undefined, draft);
         this.emit(draft);
       }
       prevLone = chain.length === 1 && chain[0].type === "country" && draft ? { atom: chain[0], draft } : null;
@@ -809,6 +811,16 @@ class DocContext {
     if (!e || (e.type !== "country" && e.type !== "capital") || !sector) return;
     if (!LOCAL_SECTORS.has(sector) && !(sector === "GOV" && RULERS.has(words[end - 1]?.key ?? ""))) return;
     this.composeAgent(draft, e.country.iso3, sector, "agent-in-place");
+  }
+
+  /** "forces loyal to Haftar": the leader's or group's country is theirs. */
+  private loyalCountry(words: readonly Word[], end: number, next: Atom | undefined, draft: Draft): void {
+    if (!next || words[end]?.key !== "loyal" || words[end + 1]?.key !== "to" || !draft.sector) return;
+    if (next.s !== end + 2 && !(next.s === end + 3 && words[end + 2]?.key === "the")) return;
+    const e = next.entries[0];
+    // (Loyal to a leader or a group, not to a foreign country: "fighters loyal to Iran" stay unassigned, like "Iran-backed".)
+    const country = e?.type === "actor" ? (countryOn(e.actor, this.date) ?? e.actor.country ?? null) : null;
+    if (country) this.composeAgent(draft, country, draft.sector, "agent-loyal");
   }
 
   /** An agent phrase used as a modifier: only its country (if it starts with one) is a mention. */
