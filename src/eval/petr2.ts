@@ -60,7 +60,11 @@ function rootOf(code: string | null | undefined): string | null {
   return m ? m[1] : null;
 }
 
-export function scorePetr2Items(items: readonly Petr2Gold[], extract: EventExtract): Petr2Score {
+export function scorePetr2Items(
+  items: readonly Petr2Gold[],
+  extract: EventExtract,
+  convention: (events: readonly Event[]) => readonly Event[] = asPetrarch,
+): Petr2Score {
   let rtp = 0;
   let rfp = 0;
   let rfn = 0;
@@ -84,7 +88,7 @@ export function scorePetr2Items(items: readonly Petr2Gold[], extract: EventExtra
     );
     const ourRoots = new Set<string>();
     const ourActors = new Set<string>();
-    for (const e of asPetrarch(events)) {
+    for (const e of convention(events)) {
       const root = rootOf(e.cameo);
       if (root) ourRoots.add(root);
       for (const s of e.sources) if (code(s)) ourActors.add(`src:${code(s)}`);
@@ -145,6 +149,11 @@ export function asPetrarch(events: readonly Event[]): Event[] {
 
 export function scorePetr2(benchDir: string, extract: EventExtract): Petr2Score {
   return scorePetr2Items(readPetr2(benchDir), extract);
+}
+
+/** The same score on our events as extracted, without PETRARCH's reported-speech convention. */
+export function scorePetr2Raw(benchDir: string, extract: EventExtract): Petr2Score {
+  return scorePetr2Items(readPetr2(benchDir), extract, (events) => events);
 }
 
 /** The gold's three-letter actor prefix: the country, or "IGO" for an international organisation (gold "IGOUNO", "IGOEU"). */

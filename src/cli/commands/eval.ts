@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { type ArticleScore, scoreArticles } from "../../eval/articles.js";
 import { type EventExtract, GoldMissingError } from "../../eval/events-gold.js";
 import { scoreGeoWebNews, type GeoWebNewsScore } from "../../eval/geowebnews.js";
-import { scorePetr2, type Petr2Score } from "../../eval/petr2.js";
+import { scorePetr2, scorePetr2Raw, type Petr2Score } from "../../eval/petr2.js";
 import { scorePlover, type PloverScore } from "../../eval/plover.js";
 import { scoreWikiwars, type WikiwarsScore } from "../../eval/wikiwars.js";
 import { defaultExtractor } from "../../runtime/extractor.js";
@@ -20,6 +20,8 @@ type Suite = (typeof SUITES)[number];
 interface Results {
   bench: string;
   petr2?: Petr2Score;
+  /** PETR2 scored on our events as extracted (no reported-speech convention). */
+  petr2Raw?: Petr2Score;
   plover?: PloverScore;
   wikiwars?: WikiwarsScore;
   geo?: GeoWebNewsScore;
@@ -52,8 +54,10 @@ export const evalCommand: Command = {
     try {
       for (const suite of suites) {
         const t0 = performance.now();
-        if (suite === "petr2") results.petr2 = scorePetr2(bench, events);
-        else if (suite === "plover") results.plover = scorePlover(bench, events);
+        if (suite === "petr2") {
+          results.petr2 = scorePetr2(bench, events);
+          results.petr2Raw = scorePetr2Raw(bench, events);
+        } else if (suite === "plover") results.plover = scorePlover(bench, events);
         else if (suite === "wikiwars")
           results.wikiwars = scoreWikiwars(bench, (text, dct) => extractor.extract({ text, published: dct }).times);
         else if (suite === "geo") results.geo = scoreGeoWebNews(bench, (text) => extractor.extract({ text }).places);
@@ -97,6 +101,15 @@ function table(r: Results): string {
       pct(p.actors.f1),
       `P ${pct(p.actors.p)} R ${pct(p.actors.r)} (tp ${p.actors.tp} fp ${p.actors.fp} fn ${p.actors.fn})`,
     ]);
+    if (r.petr2Raw) {
+      const q = r.petr2Raw;
+      rows.push([
+        "petr2",
+        "as extracted: root / country F1",
+        `${pct(q.root.f1)} / ${pct(q.actors.f1)}`,
+        "without the reported-speech convention",
+      ]);
+    }
   }
   if (r.plover) {
     const p = r.plover;
@@ -158,6 +171,7 @@ function stripMisses(r: Results): unknown {
   return {
     ...r,
     petr2: r.petr2 ? { ...r.petr2, misses: r.petr2.misses.length } : undefined,
+    petr2Raw: r.petr2Raw ? { ...r.petr2Raw, misses: r.petr2Raw.misses.length } : undefined,
     plover: r.plover ? { ...r.plover, misses: r.plover.misses.length } : undefined,
     geo: r.geo
       ? { ...r.geo, misses: r.geo.misses.length, falsePositives: r.geo.falsePositives.length, farOff: r.geo.farOff.length }
