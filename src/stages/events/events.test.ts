@@ -1667,3 +1667,31 @@ describe("talks and meetings with someone", () => {
     expect([met?.sources.map((s) => s.country), met?.targets.map((t) => t.country)]).toEqual([["IRQ"], ["SYR"]]);
   });
 });
+
+describe("crowds fired at, and the toll that follows", () => {
+  const actors: ActorSpec[] = [
+    ["National Guard troops", "VEN", "MIL"],
+    ["crowds", "VEN", "CVL"],
+    ["people", null, "CVL"],
+  ];
+  it("'fired tear gas and live rounds at crowds': the crowds are the target; a bare toll in the next sentence is the attack's", () => {
+    const found = run("National Guard troops fired tear gas and live rounds at crowds. At least 11 people were killed.", {
+      actors,
+      quantities: [["11", 11, "killed", "at_least"]],
+    });
+    const attacks = found.filter((e) => e.type === "ASSAULT");
+    expect(attacks.map((e) => [e.targets.map((t) => t.text), e.killed?.value])).toEqual([[["crowds"], 11]]);
+  });
+  it("not across a paragraph", () => {
+    const found = run("National Guard troops fired tear gas at crowds.\n\nAt least 11 people were killed.", {
+      actors,
+      quantities: [["11", 11, "killed", "at_least"]],
+    });
+    expect(found.filter((e) => e.type === "ASSAULT").length).toBe(2);
+  });
+  it("'poured into the streets' is a protest", () => {
+    expect(run("Thousands of people poured into the streets of Caracas.", { actors: actors.slice(2) }).map((e) => e.type)).toEqual([
+      "PROTEST",
+    ]);
+  });
+});

@@ -292,9 +292,18 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
         e.date?.basis === "publication" && (e.modality === "asserted" || e.modality === "reported") ? { ...e, date: inherited } : e,
       );
     }
+    const sameParagraph = previousEnd >= 0 && !ctx.text.slice(previousEnd, tokens[a].end).includes("\n");
     previousEnd = tokens[b - 1].end;
     // "At least 17 people were killed in the clashes": a definite attack noun refers back to the fighting just reported.
-    const back: boolean = previousAttack !== null && backReference(view.toks);
+    // (Or a bare toll right after the attack, in its paragraph: "Troops fired live rounds at crowds. At least 11 people were killed.")
+    const bareToll =
+      sameParagraph &&
+      attackAge === 0 &&
+      found.length > 0 &&
+      found.every(
+        (e) => e.type === "ASSAULT" && e.sources.length === 0 && (e.killed !== null || e.injured !== null) && !e.rule.includes(":noun-"),
+      );
+    const back: boolean = previousAttack !== null && (backReference(view.toks) || bareToll);
     if (back && previousAttack) {
       const prior: Event = previousAttack;
       found = found.map((e) =>
@@ -493,6 +502,11 @@ function retagGerunds(toks: Token[], lex: Lexicon): Token[] {
     )
       toks[k] = asNoun(t);
   }
+  // "tear gas", "live rounds": words of a weapon's name tagged as verbs.
+  for (let k = 0; k + 1 < toks.length; k++) {
+    const t = toks[k];
+    if (t.pos === "VERB" && WEAPON_MODIFIERS.get(t.norm)?.has(toks[k + 1].norm)) toks[k] = asNoun(t);
+  }
   // "the report alleged that France ...": a past tense tagged as an adjective between a noun and "that".
   for (let k = 1; k < toks.length - 1; k++) {
     const t = toks[k];
@@ -504,6 +518,10 @@ function retagGerunds(toks: Token[], lex: Lexicon): Token[] {
   return toks;
 }
 
+const WEAPON_MODIFIERS = new Map<string, ReadonlySet<string>>([
+  ["tear", new Set(["gas"])],
+  ["live", new Set(["rounds", "fire", "ammunition", "bullets"])],
+]);
 const PARTICLE_OBJECTS = new Set(["out", "up", "off", "down"]);
 
 /** The token read as a verb with this lemma (built like the segment stage's tokens: one object shape for all). */
@@ -2177,6 +2195,8 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
     } else {
       sources = subj;
       targets = obj.mentions;
+      // "fired tear gas and live rounds at crowds in several cities": the target after the weapons.
+      if (targets.length === 0 && r.type === "ASSAULT") targets = aimedAt(v, r.last, cl);
       // "A drone attack targeted coalition forces": the subject noun names the means.
       if (r.type === "ASSAULT" && !r.mode) weaponMode = meansBefore(lex, v, anchor, cl);
       // Pronoun subject in reported speech: "it will insist", "they will continue" -> the speaker.
@@ -2576,6 +2596,21 @@ function meansBefore(lex: Lexicon, v: SentenceView, k: number, cl: number): stri
     if (hit && hit.entry.type === "ASSAULT" && hit.entry.mode) return hit.entry.mode;
   }
   return null;
+}
+
+/** "fired water cannon and tear gas at protesters": "at/on/against" + an actor after the verb's object, in its clause. */
+function aimedAt(v: SentenceView, last: number, cl: number): number[] {
+  const { toks } = v;
+  for (let j = last + 1; j < toks.length && j <= last + 10 && v.clauses.of[j] === cl; j++) {
+    const t = toks[j];
+    if (t.norm === "," || t.pos === "VERB" || t.pos === "AUX") return [];
+    if (t.norm !== "at" && t.norm !== "on" && t.norm !== "against") continue;
+    let x = j + 1;
+    while (x < toks.length && (toks[x].pos === "DET" || toks[x].pos === "ADJ" || toks[x].pos === "NUM")) x++;
+    const m = v.mentionAt[x] ?? -1;
+    return m >= 0 && v.mentions[m].kind !== "unknown" ? coordinated(v, x, m, 1) : [];
+  }
+  return [];
 }
 
 /** "..., most of them by police gunfire": "by" + an actor + a weapon noun later in the sentence, with no finite verb between. */
