@@ -1695,3 +1695,22 @@ describe("crowds fired at, and the toll that follows", () => {
     ]);
   });
 });
+
+describe("tests and expulsions", () => {
+  it("'test-fired a missile' and 'tested a ballistic missile' are shows of weapons; 'tested the water' is nothing", () => {
+    const actors: ActorSpec[] = [["North Korea", "PRK"]];
+    expect(run("North Korea test-fired a new ballistic missile.", { actors }).map((e) => [e.type, e.mode])).toEqual([
+      ["MOBILIZE", "weapons"],
+    ]);
+    expect(run("North Korea tested the water.", { actors })).toEqual([]);
+  });
+  it("'ordered Pakistani military advisers to leave within a week' expels them", () => {
+    const found = run("India ordered Pakistani military advisers in New Delhi to leave within a week.", {
+      actors: [
+        ["India", "IND"],
+        ["Pakistani military advisers", "PAK", "MIL"],
+      ],
+    });
+    expect(found.map((e) => [e.type, e.mode, e.targets.map((t) => t.country)])).toEqual([["SANCTION", "expel", ["PAK"]]]);
+  });
+});

@@ -502,6 +502,12 @@ function retagGerunds(toks: Token[], lex: Lexicon): Token[] {
     )
       toks[k] = asNoun(t);
   }
+  // "test-fired a missile": the verb is the test.
+  for (let k = 2; k < toks.length; k++) {
+    const t = toks[k];
+    if (t.pos === "VERB" && toks[k - 1].norm === "-" && toks[k - 2].norm === "test" && toks[k - 1].start === toks[k - 2].end)
+      toks[k] = asVerb(t, "test");
+  }
   // "tear gas", "live rounds": words of a weapon's name tagged as verbs.
   for (let k = 0; k + 1 < toks.length; k++) {
     const t = toks[k];
@@ -647,8 +653,8 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     if (t.start < ctx.datelineEnd) continue;
     // "(Capital Dispatch)", "Strike Force": a capitalised verb inside a sentence is part of a name.
     if (k > 0 && t.text !== t.norm && t.text.toUpperCase() !== t.text && toks[k - 1].norm !== '"' && toks[k - 1].norm !== ":") continue;
-    // "U.S.-led", "Syrian-backed": a verb inside a hyphenated modifier is no event.
-    if (t.start > 0 && ctx.text[t.start - 1] === "-") continue;
+    // "U.S.-led", "Syrian-backed": a verb inside a hyphenated modifier is no event ("test-fired" is a test).
+    if (t.start > 0 && ctx.text[t.start - 1] === "-" && t.lemma !== "test") continue;
     if (lex.speechVerbs.has(t.lemma) && !lex.codedSpeechVerbs.has(t.lemma)) {
       // "declared a ceasefire", "announced sanctions": the object noun is the event.
       if (lex.lightVerbs.has(t.lemma)) {
@@ -1309,6 +1315,14 @@ function readVerb(lex: Lexicon, v: SentenceView, k: number, consumed: Set<number
   const coded = verbCode(lex, v, k, end, start);
   // "ordered the armed forces to neutralise the gangs", "ordered the army deployed": an order to forces mobilises them
   // (and the order's target is whom the forces are sent against).
+  // "ordered diplomats from Argentina, Chile ... to leave the country", "ordered Indian defence advisers to leave": an expulsion.
+  if (lex.orderVerbs.has(t.lemma) || t.lemma === "tell" || t.lemma === "give") {
+    for (let j = k + 2; j < toks.length && j <= k + 20 && toks[j].norm !== ";"; j++) {
+      if (toks[j].norm !== "to" || !LEAVE_VERBS.has(toks[j + 1]?.lemma ?? "")) continue;
+      consumed.add(j + 1);
+      return reading(lex, "SANCTION", "expel", null, "166", "order-to-leave", k, k, k, 0.8);
+    }
+  }
   if (lex.orderVerbs.has(t.lemma) && (!coded || coded.isDefault || !coded.own)) {
     const order = orderedForce(lex, toks, k, end);
     if (order) {
@@ -1583,6 +1597,7 @@ function weaponNear(lex: Lexicon, toks: readonly Token[], k: number, from: numbe
   return null;
 }
 
+const LEAVE_VERBS = new Set(["leave", "depart", "quit", "exit"]);
 const HOSTING = new Set(["host", "receive", "welcome"]);
 
 /** An actor right after local token k (past articles and adjectives): "hosted Japanese Prime Minister Hashimoto". */
