@@ -1714,3 +1714,22 @@ describe("tests and expulsions", () => {
     expect(found.map((e) => [e.type, e.mode, e.targets.map((t) => t.country)])).toEqual([["SANCTION", "expel", ["PAK"]]]);
   });
 });
+
+describe("stances at home", () => {
+  const actors: ActorSpec[] = [
+    ["Georgian police", "GEO", "POL"],
+    ["Georgia's government", "GEO", "GOV"],
+    ["Kobakhidze", "GEO", "GOV"],
+  ];
+  const story = "Georgian police detained protesters. Georgia's government froze the talks. ";
+  it("a warning by the state aimed at no one named, in a story about its country, is aimed at home", () => {
+    const found = run(`${story}Kobakhidze warned that those responsible would face the full force of the law.`, { actors });
+    expect(found.find((e) => e.type === "THREATEN")?.targets.map((t) => t.country)).toEqual(["GEO"]);
+  });
+  it("not when the sentence names another country", () => {
+    const found = run(`${story}Kobakhidze warned that Russia would face the full force of the law.`, {
+      actors: [...actors, ["Russia", "RUS"]],
+    });
+    expect(found.find((e) => e.type === "THREATEN")?.targets.map((t) => t.country)).not.toContain("GEO");
+  });
+});

@@ -263,7 +263,14 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
       cues: sentenceCues(tokens.slice(a, b), lex),
       keys: new Array(toks.length),
     };
-    let found: Event[] = sentenceEvents(ctx, lex, view, previousConsult).map((e) => bothSides(ctx, e, () => (sides ??= mainSides(ctx))));
+    let found: Event[] = sentenceEvents(ctx, lex, view, previousConsult).map((e) =>
+      domesticStance(
+        ctx,
+        view,
+        bothSides(ctx, e, () => (sides ??= mainSides(ctx))),
+        () => (sides ??= mainSides(ctx)),
+      ),
+    );
     // "Turkey's foreign ministry rejected the accusations. It said ...": a sentence opened by a subject pronoun
     // continues with the previous sentence's main actor.
     found = pronounOpener(view, found, previousTopic);
@@ -863,6 +870,21 @@ function mainSides(ctx: DocContext): Sides {
     ranked.length > 0 && ranked[0].length >= 3 && ranked[0].length >= 2 * (ranked[1]?.length ?? 0) ? actorOf(ctx, ranked[0][0]) : null;
   if (ranked.length < 2 || ranked[1].length < 2 || (ranked[2] && ranked[2].length === ranked[1].length)) return { pair: [], main };
   return { pair: ranked.slice(0, 2).map((ms) => actorOf(ctx, ms[0])), main };
+}
+
+/**
+ * "Kobakhidze dismissed calls for a rerun", "He warned that those responsible would face the full force of the law": in
+ * a story about one country, a warning or a rejection by its state aimed at no one named abroad is aimed at home.
+ */
+function domesticStance(ctx: DocContext, v: SentenceView, e: Event, sidesOf: () => Sides): Event {
+  if ((e.type !== "THREATEN" && e.type !== "REJECT") || e.targets.length > 0 || e.sources.length === 0) return e;
+  const home = e.sources[0].country;
+  const state = (a: ActorRef) => a.sector === "GOV" || a.sector === "MIL" || a.sector === "POL" || a.sector === "JUD";
+  if (!home || !e.sources.every((a) => a.country === home && state(a))) return e;
+  if (v.mentions.some((m) => m.country !== null && m.country !== home)) return e;
+  if (sidesOf().main?.country !== home) return e;
+  const at = e.sources[0];
+  return { ...e, targets: [placeActor(ctx, { start: at.start, end: at.end, name: home }, home, "CVL")], rule: `${e.rule}+domestic` };
 }
 
 /**
