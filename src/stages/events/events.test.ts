@@ -1733,3 +1733,16 @@ describe("stances at home", () => {
     expect(found.find((e) => e.type === "THREATEN")?.targets.map((t) => t.country)).not.toContain("GEO");
   });
 });
+
+describe("suspensions", () => {
+  it("suspending trade or a treaty reduces relations", () => {
+    const actors: ActorSpec[] = [
+      ["Pakistan", "PAK"],
+      ["India", "IND"],
+    ];
+    expect(run("Pakistan suspended all trade with India.", { actors }).map((e) => [e.type, e.targets.map((t) => t.country)])).toEqual([
+      ["SANCTION", ["IND"]],
+    ]);
+    expect(run("India suspended the water treaty.", { actors: actors.slice(1) }).map((e) => e.type)).toEqual(["SANCTION"]);
+  });
+});
