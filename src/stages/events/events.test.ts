@@ -1746,3 +1746,17 @@ describe("suspensions", () => {
     expect(run("India suspended the water treaty.", { actors: actors.slice(1) }).map((e) => e.type)).toEqual(["SANCTION"]);
   });
 });
+
+describe("synonym patterns of words and deeds", () => {
+  it("'condemned the incursion' is a condemnation ('postpone the incursion' is another verb's idiom); 'swapped prisoners' is a release", () => {
+    const actors: ActorSpec[] = [
+      ["Cooper", "GBR", "GOV"],
+      ["Russia", "RUS"],
+      ["Ukraine", "UKR"],
+    ];
+    expect(run("Cooper condemned the incursion as reckless.", { actors: actors.slice(0, 1) }).map((e) => e.type)).toEqual(["ACCUSE"]);
+    expect(run("Russia and Ukraine swapped 390 prisoners.", { actors: actors.slice(1) }).map((e) => [e.type, e.mode])).toEqual([
+      ["RETREAT", "release"],
+    ]);
+  });
+});

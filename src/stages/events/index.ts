@@ -1492,6 +1492,9 @@ function verbCode(lex: Lexicon, v: SentenceView, k: number, end: number, start: 
       for (const i of candidatePatterns(block, postKeys, preKeys, passive)) {
         const p = block.patterns[i];
         if (p.idiom && !p.verbs?.has(e.lemma)) continue;
+        // A synonym's pattern that turns a verb of words into a material act is that synonym's idiom ("postpone the
+        // incursion" de-escalates; "condemned the incursion" does not).
+        if (p.verbs && !p.verbs.has(e.lemma) && p.code !== null && wordsToDeeds(lex, e.code ?? block.code, p.code)) continue;
         // Patterns written for this very verb win over those written for its synonyms.
         const weight = p.weight + (p.verbs && p.verbs.has(e.lemma) ? 10 : 0);
         if (p.weight === 0 || (best && weight <= best.weight)) continue;
@@ -1565,6 +1568,16 @@ const TEMPORAL_NOUNS = new Set([
   "year",
   "weekend",
 ]);
+
+const VERBAL_TYPES = new Set<PloverType>(["ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT"]);
+
+/** Whether a verb whose own code is an act of words (`own`) would be read by `code` as a material act. */
+function wordsToDeeds(lex: Lexicon, own: string | null, code: string): boolean {
+  const typeOf = (c: string) => (lex.cameo.get(c) ?? lex.cameo.get(c.slice(0, 3)) ?? lex.cameo.get(c.slice(0, 2)))?.type ?? null;
+  const a = own ? typeOf(own) : null;
+  const b = typeOf(code);
+  return a !== null && b !== null && VERBAL_TYPES.has(a) && !VERBAL_TYPES.has(b);
+}
 
 /** Whether CAMEO code `code` names another PLOVER type than the verb's own code. */
 function otherKind(lex: Lexicon, code: string, own: string | null): boolean {
