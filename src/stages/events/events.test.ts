@@ -1754,7 +1754,9 @@ describe("synonym patterns of words and deeds", () => {
       ["Russia", "RUS"],
       ["Ukraine", "UKR"],
     ];
-    expect(run("Cooper condemned the incursion as reckless.", { actors: actors.slice(0, 1) }).map((e) => e.type)).toEqual(["ACCUSE"]);
+    const types = run("Cooper condemned the incursion as reckless.", { actors: actors.slice(0, 1) }).map((e) => e.type);
+    expect(types).toContain("ACCUSE");
+    expect(types).not.toContain("RETREAT");
     expect(run("Russia and Ukraine swapped 390 prisoners.", { actors: actors.slice(1) }).map((e) => [e.type, e.mode])).toEqual([
       ["RETREAT", "release"],
     ]);
