@@ -1762,3 +1762,15 @@ describe("synonym patterns of words and deeds", () => {
     ]);
   });
 });
+
+describe("'it' in a joined clause", () => {
+  it("'Mogadishu condemned the deal, and in April it expelled Ethiopia's ambassador': Mogadishu expelled", () => {
+    const found = run("Mogadishu condemned the deal, and in April it expelled Ethiopia's ambassador.", {
+      actors: [
+        ["Mogadishu", "SOM", "GOV"],
+        ["Ethiopia's ambassador", "ETH", "GOV"],
+      ],
+    });
+    expect(found.find((e) => e.type === "SANCTION")?.sources.map((s) => s.country)).toEqual(["SOM"]);
+  });
+});

@@ -1784,7 +1784,7 @@ function actorOf(ctx: DocContext, m: Mention): ActorRef {
 
 /** Mention indices of the subject before local token k, within clause `cl` (and its coordination parents). */
 function subjectBefore(v: SentenceView, k: number, cl: number, depth = 0): number[] {
-  const { toks, clauses, mentionAt } = v;
+  const { toks, clauses, mentionAt, mentions } = v;
   const allowed = new Set<number>([cl]);
   let c = clauses.clauses[cl];
   while (c && c.kind === "relative" && c.parent >= 0) {
@@ -1796,7 +1796,17 @@ function subjectBefore(v: SentenceView, k: number, cl: number, depth = 0): numbe
   for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
     const t = toks[j];
     if (t.pos === "AUX" || t.pos === "ADV" || t.pos === "PART") continue;
-    if (SUBJECT_PRONOUNS.has(t.norm) && clauses.of[j] === cl) return [];
+    if (SUBJECT_PRONOUNS.has(t.norm) && clauses.of[j] === cl) {
+      // "Mogadishu condemned the deal ..., and in April it expelled Ethiopia's ambassador": "it" in a clause joined to
+      // the sentence's main clause is that clause's subject (when it is no person).
+      const kind = clauses.clauses[cl].kind;
+      if (t.norm === "it" && cl > 0 && depth < 2 && (kind === "main" || kind === "coord") && clauses.clauses[0].kind === "main") {
+        const verb = firstVerbOf(v, 0, clauses.clauses[cl].first - 1);
+        const subj = verb >= 0 ? subjectBefore(v, verb, 0, depth + 1) : [];
+        if (subj.length > 0 && subj.every((m) => mentions[m].kind !== "person")) return subj;
+      }
+      return [];
+    }
     break;
   }
   for (let j = k - 1; j >= Math.max(v.floor, k - 40); j--) {
