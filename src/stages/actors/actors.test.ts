@@ -722,3 +722,10 @@ describe("actors: forces loyal to someone", () => {
     expect(mentions.find((m) => m.text === "Fighters")?.country ?? null).not.toBe("IRN");
   });
 });
+
+describe("actors: his ministry", () => {
+  it("'His ministry' after a named minister is that minister's country's", () => {
+    const { mentions } = run("Estonian Foreign Minister Margus Tsahkna spoke. His ministry summoned Russia's envoy.", "2025-09-19");
+    expect(mentions.find((m) => m.text === "ministry")?.country).toBe("EST");
+  });
+});

@@ -380,6 +380,8 @@ class DocContext {
   private lastGroup: Draft | null = null;
   /** The international organisation named last ("the bloc", "the alliance" refer to it). */
   private lastIgo: Draft | null = null;
+  /** The person with a country named last ("his ministry", "her government" are theirs). */
+  private lastPerson: Draft | null = null;
   private readonly countryCounts = new Map<string, number>();
   /** The country of the dateline city ("NIAMEY, Aug. 21 --"), when the article opens with one. */
   private datelineCountry: string | null = null;
@@ -785,6 +787,16 @@ class DocContext {
           this.placeCountry(words, endW, i < atoms.length ? atoms[i] : undefined, draft, atoms[i + 1]);
         if (draft.country === null && draft.kind === "actor")
           this.loyalCountry(words, endW, i < atoms.length ? atoms[i] : undefined, draft);
+        // "His ministry summoned Russia's envoy", "her government": the person named last.
+        const owner = words[chain[0].s - 1]?.key;
+        if (
+          draft.country === null &&
+          draft.kind === "actor" &&
+          draft.sector &&
+          (owner === "his" || owner === "her") &&
+          this.lastPerson?.country
+        )
+          this.composeAgent(draft, this.lastPerson.country, draft.sector, "agent-possessive");
         this.emit(draft);
       }
       prevLone = chain.length === 1 && chain[0].type === "country" && draft ? { atom: chain[0], draft } : null;
@@ -886,6 +898,7 @@ class DocContext {
     }
     if (d.kind === "country" && d.country) this.countryCounts.set(d.country, (this.countryCounts.get(d.country) ?? 0) + 1);
     if (d.personKey) this.surnames.set(d.personKey, d);
+    if ((d.kind === "person" || d.rule === R("unknown-titled")) && d.country) this.lastPerson = d;
     if (d.title && d.entityId) this.titles.set(d.title, d);
     // "the group" means an armed group, a movement or an organisation like the UN, not a ministry or an army.
     const groupLike = d.kind === "group" || (d.kind === "organization" && d.sector !== null && GROUP_SECTORS.has(d.sector));
