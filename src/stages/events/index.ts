@@ -134,7 +134,7 @@ interface SentenceView {
   /** Sentence-level facts computed once (the stage stays linear on very long sentences). */
   readonly cues: SentenceCues;
   /** Pattern keys each local token stands for (`patternKeysOf`), filled on first use. */
-  readonly keys: (readonly string[] | undefined)[];
+  readonly keys: (readonly number[] | undefined)[];
 }
 
 interface SentenceCues {
@@ -1410,8 +1410,8 @@ function verbCode(lex: Lexicon, v: SentenceView, k: number, end: number, start: 
   const entries = lex.verbs.get(t.lemma) ?? lex.verbs.get(t.norm);
   if (!entries) return null;
   let best: { code: string | null; reverse: boolean; own: boolean; weight: number; rule: string; object: number } | null = null;
-  let postKeys: (readonly string[])[] | null = null;
-  let preKeys: (readonly string[])[] | null = null;
+  let postKeys: (readonly number[])[] | null = null;
+  let preKeys: (readonly number[])[] | null = null;
   let fallback: { code: string; rule: string } | null = null;
   const passive = isPassive(toks, k);
   for (const e of entries) {
