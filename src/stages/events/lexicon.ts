@@ -57,6 +57,8 @@ export interface PatternBlock {
   readonly byPreKey: ReadonlyMap<number, readonly number[]>;
   /** Indices of the patterns without keys (always candidates). */
   readonly unkeyed: readonly number[];
+  /** The rule name of its patterns' codes: "petrarch-" and the block's name. */
+  readonly rule: string;
 }
 
 export interface VerbEntry {
@@ -66,6 +68,8 @@ export interface VerbEntry {
   readonly lemma: string;
   readonly code: string | null;
   readonly block: number;
+  /** The rule name of the verb's own code: "petrarch-verb-carry-out". */
+  readonly rule: string;
 }
 
 export interface Phrase {
@@ -233,7 +237,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
       if (p.keys.size === 0) unkeyed.push(i);
       for (const key of p.keys) push(p.keysPost ? byPostKey : byPreKey, keyId(key), i);
     });
-    return { name: b.name, code: b.code, patterns, byPostKey, byPreKey, unkeyed };
+    return { name: b.name, code: b.code, patterns, byPostKey, byPreKey, unkeyed, rule: `petrarch-${b.name}` };
   });
   // Every pattern key w, under the token lemmas and forms that stand for it: the lemma w or w + "s";
   // the form w, w + "s", w + "es", or w without its final "s" (a plural key names the singular too).
@@ -254,10 +258,13 @@ export function compileLexicon(src: LexiconSources): Lexicon {
   for (const v of src.verbs.verbs) {
     const block = blockIndex.get(v.block) ?? -1;
     const words = v.lemma.split(" ");
-    push(verbs, words[0], { words, lemma: v.lemma, code: v.code, block });
+    push(verbs, words[0], { words, lemma: v.lemma, code: v.code, block, rule: `petrarch-verb-${words.join("-")}` });
     for (const f of v.forms ?? []) {
       const fw = f.split(" ");
-      if (fw[0] !== words[0]) push(verbs, fw[0], { words: [fw[0], ...words.slice(1)], lemma: v.lemma, code: v.code, block });
+      if (fw[0] !== words[0]) {
+        const formWords = [fw[0], ...words.slice(1)];
+        push(verbs, fw[0], { words: formWords, lemma: v.lemma, code: v.code, block, rule: `petrarch-verb-${formWords.join("-")}` });
+      }
     }
   }
   const phrases = new Map<string, Phrase[]>();
