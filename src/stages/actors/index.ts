@@ -397,6 +397,8 @@ class DocContext {
    * yet), looked up once per document: words repeat, and look-ups in the large dictionary are slow.
    */
   private readonly firstWords = new Map<string, { readonly max: number; single: readonly Entry[] | undefined | null }>();
+  /** The same for a first word without a capital, from the agents' index. */
+  private readonly firstAgentWords = new Map<string, { readonly max: number; single: readonly Entry[] | undefined | null }>();
 
   constructor(
     private readonly lex: Lexicon,
@@ -486,10 +488,14 @@ class DocContext {
 
   private matchPhrase(words: readonly Word[], j: number, limit: number, headline: boolean): { len: number; entries: Entry[] } | null {
     const first = words[j].key;
-    let fw = this.firstWords.get(first);
+    // Only an agent phrase can start with a word without a capital (`caseOk`): the agents' own, smaller index is enough.
+    const cap = words[j].cap;
+    const index = cap ? this.lex : this.lex.agentIndex;
+    const cache = cap ? this.firstWords : this.firstAgentWords;
+    let fw = cache.get(first);
     if (fw === undefined) {
-      fw = { max: this.lex.maxLen.get(first) ?? 0, single: null };
-      this.firstWords.set(first, fw);
+      fw = { max: index.maxLen.get(first) ?? 0, single: null };
+      cache.set(first, fw);
     }
     if (fw.max === 0) return null;
     let top = Math.min(fw.max, limit - j);
@@ -497,12 +503,12 @@ class DocContext {
     const keys: string[] = [first];
     if (top >= 2) {
       keys.push(first + " " + words[j + 1].key);
-      if (!this.lex.phrasePairs.has(keys[1])) top = 1;
+      if (!index.phrasePairs.has(keys[1])) top = 1;
     }
     for (let k = 2; k < top; k++) keys.push(keys[k - 1] + " " + words[j + k].key);
     for (let len = top; len >= 1; len--) {
-      if (len === 1 && fw.single === null) fw.single = entriesAt(this.lex.phrases, first);
-      const entries = len > 1 ? entriesAt(this.lex.phrases, keys[len - 1]) : fw.single;
+      if (len === 1 && fw.single === null) fw.single = entriesAt(index.phrases, first);
+      const entries = len > 1 ? entriesAt(index.phrases, keys[len - 1]) : fw.single;
       if (!entries) continue;
       let ok: Entry[] | null = null;
       for (const e of entries) {
