@@ -222,7 +222,9 @@ function toWords(tokens: readonly Token[]): Word[] {
     const t = tokens[i];
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
-    if (HYPHENS.has(t.text) && prev && next && prev.end === t.start && next.start === t.end) {
+    // (Hyphens, apostrophes and quotes are single characters.)
+    const single = t.text.length === 1;
+    if (single && HYPHENS.has(t.text) && prev && next && prev.end === t.start && next.start === t.end) {
       joinNext = true;
       continue;
     }
@@ -240,7 +242,7 @@ function toWords(tokens: readonly Token[]): Word[] {
       words[words.length - 1] = { ...last, key: APOS.has(t.text) ? last.key : `${last.key}s`, end: t.end, text: `${last.text}${t.text}` };
       continue;
     }
-    if (APOS.has(t.text) && prev && prev.end === t.start) {
+    if (single && APOS.has(t.text) && prev && prev.end === t.start) {
       if (/[sS]$/.test(prev.text)) words.push(marker(t, true));
       continue;
     }
@@ -270,7 +272,7 @@ function toWords(tokens: readonly Token[]): Word[] {
       pos: t.pos,
       poss: false,
       punct,
-      quote: QUOTES.has(t.text),
+      quote: single && QUOTES.has(t.text),
       joined: joinNext,
       article: extendStart !== null,
     });
