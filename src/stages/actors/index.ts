@@ -222,7 +222,9 @@ function toWords(tokens: readonly Token[]): Word[] {
     const t = tokens[i];
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
-    if (HYPHENS.has(t.text) && prev && next && prev.end === t.start && next.start === t.end) {
+    // (Hyphens, apostrophes and quotes are single characters.)
+    const single = t.text.length === 1;
+    if (single && HYPHENS.has(t.text) && prev && next && prev.end === t.start && next.start === t.end) {
       joinNext = true;
       continue;
     }
@@ -240,7 +242,7 @@ function toWords(tokens: readonly Token[]): Word[] {
       words[words.length - 1] = { ...last, key: APOS.has(t.text) ? last.key : `${last.key}s`, end: t.end, text: `${last.text}${t.text}` };
       continue;
     }
-    if (APOS.has(t.text) && prev && prev.end === t.start) {
+    if (single && APOS.has(t.text) && prev && prev.end === t.start) {
       if (/[sS]$/.test(prev.text)) words.push(marker(t, true));
       continue;
     }
@@ -270,7 +272,7 @@ function toWords(tokens: readonly Token[]): Word[] {
       pos: t.pos,
       poss: false,
       punct,
-      quote: QUOTES.has(t.text),
+      quote: single && QUOTES.has(t.text),
       joined: joinNext,
       article: extendStart !== null,
     });
@@ -399,6 +401,8 @@ class DocContext {
    * yet), looked up once per document: words repeat, and look-ups in the large dictionary are slow.
    */
   private readonly firstWords = new Map<string, { readonly max: number; single: readonly Entry[] | undefined | null }>();
+  /** The same for a first word without a capital, from the agents' index. */
+  private readonly firstAgentWords = new Map<string, { readonly max: number; single: readonly Entry[] | undefined | null }>();
 
   constructor(
     private readonly lex: Lexicon,
@@ -488,10 +492,14 @@ class DocContext {
 
   private matchPhrase(words: readonly Word[], j: number, limit: number, headline: boolean): { len: number; entries: Entry[] } | null {
     const first = words[j].key;
-    let fw = this.firstWords.get(first);
+    // Only an agent phrase can start with a word without a capital (`caseOk`): the agents' own, smaller index is enough.
+    const cap = words[j].cap;
+    const index = cap ? this.lex : this.lex.agentIndex;
+    const cache = cap ? this.firstWords : this.firstAgentWords;
+    let fw = cache.get(first);
     if (fw === undefined) {
-      fw = { max: this.lex.maxLen.get(first) ?? 0, single: null };
-      this.firstWords.set(first, fw);
+      fw = { max: index.maxLen.get(first) ?? 0, single: null };
+      cache.set(first, fw);
     }
     if (fw.max === 0) return null;
     let top = Math.min(fw.max, limit - j);
@@ -499,12 +507,12 @@ class DocContext {
     const keys: string[] = [first];
     if (top >= 2) {
       keys.push(first + " " + words[j + 1].key);
-      if (!this.lex.phrasePairs.has(keys[1])) top = 1;
+      if (!index.phrasePairs.has(keys[1])) top = 1;
     }
     for (let k = 2; k < top; k++) keys.push(keys[k - 1] + " " + words[j + k].key);
     for (let len = top; len >= 1; len--) {
-      if (len === 1 && fw.single === null) fw.single = entriesAt(this.lex.phrases, first);
-      const entries = len > 1 ? entriesAt(this.lex.phrases, keys[len - 1]) : fw.single;
+      if (len === 1 && fw.single === null) fw.single = entriesAt(index.phrases, first);
+      const entries = len > 1 ? entriesAt(index.phrases, keys[len - 1]) : fw.single;
       if (!entries) continue;
       let ok: Entry[] | null = null;
       for (const e of entries) {

@@ -99,6 +99,11 @@ export interface Lexicon {
   readonly maxLen: Map<string, number>;
   /** The first two words of every phrase of two or more words ("united nations"): longer lengths are tried only after one. */
   readonly phrasePairs: Set<string>;
+  /**
+   * The agent phrases alone ("police", "security forces"), indexed the same way: all that a word without a capital can
+   * start (every other entry needs one), in a much smaller index than the whole dictionary's.
+   */
+  readonly agentIndex: { readonly phrases: EntryMap; readonly maxLen: Map<string, number>; readonly phrasePairs: Set<string> };
   /** Group-name cores (suffix word removed) -> entries. */
   readonly cores: EntryMap;
   readonly coreMaxLen: Map<string, number>;
@@ -275,6 +280,12 @@ export function buildLexicon(res: ActorsResources): Lexicon {
       }
     }
   }
+  // (Lists copied: later entries under the same key are added to the whole dictionary's list only.)
+  const agentIndex = {
+    phrases: new Map([...phrases].map(([k, v]) => [k, Array.isArray(v) ? [...v] : v] as const)),
+    maxLen: new Map(maxLen),
+    phrasePairs: new Set(phrasePairs),
+  };
 
   for (const c of res.countries) {
     countries.set(c.iso3, c);
@@ -378,6 +389,7 @@ export function buildLexicon(res: ActorsResources): Lexicon {
     phrases,
     maxLen,
     phrasePairs,
+    agentIndex,
     cores,
     coreMaxLen,
     skeletons,

@@ -8,9 +8,26 @@ const DROP = /[.'’‘`ʼʿʾ"“”]/g;
 
 /** One word -> its key: no diacritics, lower case, no dots or apostrophes, British -ise spellings folded. */
 export function normWord(word: string): string {
-  // Fast path for plain ASCII words (nearly all tokens): no Unicode normalisation needed.
-  let w = ASCII.test(word) ? word.toLowerCase() : word.normalize("NFD").replace(MARKS, "").toLowerCase();
-  if (HAS_DROP.test(w)) w = w.replace(DROP, "");
+  // Fast path for plain ASCII words (nearly all tokens): no Unicode normalisation needed. One pass over the characters
+  // tells whether the word is printable ASCII and holds a mark to drop (the ASCII ones: . ' ` ").
+  let ascii = true;
+  let drop = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) {
+      ascii = false;
+      break;
+    }
+    if (c === 46 || c === 39 || c === 96 || c === 34) drop = true;
+  }
+  let w: string;
+  if (ascii) {
+    w = word.toLowerCase();
+    if (drop) w = w.replace(DROP, "");
+  } else {
+    w = word.normalize("NFD").replace(MARKS, "").toLowerCase();
+    if (HAS_DROP.test(w)) w = w.replace(DROP, "");
+  }
   if (w.length > 6) {
     if (w.endsWith("isation") || w.endsWith("isations") || w.endsWith("ised")) {
       w = w.replace(/isation(s?)$/, "ization$1").replace(/ised$/, "ized");
@@ -20,7 +37,6 @@ export function normWord(word: string): string {
   return w;
 }
 
-const ASCII = /^[\x20-\x7e]*$/;
 const HAS_DROP = /[.'’‘`ʼʿʾ"“”]/;
 
 /** Arabic articles dropped from name keys ("al-Sudani" = "Sudani"). */

@@ -45,10 +45,8 @@ const SUBORDINATORS = new Set([
   "once",
 ]);
 const RELATIVE = new Set(["which", "who", "whom", "whose"]);
-const FINITE_POS = new Set(["VERB", "AUX"]);
-
 export function isVerbLike(t: Token): boolean {
-  return FINITE_POS.has(t.pos);
+  return t.pos === "VERB" || t.pos === "AUX";
 }
 
 /** A verb inside a hyphenated modifier ("Pakistan-administered", "Iran-backed") predicates nothing. */

@@ -23,6 +23,7 @@ import {
   type Lexicon,
   type LexiconSources,
   type NounEntry,
+  type VerbEntry,
   candidatePatterns,
   compileLexicon,
   matchBefore,
@@ -134,7 +135,7 @@ interface SentenceView {
   /** Sentence-level facts computed once (the stage stays linear on very long sentences). */
   readonly cues: SentenceCues;
   /** Pattern keys each local token stands for (`patternKeysOf`), filled on first use. */
-  readonly keys: (readonly string[] | undefined)[];
+  readonly keys: (readonly number[] | undefined)[];
 }
 
 interface SentenceCues {
@@ -1464,9 +1465,11 @@ function verbCode(lex: Lexicon, v: SentenceView, k: number, end: number, start: 
   const entries = lex.verbs.get(t.lemma) ?? lex.verbs.get(t.norm);
   if (!entries) return null;
   let best: { code: string | null; reverse: boolean; own: boolean; weight: number; rule: string; object: number } | null = null;
-  let postKeys: (readonly string[])[] | null = null;
-  let preKeys: (readonly string[])[] | null = null;
-  let fallback: { code: string; rule: string } | null = null;
+  let postKeys: (readonly number[])[] | null = null;
+  let preKeys: (readonly number[])[] | null = null;
+  /** The first one-word entry with a code of its own, and that code. */
+  let fallback: VerbEntry | null = null;
+  let fallbackCode: string | null = null;
   const passive = isPassive(toks, k);
   for (const e of entries) {
     // Multi-word verbs: the particle follows ("carried out").
@@ -1524,18 +1527,21 @@ function verbCode(lex: Lexicon, v: SentenceView, k: number, end: number, start: 
           reverse: p.reverse,
           own: p.verbs !== null && p.verbs.has(e.lemma),
           weight: weight + (e.words.length - 1),
-          rule: `petrarch-${block.name}`,
+          rule: block.rule,
           object: p.post.length ? m - 1 : -1,
         };
       }
     }
     const own = e.code ?? block?.code ?? null;
-    if (own && !fallback && e.words.length === 1) fallback = { code: own, rule: `petrarch-verb-${e.words.join("-")}` };
+    if (own && !fallback && e.words.length === 1) {
+      fallback = e;
+      fallbackCode = own;
+    }
     if (own && e.words.length > 1 && (!best || best.weight < e.words.length - 1)) {
-      best = { code: own, reverse: false, own: true, weight: e.words.length - 1, rule: `petrarch-verb-${e.words.join("-")}`, object: -1 };
+      best = { code: own, reverse: false, own: true, weight: e.words.length - 1, rule: e.rule, object: -1 };
     }
   }
-  const pick = best ?? (fallback ? { ...fallback, reverse: false, own: true, object: -1 } : null);
+  const pick = best ?? (fallback ? { code: fallbackCode, reverse: false, own: true, weight: 0, rule: fallback.rule, object: -1 } : null);
   if (!pick || !pick.code) return null;
   const info = lex.cameo.get(pick.code) ?? lex.cameo.get(pick.code.slice(0, 3)) ?? lex.cameo.get(pick.code.slice(0, 2));
   if (!info || !info.type) return null;

@@ -51,12 +51,14 @@ export interface PatternBlock {
   readonly name: string;
   readonly code: string | null;
   readonly patterns: readonly CompiledPattern[];
-  /** Indices of the patterns keyed on the post side, by key. */
-  readonly byPostKey: ReadonlyMap<string, readonly number[]>;
-  /** Indices of the patterns keyed on the pre side, by key. */
-  readonly byPreKey: ReadonlyMap<string, readonly number[]>;
+  /** Indices of the patterns keyed on the post side, by key id (see `Lexicon.keysByLemma`). */
+  readonly byPostKey: ReadonlyMap<number, readonly number[]>;
+  /** Indices of the patterns keyed on the pre side, by key id. */
+  readonly byPreKey: ReadonlyMap<number, readonly number[]>;
   /** Indices of the patterns without keys (always candidates). */
   readonly unkeyed: readonly number[];
+  /** The rule name of its patterns' codes: "petrarch-" and the block's name. */
+  readonly rule: string;
 }
 
 export interface VerbEntry {
@@ -66,6 +68,8 @@ export interface VerbEntry {
   readonly lemma: string;
   readonly code: string | null;
   readonly block: number;
+  /** The rule name of the verb's own code: "petrarch-verb-carry-out". */
+  readonly rule: string;
 }
 
 export interface Phrase {
@@ -108,10 +112,10 @@ export interface CameoInfo {
 export interface Lexicon {
   readonly verbs: ReadonlyMap<string, readonly VerbEntry[]>;
   readonly blocks: readonly PatternBlock[];
-  /** Token lemma -> the pattern keys it stands for (see `patternKeysOf`). */
-  readonly keysByLemma: ReadonlyMap<string, readonly string[]>;
-  /** Token form (norm) -> the pattern keys it stands for (see `patternKeysOf`). */
-  readonly keysByNorm: ReadonlyMap<string, readonly string[]>;
+  /** Token lemma -> the pattern keys it stands for (see `patternKeysOf`), as ids: a number per key word. */
+  readonly keysByLemma: ReadonlyMap<string, readonly number[]>;
+  /** Token form (norm) -> the pattern keys it stands for (see `patternKeysOf`), as ids. */
+  readonly keysByNorm: ReadonlyMap<string, readonly number[]>;
   readonly phrases: ReadonlyMap<string, readonly Phrase[]>;
   readonly nouns: ReadonlyMap<string, readonly NounEntry[]>;
   readonly cameo: ReadonlyMap<string, CameoInfo>;
@@ -197,6 +201,13 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     set.add(v.lemma);
     blockVerbs.set(v.block, set);
   }
+  /** A number for each pattern key word: the indexes below are looked up by number, not by string. */
+  const keyIds = new Map<string, number>();
+  const keyId = (w: string): number => {
+    let id = keyIds.get(w);
+    if (id === undefined) keyIds.set(w, (id = keyIds.size));
+    return id;
+  };
   const blocks = src.verbs.blocks.map((b) => {
     const patterns = b.patterns.map((p): CompiledPattern => {
       const pre = (p.pre ?? []).map(item).filter((i) => i.alts.length > 0);
@@ -219,40 +230,41 @@ export function compileLexicon(src: LexiconSources): Lexicon {
           ((particlesOnly(pre) && particlesOnly(post)) || own.every((w) => IDIOM_VERBS.has(w))),
       };
     });
-    const byPostKey = new Map<string, number[]>();
-    const byPreKey = new Map<string, number[]>();
+    const byPostKey = new Map<number, number[]>();
+    const byPreKey = new Map<number, number[]>();
     const unkeyed: number[] = [];
     patterns.forEach((p, i) => {
       if (p.keys.size === 0) unkeyed.push(i);
-      for (const key of p.keys) push(p.keysPost ? byPostKey : byPreKey, key, i);
+      for (const key of p.keys) push(p.keysPost ? byPostKey : byPreKey, keyId(key), i);
     });
-    return { name: b.name, code: b.code, patterns, byPostKey, byPreKey, unkeyed };
+    return { name: b.name, code: b.code, patterns, byPostKey, byPreKey, unkeyed, rule: `petrarch-${b.name}` };
   });
   // Every pattern key w, under the token lemmas and forms that stand for it: the lemma w or w + "s";
   // the form w, w + "s", w + "es", or w without its final "s" (a plural key names the singular too).
-  const keysByLemma = new Map<string, string[]>();
-  const keysByNorm = new Map<string, string[]>();
-  const keyWords = new Set<string>();
-  for (const b of blocks) for (const key of [...b.byPostKey.keys(), ...b.byPreKey.keys()]) keyWords.add(key);
-  for (const w of keyWords) {
+  const keysByLemma = new Map<string, number[]>();
+  const keysByNorm = new Map<string, number[]>();
+  for (const [w, id] of keyIds) {
     const lemmas = [w];
     const norms = [w, w + "s", w + "es"];
     if (w.endsWith("s")) {
       lemmas.push(w.slice(0, -1));
       norms.push(w.slice(0, -1));
     }
-    for (const l of new Set(lemmas)) push(keysByLemma, l, w);
-    for (const n of new Set(norms)) push(keysByNorm, n, w);
+    for (const l of new Set(lemmas)) push(keysByLemma, l, id);
+    for (const n of new Set(norms)) push(keysByNorm, n, id);
   }
   const blockIndex = new Map(blocks.map((b, i) => [b.name, i] as const));
   const verbs = new Map<string, VerbEntry[]>();
   for (const v of src.verbs.verbs) {
     const block = blockIndex.get(v.block) ?? -1;
     const words = v.lemma.split(" ");
-    push(verbs, words[0], { words, lemma: v.lemma, code: v.code, block });
+    push(verbs, words[0], { words, lemma: v.lemma, code: v.code, block, rule: `petrarch-verb-${words.join("-")}` });
     for (const f of v.forms ?? []) {
       const fw = f.split(" ");
-      if (fw[0] !== words[0]) push(verbs, fw[0], { words: [fw[0], ...words.slice(1)], lemma: v.lemma, code: v.code, block });
+      if (fw[0] !== words[0]) {
+        const formWords = [fw[0], ...words.slice(1)];
+        push(verbs, fw[0], { words: formWords, lemma: v.lemma, code: v.code, block, rule: `petrarch-verb-${formWords.join("-")}` });
+      }
     }
   }
   const phrases = new Map<string, Phrase[]>();
@@ -331,32 +343,36 @@ export function compileLexicon(src: LexiconSources): Lexicon {
  */
 export function candidatePatterns(
   block: PatternBlock,
-  postKeys: readonly (readonly string[])[],
-  preKeys: readonly (readonly string[])[],
+  postKeys: readonly (readonly number[])[],
+  preKeys: readonly (readonly number[])[],
   passive: boolean,
 ): number[] {
-  const marked = new Set<number>(block.unkeyed);
-  const mark = (index: ReadonlyMap<string, readonly number[]>, keys: readonly (readonly string[])[]) => {
-    for (const list of keys) {
-      for (const key of list) {
-        const hits = index.get(key);
-        if (hits) for (const i of hits) marked.add(i);
-      }
-    }
-  };
-  mark(block.byPostKey, postKeys);
-  mark(block.byPreKey, preKeys);
-  if (passive) mark(block.byPostKey, preKeys);
-  return [...marked].sort((a, b) => a - b);
+  const marked = new Uint8Array(block.patterns.length);
+  for (const i of block.unkeyed) marked[i] = 1;
+  markKeys(marked, block.byPostKey, postKeys);
+  markKeys(marked, block.byPreKey, preKeys);
+  if (passive) markKeys(marked, block.byPostKey, preKeys);
+  const out: number[] = [];
+  for (let i = 0; i < marked.length; i++) if (marked[i] === 1) out.push(i);
+  return out;
 }
 
-const NO_KEYS: readonly string[] = [];
+function markKeys(marked: Uint8Array, index: ReadonlyMap<number, readonly number[]>, keys: readonly (readonly number[])[]): void {
+  for (const list of keys) {
+    for (const key of list) {
+      const hits = index.get(key);
+      if (hits) for (const i of hits) marked[i] = 1;
+    }
+  }
+}
+
+const NO_KEYS: readonly number[] = [];
 
 /**
  * The pattern keys token `t` stands for: its lemma or form, the form without a final "s" or "es",
  * or the lemma or form with an "s" added (a plural in the dictionary also names the singular).
  */
-export function patternKeysOf(lex: Lexicon, t: Token): readonly string[] {
+export function patternKeysOf(lex: Lexicon, t: Token): readonly number[] {
   const byLemma = lex.keysByLemma.get(t.lemma);
   const byNorm = lex.keysByNorm.get(t.norm);
   if (!byLemma) return byNorm ?? NO_KEYS;

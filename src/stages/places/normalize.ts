@@ -18,12 +18,13 @@ const PLAIN = /^[a-z ]*$/;
 export function placeKey(s: string): string {
   const lower = s.toLowerCase();
   // Fast path for plain ASCII names (most of them): no diacritics, apostrophes or separators.
-  if (PLAIN.test(lower))
-    return lower
-      .replace(SPACES, " ")
-      .trim()
-      .replace(FINAL_AH, "a")
-      .replace(ABBREVIATION, (w) => ABBREVIATIONS[w]);
+  // (Each step only where it can change something: a space, an "ah", a "t" of the abbreviations.)
+  if (PLAIN.test(lower)) {
+    let key = lower;
+    if (key.includes(" ")) key = key.replace(SPACES, " ").trim();
+    if (key.includes("ah")) key = key.replace(FINAL_AH, "a");
+    return key.includes("t") ? key.replace(ABBREVIATION, (w) => ABBREVIATIONS[w]) : key;
+  }
   return s
     .normalize("NFD")
     .replace(MARKS, "")

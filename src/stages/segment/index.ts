@@ -33,6 +33,8 @@ export function createSegmentStage(): Stage<"sentences" | "tokens"> {
       // Character offsets: wink reproduces the text exactly from spaces + values.
       const starts: number[] = new Array(values.length);
       const ends: number[] = new Array(values.length);
+      /** Each token's text: wink's value where it is the text's own (no copy), else a slice of the text. */
+      const surfaces: string[] = new Array(values.length);
       let at = 0;
       for (let i = 0; i < values.length; i++) {
         at += spaces[i].length;
@@ -41,6 +43,8 @@ export function createSegmentStage(): Stage<"sentences" | "tokens"> {
         if (seen.startsWith(v, at) || v.length === 0) {
           starts[i] = at;
           at += v.length;
+          // (`seen` differs from `text` only where a long run was broken.)
+          if (seen === text) surfaces[i] = v;
         } else {
           const found = seen.indexOf(v, at);
           starts[i] = found >= 0 ? found : at;
@@ -70,7 +74,7 @@ export function createSegmentStage(): Stage<"sentences" | "tokens"> {
         return {
           start: starts[i],
           end: ends[i],
-          text: text.slice(starts[i], ends[i]),
+          text: surfaces[i] ?? text.slice(starts[i], ends[i]),
           pos: past ? "VERB" : pos[i],
           lemma: past ? IRREGULAR_PAST[norms[i]] : lemma === v ? norms[i] : lemma.toLowerCase(),
           norm: norms[i],
