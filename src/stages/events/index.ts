@@ -393,7 +393,7 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
     for (const e of found) {
       if (e.type === "ACCUSE" && e.sources.some((x) => x.country)) lastClaim = e.sources;
       else if (e.attribution) {
-        const m = ctx.mentions.find((x) => x.start === e.attribution!.start && x.country);
+        const m = view.mentions.find((x) => x.start === e.attribution!.start && x.country);
         if (m) lastClaim = [actorOf(ctx, m)];
       }
     }
@@ -1579,16 +1579,14 @@ const VERBAL_TYPES = new Set<PloverType>(["ACCUSE", "REJECT", "REQUEST", "THREAT
 
 /** Whether a verb whose own code is an act of words (`own`) would be read by `code` as a material act. */
 function wordsToDeeds(lex: Lexicon, own: string | null, code: string): boolean {
-  const typeOf = (c: string) => (lex.cameo.get(c) ?? lex.cameo.get(c.slice(0, 3)) ?? lex.cameo.get(c.slice(0, 2)))?.type ?? null;
-  const a = own ? typeOf(own) : null;
-  const b = typeOf(code);
+  const a = own ? (lex.codeTypes.get(own) ?? null) : null;
+  const b = lex.codeTypes.get(code) ?? null;
   return a !== null && b !== null && VERBAL_TYPES.has(a) && !VERBAL_TYPES.has(b);
 }
 
 /** Whether CAMEO code `code` names another PLOVER type than the verb's own code. */
 function otherKind(lex: Lexicon, code: string, own: string | null): boolean {
-  const typeOf = (c: string) => (lex.cameo.get(c) ?? lex.cameo.get(c.slice(0, 3)) ?? lex.cameo.get(c.slice(0, 2)))?.type ?? null;
-  return own !== null && typeOf(code) !== typeOf(own);
+  return own !== null && (lex.codeTypes.get(code) ?? null) !== (lex.codeTypes.get(own) ?? null);
 }
 
 function reading(

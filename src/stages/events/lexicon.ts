@@ -119,6 +119,8 @@ export interface Lexicon {
   readonly phrases: ReadonlyMap<string, readonly Phrase[]>;
   readonly nouns: ReadonlyMap<string, readonly NounEntry[]>;
   readonly cameo: ReadonlyMap<string, CameoInfo>;
+  /** The PLOVER type of every CAMEO code the dictionaries use (by its longest known prefix), computed once. */
+  readonly codeTypes: ReadonlyMap<string, PloverType | null>;
   readonly symmetric: ReadonlySet<PloverType>;
   readonly acled: AcledFile["rules"];
   readonly lightVerbs: ReadonlySet<string>;
@@ -308,6 +310,14 @@ export function compileLexicon(src: LexiconSources): Lexicon {
   // Longest nouns first so "drone strike" wins over "drone".
   for (const list of nouns.values()) list.sort((a, b) => b.words.length - a.words.length);
   const cameo = new Map<string, CameoInfo>(Object.entries(src.cameo.codes));
+  const codeTypes = new Map<string, PloverType | null>();
+  const typeOf = (c: string): PloverType | null => (cameo.get(c) ?? cameo.get(c.slice(0, 3)) ?? cameo.get(c.slice(0, 2)))?.type ?? null;
+  for (const c of cameo.keys()) codeTypes.set(c, typeOf(c));
+  for (const v of src.verbs.verbs) if (v.code) codeTypes.set(v.code, typeOf(v.code));
+  for (const b of src.verbs.blocks) {
+    if (b.code) codeTypes.set(b.code, typeOf(b.code));
+    for (const p of b.patterns) if (p.code) codeTypes.set(p.code, typeOf(p.code));
+  }
   return {
     verbs,
     blocks,
@@ -316,6 +326,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     phrases,
     nouns,
     cameo,
+    codeTypes,
     symmetric: new Set(src.plover.types.filter((t) => t.symmetric).map((t) => t.type)),
     acled: src.acled.rules,
     lightVerbs: new Set(src.phrases.lightVerbs),
