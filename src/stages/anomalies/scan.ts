@@ -1,3 +1,4 @@
+import { lastStartingAtOrBefore } from "../../model/search.js";
 /**
  * A small word scanner and a longest-match phrase index. The anomalies stage matches
  * its own short lists (country names, institutions) on these words; it does not need
@@ -128,17 +129,7 @@ export function stem(word: string): string {
 
 /** Index of the sentence holding offset `at` (sentences sorted by start), or -1. */
 export function sentenceAt(sentences: readonly { start: number; end: number }[], at: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid].start <= at) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+  return lastStartingAtOrBefore(sentences, at);
 }
 
 /** Index of the first item whose start is >= offset (items sorted by start). */

@@ -1,3 +1,4 @@
+import { lastStartingAtOrBefore } from "../../model/search.js";
 import type { Mention, Place, Sentence, Token } from "../../model/annotations.js";
 import type { CountryHit, Lexicon, RefForm } from "./lexicon.js";
 import { scanWords, sentenceAt, type Word } from "./scan.js";
@@ -200,15 +201,6 @@ export function buildView(
 
 /** POS of the (last) token starting at `offset`, found by binary search (tokens are sorted by start). */
 function posAt(tokens: readonly Token[], offset: number): string | undefined {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const found = lastStartingAtOrBefore(tokens, offset);
   return found >= 0 && tokens[found].start === offset ? tokens[found].pos : undefined;
 }

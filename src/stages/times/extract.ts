@@ -1,3 +1,4 @@
+import { lastStartingAtOrBefore } from "../../model/search.js";
 import type { Note, Span, TimeExpression, TimeModifier, TimePrecision } from "../../model/annotations.js";
 import {
   addDays,
@@ -220,19 +221,7 @@ const OUTLIER_YEARS = 25;
 const FUTURE_CUE = /\b(?:will|shall|next|upcoming|scheduled|plans?\s+to|planned|expected\s+to|to\s+be\s+held|going\s+to|due\s+to)\b/i;
 
 function sentenceIndexer(sentences: readonly Span[]): (pos: number) => number {
-  return (pos) => {
-    let lo = 0;
-    let hi = sentences.length - 1;
-    let ans = 0;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (sentences[mid].start <= pos) {
-        ans = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return ans;
-  };
+  return (pos) => Math.max(0, lastStartingAtOrBefore(sentences, pos));
 }
 
 function isHistorical(cands: readonly Candidate[], dct: Ymd | null): boolean {
