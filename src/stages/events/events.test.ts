@@ -1774,3 +1774,15 @@ describe("'it' in a joined clause", () => {
     expect(found.find((e) => e.type === "SANCTION")?.sources.map((s) => s.country)).toEqual(["SOM"]);
   });
 });
+
+describe("protests on a named street", () => {
+  it("'rallied on Rustaveli Avenue' is still against the protesters' own government", () => {
+    const found = run("Tens of thousands of people rallied on Rustaveli Avenue on Sunday.", {
+      actors: [
+        ["people", "GEO", "CVL"],
+        ["Rustaveli Avenue", null],
+      ],
+    });
+    expect(found.find((e) => e.type === "PROTEST")?.targets.map((t) => t.country)).toContain("GEO");
+  });
+});

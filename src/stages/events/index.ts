@@ -952,7 +952,8 @@ function domesticTarget(ctx: DocContext, e: Event): Event {
     if (e.sources.every((s) => s.country === home))
       return { ...e, targets: [...e.targets, placeActor(ctx, e.place, home, "CVL")], rule: `${e.rule}+domestic` };
   }
-  if (e.targets.length > 0 || e.sources.length === 0) return e;
+  // (A target named but tied to no one, "rallied on Rustaveli Avenue", is no other side.)
+  if (e.targets.some((t) => t.country !== null || t.entityId !== null) || e.sources.length === 0) return e;
   const protest = e.type === "PROTEST";
   const restriction = e.type === "COERCE" && (e.mode === "curfew" || e.mode === "restrict" || e.mode === "ban" || e.mode === "censor");
   if (!protest && !restriction) return e;
@@ -964,7 +965,7 @@ function domesticTarget(ctx: DocContext, e: Event): Event {
   if (protest && e.sources.some(state)) return e;
   const at = e.place?.country === country ? e.place : e.sources[0];
   const target = placeActor(ctx, { start: at.start, end: at.end, name: country }, country, protest ? "GOV" : "CVL");
-  return { ...e, targets: [target], rule: `${e.rule}+domestic` };
+  return { ...e, targets: [...e.targets, target], rule: `${e.rule}+domestic` };
 }
 
 /** A place's country as an actor, with the place's words as the evidence ("Ankara" for Turkey). */
