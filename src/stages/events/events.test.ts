@@ -1786,3 +1786,18 @@ describe("protests on a named street", () => {
     expect(found.find((e) => e.type === "PROTEST")?.targets.map((t) => t.country)).toContain("GEO");
   });
 });
+
+describe("verdicts naming an incursion", () => {
+  it("'calling it a brazen incursion' accuses the intruders; the speaker did not intrude", () => {
+    const found = run("Russian jets entered Estonia's airspace, the Estonian government said, calling it a brazen incursion.", {
+      actors: [
+        ["Russian jets", "RUS", "MIL"],
+        ["Estonia", "EST"],
+        ["Estonian government", "EST", "GOV"],
+      ],
+    });
+    const verdict = found.find((e) => e.type === "ACCUSE");
+    expect([verdict?.sources.map((s) => s.country), verdict?.targets.map((t) => t.country)]).toEqual([["EST"], ["RUS"]]);
+    expect(found.filter((e) => e.type === "ASSAULT" && e.sources.some((s) => s.country === "EST"))).toEqual([]);
+  });
+});
