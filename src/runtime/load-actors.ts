@@ -80,7 +80,8 @@ function loadCountries(dir: string): CountryRecord[] {
     const replace = aliasCol.startsWith("=");
     const extra = list(replace ? aliasCol.slice(1) : aliasCol);
     const aliases = replace || !prev ? extra : [...prev.aliases, ...extra];
-    if (prev && prev.name !== name && !aliases.includes(prev.name)) aliases.push(prev.name);
+    // (A replaced list is the whole list: "Congo" is no longer the Republic of the Congo's once listed for the DRC.)
+    if (prev && !replace && prev.name !== name && !aliases.includes(prev.name)) aliases.push(prev.name);
     const rec = { iso3: iso, name, aliases: [...new Set(aliases)], capitals: list(capCol), ...(wd ? { wikidata: wd } : {}) };
     const parsed = CountryRecordSchema.safeParse(rec);
     if (!parsed.success) fail(upd, line, parsed.error.message);

@@ -729,3 +729,13 @@ describe("actors: his ministry", () => {
     expect(mentions.find((m) => m.text === "ministry")?.country).toBe("EST");
   });
 });
+
+describe("actors: Congo", () => {
+  it("'Congo' is the DR Congo (news usage); 'Republic of Congo' and 'Congo-Brazzaville' are the other", () => {
+    const { mentions } = run(
+      "Congo severed ties with Rwanda. The Republic of Congo stayed neutral. Congo-Brazzaville said nothing.",
+      "2025-01-27",
+    );
+    expect(mentions.filter((m) => m.kind === "country").map((m) => m.country)).toEqual(["COD", "RWA", "COG", "COG"]);
+  });
+});
