@@ -739,3 +739,11 @@ describe("actors: Congo", () => {
     expect(mentions.filter((m) => m.kind === "country").map((m) => m.country)).toEqual(["COD", "RWA", "COG", "COG"]);
   });
 });
+
+describe("actors: the rebels", () => {
+  it("'the rebels' after 'the M23 rebel group' are the M23; with no armed group named before they stay bare", () => {
+    const { mentions } = run("Fighters of the M23 rebel group pushed into Goma. Army positions were attacked by the rebels.", "2025-01-27");
+    expect(mentions.find((m) => m.text === "rebels")?.entityId).toBe(mentions.find((m) => m.text.includes("M23"))?.entityId);
+    expect(run("Army positions were attacked by the rebels.").mentions.find((m) => m.text === "rebels")?.entityId ?? null).toBeNull();
+  });
+});

@@ -1213,6 +1213,10 @@ class DocContext {
     ) {
       const earlier = this.agentHeads.get(head);
       if (earlier) return { ...earlier, start, end, rule: R("agent-coref"), personKey: undefined, title: undefined };
+      // "Army positions were attacked by the rebels" after "the M23 rebel group": the armed group named last.
+      const g = this.lastGroup;
+      if (d.sector === "REB" && g && g.sector === "REB" && g.country)
+        return { ...g, start, end, rule: R("group-member-coref"), personKey: undefined, title: undefined };
     }
     return d;
   }
