@@ -747,3 +747,11 @@ describe("actors: the rebels", () => {
     expect(run("Army positions were attacked by the rebels.").mentions.find((m) => m.text === "rebels")?.entityId ?? null).toBeNull();
   });
 });
+
+describe("actors: a place called a state", () => {
+  it("'Rakhine state' is a place, not a government; 'the state' still is", () => {
+    const { mentions } = run("An airstrike hit a village in western Rakhine state. The state media said nothing.", "2025-01-09");
+    expect(mentions.filter((m) => m.text === "state").length).toBeLessThanOrEqual(1);
+    expect(mentions.some((m) => m.start === "An airstrike hit a village in western Rakhine ".length)).toBe(false);
+  });
+});

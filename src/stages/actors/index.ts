@@ -788,7 +788,15 @@ class DocContext {
         (i >= atoms.length || atoms[i].s !== endW) &&
         // "the government end curbs": a noun followed by a noun or determiner is a mistagged verb
         !(afterW !== undefined && (afterW.pos === "NOUN" || afterW.pos === "DET" || afterW.pos === "PRON"));
-      const draft = modifier ? this.modifierOnly(words, chain) : this.resolve(words, chain, links);
+      // "Rakhine state", "Zamfara state": "state" after a place's name is part of the name, not a government.
+      const placeName =
+        chain.length === 1 &&
+        chain[0].type === "agent" &&
+        words[chain[0].s].key === "state" &&
+        words[chain[0].s - 1]?.cap === true &&
+        !words[chain[0].s - 1].punct &&
+        words[chain[0].s - 1].key !== "the";
+      const draft = placeName ? null : modifier ? this.modifierOnly(words, chain) : this.resolve(words, chain, links);
       if (draft) {
         this.distribute(words, chain, draft, prevLone);
         if (draft.country === null && draft.kind === "actor")
