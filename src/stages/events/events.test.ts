@@ -306,6 +306,7 @@ describe("dates", () => {
   it("keeps the day of a time of day", () => {
     const text = "U.S. aircraft struck militia depots in Syria on Friday night.";
     const [e] = run(text, {
+      published: "2024-02-03",
       actors: [
         ["U.S.", "USA"],
         ["militia", null, "REB"],
@@ -1799,5 +1800,29 @@ describe("verdicts naming an incursion", () => {
     const verdict = found.find((e) => e.type === "ACCUSE");
     expect([verdict?.sources.map((s) => s.country), verdict?.targets.map((t) => t.country)]).toEqual([["EST"], ["RUS"]]);
     expect(found.filter((e) => e.type === "ASSAULT" && e.sources.some((s) => s.country === "EST"))).toEqual([]);
+  });
+});
+
+describe("no past act dated after the article", () => {
+  it("'held talks on Saturday and agreed to meet again next week': the agreement is not dated next week; a plan may be", () => {
+    const actors: ActorSpec[] = [
+      ["Iran", "IRN"],
+      ["United States", "USA"],
+    ];
+    const found = run("Iran and the United States held talks on Saturday and agreed to meet again next week.", {
+      published: "2025-04-12",
+      actors,
+      times: [
+        ["on Saturday", "2025-04-12", "day"],
+        ["next week", "2025-W16", "week"],
+      ],
+    });
+    expect(found.find((e) => e.type === "AGREE")?.date?.value).toBe("2025-04-12");
+    const plan = run("Iran and the United States will meet next week.", {
+      published: "2025-04-12",
+      actors,
+      times: [["next week", "2025-W16", "week"]],
+    });
+    expect(plan[0]?.date?.value).toBe("2025-W16");
   });
 });

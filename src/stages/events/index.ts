@@ -2494,7 +2494,7 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
     context,
     cameo,
     acled: acledOf(lex, type, mode),
-    date,
+    date: pastDate(ctx, date, modality),
     sources: srcRefs,
     targets: tgtRefs,
     place,
@@ -2802,6 +2802,37 @@ function eventDate(ctx: DocContext, v: SentenceView, anchor: number, cl: number,
 }
 
 /** Latest day an ISO-like time value can mean ("2020" -> 2020-12-31), as epoch ms; null when unknown. */
+/**
+ * "Iran and the US held talks on Saturday and agreed to meet again next week": what happened cannot be dated after the
+ * article; a later time names the act agreed on, so the event keeps the publication day.
+ */
+function pastDate(ctx: DocContext, date: EventDate | null, modality: Event["modality"]): EventDate | null {
+  if (!date || !ctx.published || (modality !== "asserted" && modality !== "reported")) return date;
+  const start = earliestDay(date.value);
+  const published = Date.parse(`${ctx.published}T00:00:00Z`);
+  return start !== null && start > published ? { value: ctx.published, precision: "day", basis: "publication" } : date;
+}
+
+/** Earliest day an ISO-like time value can mean ("2025-W16" -> its Monday), as epoch ms; null when unknown. */
+function earliestDay(value: string): number | null {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value);
+  if (!m) return null;
+  const y = Number(m[1]);
+  if (m[3]) return Date.UTC(y, Number(m[2]) - 1, Number(m[3]));
+  if (m[2]) return Date.UTC(y, Number(m[2]) - 1, 1);
+  const rest = value.slice(4);
+  const q = /^-Q(\d)/.exec(rest);
+  if (q) return Date.UTC(y, (Number(q[1]) - 1) * 3, 1);
+  const w = /^-W(\d{2})/.exec(rest);
+  if (w) {
+    // ISO week 1 holds January 4; its Monday starts the count.
+    const jan4 = Date.UTC(y, 0, 4);
+    const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS;
+    return monday + (Number(w[1]) - 1) * 7 * DAY_MS;
+  }
+  return Date.UTC(y, 0, 1);
+}
+
 export function latestDay(value: string): number | null {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value);
   if (!m) return null;
