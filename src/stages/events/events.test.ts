@@ -1826,3 +1826,12 @@ describe("no past act dated after the article", () => {
     expect(plan[0]?.date?.value).toBe("2025-W16");
   });
 });
+
+describe("verbs that are no event by themselves", () => {
+  it("'the 90% needed for a weapon', 'no longer matched its needs', 'remained' are no events", () => {
+    expect(
+      run("Iran enriched uranium close to the 90% needed for a weapon.", { actors: [["Iran", "IRN"]] }).map((e) => e.type),
+    ).not.toContain("REQUEST");
+    expect(run("The pact no longer matched Chad's needs.", { actors: [["Chad", "TCD"]] })).toEqual([]);
+  });
+});
