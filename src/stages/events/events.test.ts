@@ -1835,3 +1835,21 @@ describe("verbs that are no event by themselves", () => {
     expect(run("The pact no longer matched Chad's needs.", { actors: [["Chad", "TCD"]] })).toEqual([]);
   });
 });
+
+describe("conditional threats", () => {
+  it("'any vessel sailing to a Ukrainian port would be regarded as a carrier of military cargo' is the speaker's threat", () => {
+    const found = run("The ministry said any vessel sailing to a Ukrainian port would be regarded as a carrier of military cargo.", {
+      actors: [
+        ["ministry", "RUS", "GOV"],
+        ["Ukrainian", "UKR"],
+      ],
+    });
+    const threat = found.find((e) => e.type === "THREATEN");
+    expect([threat?.sources.map((s) => s.country), threat?.targets.map((t) => t.country)]).toEqual([["RUS"], ["UKR"]]);
+  });
+  it("'any aid would be welcome' is no threat", () => {
+    expect(
+      run("Officials said any aid would be welcome.", { actors: [["Officials", "SDN", "GOV"]] }).filter((e) => e.type === "THREATEN"),
+    ).toEqual([]);
+  });
+});

@@ -767,6 +767,16 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
       for (let j = k; j < k + hit.len; j++) consumed.add(j);
     }
   }
+  // "It said any attempt to divert the water would be answered with full force", "anyone who refused would be treated as
+  // an enemy": what will befall whoever does something is the speaker's threat.
+  for (const c of v.clauses.clauses) {
+    if (c.kind !== "content" || c.speechVerb < 0 || readings.some((r) => r.verb === c.speechVerb && r.type === "THREATEN")) continue;
+    if (conditionalThreat(v, c.id, c.first)) {
+      readings.push(reading(lex, "THREATEN", null, null, "130", "conditional-threat", c.speechVerb, c.speechVerb, c.speechVerb, 0.7));
+      for (const r of readings)
+        if (r.verb > c.first && v.clauses.of[r.verb] === c.id && r.type !== "THREATEN") r.base = Math.min(r.base, 0.3);
+    }
+  }
   readings.sort((x, y) => x.first - y.first);
 
   const built: Event[] = [];
@@ -1635,6 +1645,38 @@ function weaponNear(lex: Lexicon, toks: readonly Token[], k: number, from: numbe
     if (toks[j].pos === "VERB" || toks[j].pos === "ADP") break;
   }
   return null;
+}
+
+const THREAT_OUTCOMES = new Set([
+  "answered",
+  "met",
+  "treated",
+  "regarded",
+  "considered",
+  "targeted",
+  "punished",
+  "crushed",
+  "destroyed",
+  "face",
+]);
+const ANYONE = new Set(["any", "anyone", "anybody", "whoever", "those", "all"]);
+
+/** A reported clause "any <...> would be answered / treated as ... / would face ...", opened at local token `first`. */
+function conditionalThreat(v: SentenceView, cl: number, first: number): boolean {
+  const { toks } = v;
+  let j = first;
+  if (toks[j]?.norm === "that") j++;
+  if (!ANYONE.has(toks[j]?.norm ?? "")) return false;
+  for (let x = j + 1; x < toks.length && x <= j + 18; x++) {
+    if (v.clauses.of[x] !== cl && v.clauses.clauses[v.clauses.of[x]].kind !== "relative") break;
+    const t = toks[x];
+    if (
+      (t.norm === "would" || t.norm === "will") &&
+      (THREAT_OUTCOMES.has(toks[x + 1]?.norm ?? "") || THREAT_OUTCOMES.has(toks[x + 2]?.norm ?? ""))
+    )
+      return true;
+  }
+  return false;
 }
 
 const LEAVE_VERBS = new Set(["leave", "depart", "quit", "exit"]);
