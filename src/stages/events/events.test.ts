@@ -1853,3 +1853,12 @@ describe("conditional threats", () => {
     ).toEqual([]);
   });
 });
+
+describe("opening a crossing", () => {
+  it("reopening a border crossing allows access; opening fire is an attack", () => {
+    expect(run("Sudan reopened the Adre border crossing for aid.", { actors: [["Sudan", "SDN"]] }).map((e) => [e.type, e.mode])).toEqual([
+      ["RETREAT", "access"],
+    ]);
+    expect(run("Troops opened fire on protesters.", { actors: [["Troops", "SDN", "MIL"]] }).map((e) => e.type)).toEqual(["ASSAULT"]);
+  });
+});
