@@ -1862,3 +1862,21 @@ describe("opening a crossing", () => {
     expect(run("Troops opened fire on protesters.", { actors: [["Troops", "SDN", "MIL"]] }).map((e) => e.type)).toEqual(["ASSAULT"]);
   });
 });
+
+describe("attacks reported by the attacked", () => {
+  it("'Ukraine's air force said Russia launched 100 drones' was aimed at Ukraine; a third party's report adds no target", () => {
+    const actors: ActorSpec[] = [
+      ["Russia", "RUS"],
+      ["Ukraine", "UKR"],
+      ["Ukraine's air force", "UKR", "MIL"],
+      ["Turkey's ministry", "TUR", "GOV"],
+    ];
+    const text = "Russia attacked Ukraine again. Ukraine's air force said Russia launched 100 drones overnight.";
+    const found = run(text, { actors: actors.slice(0, 3) });
+    expect(found.find((e) => e.trigger.text === "launched")?.targets.map((t) => t.country)).toEqual(["UKR"]);
+    const third = run("Russia attacked Ukraine again. Turkey's ministry said Russia launched 100 drones overnight.", {
+      actors: [actors[0], actors[1], actors[3]],
+    });
+    expect(third.find((e) => e.trigger.text === "launched")?.targets.map((t) => t.country)).not.toContain("TUR");
+  });
+});

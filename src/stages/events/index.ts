@@ -264,13 +264,9 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
       cues: sentenceCues(tokens.slice(a, b), lex),
       keys: new Array(toks.length),
     };
+    const sidesOf = () => (sides ??= mainSides(ctx));
     let found: Event[] = sentenceEvents(ctx, lex, view, previousConsult).map((e) =>
-      domesticStance(
-        ctx,
-        view,
-        bothSides(ctx, e, () => (sides ??= mainSides(ctx))),
-        () => (sides ??= mainSides(ctx)),
-      ),
+      victimSpeaker(view, domesticStance(ctx, view, bothSides(ctx, e, sidesOf), sidesOf), sidesOf),
     );
     // "Turkey's foreign ministry rejected the accusations. It said ...": a sentence opened by a subject pronoun
     // continues with the previous sentence's main actor.
@@ -881,6 +877,31 @@ function mainSides(ctx: DocContext): Sides {
     ranked.length > 0 && ranked[0].length >= 3 && ranked[0].length >= 2 * (ranked[1]?.length ?? 0) ? actorOf(ctx, ranked[0][0]) : null;
   if (ranked.length < 2 || ranked[1].length < 2 || (ranked[2] && ranked[2].length === ranked[1].length)) return { pair: [], main };
   return { pair: ranked.slice(0, 2).map((ms) => actorOf(ctx, ms[0])), main };
+}
+
+/**
+ * "Ukraine's air force said Russia launched 100 drones overnight": an attack with no target, reported by the state of
+ * one of the story's main countries against another, was aimed at the reporter's country.
+ */
+function victimSpeaker(v: SentenceView, e: Event, sidesOf: () => Sides): Event {
+  if (e.type !== "ASSAULT" || !e.attribution || e.targets.some((t) => t.country !== null) || e.sources.length === 0) return e;
+  const said = v.mentions.find((m) => m.start === e.attribution!.start);
+  const home = said?.country;
+  const sector = said?.sector ?? null;
+  if (!said || !home || !["GOV", "MIL", "POL", null].includes(sector) || e.sources.some((x) => x.country === home || x.country === null))
+    return e;
+  const sides = sidesOf();
+  if (!(sides.main?.country === home || sides.pair.some((p) => p.country === home))) return e;
+  const target: ActorRef = {
+    name: said.text,
+    entityId: said.entityId ?? home,
+    country: home,
+    sector,
+    text: said.text,
+    start: said.start,
+    end: said.end,
+  };
+  return { ...e, targets: [...e.targets, target], rule: `${e.rule}+reported-against` };
 }
 
 /**
