@@ -1880,3 +1880,17 @@ describe("attacks reported by the attacked", () => {
     expect(third.find((e) => e.trigger.text === "launched")?.targets.map((t) => t.country)).not.toContain("TUR");
   });
 });
+
+describe("a day from a sentence without an event", () => {
+  it("'The truce took effect on Sunday morning. In that gap, Israeli strikes killed 13 people.': the strikes were on Sunday", () => {
+    const found = run("Calm returned to the city on Sunday morning. In that gap, Israeli strikes killed 13 people.", {
+      published: "2025-01-20",
+      actors: [
+        ["Israeli", "ISR"],
+        ["people", null, "CVL"],
+      ],
+      times: [["Sunday", "2025-01-19", "day"]],
+    });
+    expect(found.find((e) => e.type === "ASSAULT")?.date?.value).toBe("2025-01-19");
+  });
+});

@@ -403,6 +403,19 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
       if (e.type === "CONSULT" && e.sources.length > 0) previousConsult = e;
       if (!dated && e.date && e.date.basis !== "publication") dated = e.date;
     }
+    // ("The truce took effect on Sunday morning ... In that gap, Israeli strikes killed 13": a sentence without an event
+    // still gives its day to the next one.)
+    if (!dated && found.length === 0) {
+      const day = view.times.find(
+        (t) =>
+          t.type === "date" &&
+          t.precision === "day" &&
+          t.start >= ctx.datelineEnd &&
+          !t.modifier &&
+          (!ctx.published || t.value.slice(0, 10) <= ctx.published),
+      );
+      if (day) dated = { value: day.value.slice(0, 10), precision: "day", basis: "sentence" };
+    }
     previousDate = dated;
   }
   return events;
