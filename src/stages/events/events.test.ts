@@ -1894,3 +1894,20 @@ describe("a day from a sentence without an event", () => {
     expect(found.find((e) => e.type === "ASSAULT")?.date?.value).toBe("2025-01-19");
   });
 });
+
+describe("a reported act's future time", () => {
+  it("'announced on Thursday that it was suspending the talks until the end of 2028' is dated the day it was said", () => {
+    const found = run("Kobakhidze announced on Thursday that his government was suspending the talks until the end of 2028.", {
+      published: "2024-12-02",
+      actors: [
+        ["Kobakhidze", "GEO", "GOV"],
+        ["government", "GEO", "GOV"],
+      ],
+      times: [
+        ["on Thursday", "2024-11-28", "day"],
+        ["the end of 2028", "2028-12", "month"],
+      ],
+    });
+    expect(found.find((e) => e.type === "SANCTION")?.date).toEqual({ value: "2024-11-28", precision: "day", basis: "governing" });
+  });
+});

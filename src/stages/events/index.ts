@@ -2570,7 +2570,7 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
     context,
     cameo,
     acled: acledOf(lex, type, mode),
-    date: pastDate(ctx, date, modality),
+    date: pastDate(ctx, date, modality, () => (speaker ? eventDate(ctx, v, speaker.verb, clauses.of[speaker.verb], -1) : null)),
     sources: srcRefs,
     targets: tgtRefs,
     place,
@@ -2882,11 +2882,23 @@ function eventDate(ctx: DocContext, v: SentenceView, anchor: number, cl: number,
  * "Iran and the US held talks on Saturday and agreed to meet again next week": what happened cannot be dated after the
  * article; a later time names the act agreed on, so the event keeps the publication day.
  */
-function pastDate(ctx: DocContext, date: EventDate | null, modality: Event["modality"]): EventDate | null {
+function pastDate(
+  ctx: DocContext,
+  date: EventDate | null,
+  modality: Event["modality"],
+  speechDate: () => EventDate | null,
+): EventDate | null {
   if (!date || !ctx.published || (modality !== "asserted" && modality !== "reported")) return date;
-  const start = earliestDay(date.value);
   const published = Date.parse(`${ctx.published}T00:00:00Z`);
-  return start !== null && start > published ? { value: ctx.published, precision: "day", basis: "publication" } : date;
+  const future = (d: EventDate) => {
+    const start = earliestDay(d.value);
+    return start !== null && start > published;
+  };
+  if (!future(date)) return date;
+  // ("announced on Thursday that his government was suspending the talks until 2028": the day it was said.)
+  const said = speechDate();
+  if (said && said.basis !== "publication" && !future(said)) return { ...said, basis: "governing" };
+  return { value: ctx.published, precision: "day", basis: "publication" };
 }
 
 /** Earliest day an ISO-like time value can mean ("2025-W16" -> its Monday), as epoch ms; null when unknown. */
