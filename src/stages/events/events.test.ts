@@ -1911,3 +1911,10 @@ describe("a reported act's future time", () => {
     expect(found.find((e) => e.type === "SANCTION")?.date).toEqual({ value: "2024-11-28", precision: "day", basis: "governing" });
   });
 });
+
+describe("names with words tagged as verbs", () => {
+  it("'Lt. Gen. Prosper Avril resigned': the name's 'Prosper' is no verb, the resignation is his", () => {
+    const found = run("Lt. Gen. Prosper Avril resigned yesterday.", { actors: [["Lt. Gen. Prosper Avril", "HTI", "MIL"]] });
+    expect(found.map((e) => [e.type, e.sources.map((s) => s.country)])).toEqual([["RETREAT", ["HTI"]]]);
+  });
+});

@@ -745,7 +745,7 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     }
     // "a member of Hamas jailed a year ago", "an agreement forced on Qatar": a reduced relative
     // clause is background, except an attack on the noun before it ("soldiers killed in Ukraine").
-    if (r && r.type !== "ASSAULT" && reducedRelative(toks, k, v.clauses.of)) continue;
+    if (r && r.type !== "ASSAULT" && reducedRelative(toks, k, v.clauses.of, v.mentionAt)) continue;
     // A verb's bare default code is weak evidence: not in a participial phrase
     // (", expanding its campaign", "before leaving") or a relative clause.
     if (r && r.isDefault && r.type !== "ASSAULT" && (participial(toks, k) || v.clauses.clauses[v.clauses.of[k]].kind === "relative"))
@@ -1184,7 +1184,12 @@ function attributive(toks: readonly Token[], k: number): boolean {
 }
 
 /** A past participle right after a noun, modifying it ("the civilians imprisoned for ..."), not the clause's main verb. */
-export function reducedRelative(toks: readonly Token[], k: number, clauseOf: readonly number[]): boolean {
+export function reducedRelative(
+  toks: readonly Token[],
+  k: number,
+  clauseOf: readonly number[],
+  mentionAt: readonly number[] = [],
+): boolean {
   const t = toks[k];
   const prev = toks[k - 1];
   const next = toks[k + 1];
@@ -1202,7 +1207,9 @@ export function reducedRelative(toks: readonly Token[], k: number, clauseOf: rea
   if (next && PARTICLE_OBJECTS.has(next.norm) && after && ["DET", "NOUN", "PROPN", "NUM", "ADJ"].includes(after.pos)) return false;
   const cl = clauseOf[k];
   // The noun is an object ("released the mayor, a member of Hamas jailed a year ago") ...
-  for (let j = k - 1; j >= 0 && clauseOf[j] === cl; j--) if (toks[j].pos === "VERB" || toks[j].pos === "AUX") return true;
+  // (A name's word tagged as a verb, "Lt. Gen. Prosper Avril resigned", is no verb.)
+  for (let j = k - 1; j >= 0 && clauseOf[j] === cl; j--)
+    if ((toks[j].pos === "VERB" || toks[j].pos === "AUX") && !((mentionAt[j] ?? -1) >= 0)) return true;
   // ... or the clause's own finite verb comes later ("The civilians imprisoned for ... were released").
   for (let j = k + 1; j < toks.length && clauseOf[j] === cl && j <= k + 14 && toks[j].norm !== ","; j++)
     if (toks[j].pos === "AUX") return true;
@@ -2308,7 +2315,7 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
   } else {
     const passive =
       isPassive(toks, anchor) ||
-      reducedRelative(toks, anchor, clauses.of) ||
+      reducedRelative(toks, anchor, clauses.of, v.mentionAt) ||
       (toks[anchor + 1]?.norm === "by" && toks[anchor - 1]?.pos === "NOUN" && toks[anchor].norm !== toks[anchor].lemma);
     const host = participleHost(v, anchor);
     const subj = host >= 0 ? subjectBefore(v, host, clauses.of[host]) : subjectBefore(v, anchor, cl);
