@@ -63,6 +63,21 @@ export function createSegmentStage(): Stage<"sentences" | "tokens"> {
           for (let i = a; i <= b; i++) sentenceOf[i] = Math.max(0, sentences.length - 1);
           continue;
         }
+        // "Maj. Gen. Mohamed Dagalo", "Sgt. Maj. Jones": wink ends a sentence after some title abbreviations.
+        const prev = sentences[sentences.length - 1];
+        const lastTok = a - 1;
+        if (
+          prev &&
+          lastTok >= 1 &&
+          values[lastTok] === "." &&
+          TITLE_ABBREVIATIONS.has(values[lastTok - 1].toLowerCase()) &&
+          ends[lastTok] === prev.end &&
+          /^\p{Lu}/u.test(values[a])
+        ) {
+          for (let i = a; i <= b; i++) sentenceOf[i] = prev.index;
+          sentences[sentences.length - 1] = { ...prev, end: ends[b] };
+          continue;
+        }
         for (let i = a; i <= b; i++) sentenceOf[i] = sentences.length;
         sentences.push({ index: sentences.length, start: starts[a], end: ends[b] });
       }
@@ -88,6 +103,26 @@ export function createSegmentStage(): Stage<"sentences" | "tokens"> {
 }
 
 const PARTICLES = new Set(["down", "up", "back", "off", "out"]);
+/** Titles written with a full stop that never end a sentence before a name ("Maj. Gen.", "Sgt.", "Gov."). */
+const TITLE_ABBREVIATIONS = new Set([
+  "maj",
+  "sgt",
+  "gov",
+  "sen",
+  "rep",
+  "col",
+  "gen",
+  "capt",
+  "lt",
+  "cmdr",
+  "adm",
+  "brig",
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "prof",
+]);
 /** Irregular past tenses the tagger reads as nouns before a particle ("units shot down helicopters"). */
 const IRREGULAR_PAST: Readonly<Record<string, string>> = {
   shot: "shoot",

@@ -17,6 +17,10 @@ describe("segment.v1", () => {
     ["Gen. Smith arrived in Baghdad on Jan. 4. He met officials.", ["Gen. Smith arrived in Baghdad on Jan. 4.", "He met officials."]],
     ['"We will respond," he said. The talks ended.', ['"We will respond," he said.', "The talks ended."]],
     ["Troops left at 3 p.m. on Monday.", ["Troops left at 3 p.m. on Monday."]],
+    [
+      "Maj. Gen. Mohamed Dagalo spoke. Sgt. Maj. Jones left. The war ended.",
+      ["Maj. Gen. Mohamed Dagalo spoke.", "Sgt. Maj. Jones left.", "The war ended."],
+    ],
   ])("splits %j", (text, expected) => {
     expect(split(text).sentenceTexts).toEqual(expected);
   });
