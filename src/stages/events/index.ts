@@ -18,7 +18,7 @@ import type {
 } from "../../model/annotations.js";
 import { layer } from "../../model/document.js";
 import type { Stage } from "../../pipeline/stage.js";
-import { type ClauseMap, isVerbLike, segmentClauses } from "./clauses.js";
+import { type Clause, type ClauseMap, isVerbLike, segmentClauses } from "./clauses.js";
 import {
   type Lexicon,
   type LexiconSources,
@@ -266,7 +266,7 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
     };
     const sidesOf = () => (sides ??= mainSides(ctx));
     let found: Event[] = sentenceEvents(ctx, lex, view, previousConsult).map((e) =>
-      victimSpeaker(view, domesticStance(ctx, view, bothSides(ctx, e, sidesOf), sidesOf), sidesOf),
+      victimSpeaker(ctx, view, domesticStance(ctx, view, bothSides(ctx, e, sidesOf), sidesOf), sidesOf),
     );
     // "Turkey's foreign ministry rejected the accusations. It said ...": a sentence opened by a subject pronoun
     // continues with the previous sentence's main actor.
@@ -274,6 +274,8 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
     previousTopic = topicOf(ctx, view, found);
     // "The move sparked discontent ... and parliament subsequently adopted ...": a sentence that
     // continues the previous one's story takes its date when it has none of its own.
+    // (No blank line or line break since the previous sentence.)
+    const sameParagraph = previousEnd >= 0 && !ctx.text.slice(previousEnd, tokens[a].end).includes("\n");
     if (previousDate && continuesStory(view.toks)) {
       const inherited: EventDate = { ...previousDate, basis: "sentence" };
       found = found.map((e) =>
@@ -281,14 +283,7 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
           ? { ...e, date: inherited, historical: e.historical || isHistorical(ctx.published, inherited, false) }
           : e,
       );
-    } else if (
-      previousDate &&
-      previousDate.precision === "day" &&
-      !previousDate.modifier &&
-      previousEnd >= 0 &&
-      !ctx.text.slice(previousEnd, tokens[a].end).includes("\n") &&
-      pastNarrative(view.toks)
-    ) {
+    } else if (previousDate && previousDate.precision === "day" && !previousDate.modifier && sameParagraph && pastNarrative(view.toks)) {
       // "Earlier on Saturday, Putin accused ... . Authorities declared a counter-terrorism regime ...": a sentence in
       // the same paragraph with no time of its own goes on with the day of the previous one (acts, not plans).
       const inherited: EventDate = { ...previousDate, basis: "sentence" };
@@ -296,7 +291,6 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
         e.date?.basis === "publication" && (e.modality === "asserted" || e.modality === "reported") ? { ...e, date: inherited } : e,
       );
     }
-    const sameParagraph = previousEnd >= 0 && !ctx.text.slice(previousEnd, tokens[a].end).includes("\n");
     previousEnd = tokens[b - 1].end;
     // "At least 17 people were killed in the clashes": a definite attack noun refers back to the fighting just reported.
     // (Or a bare toll right after the attack, in its paragraph: "Troops fired live rounds at crowds. At least 11 people were killed.")
@@ -896,7 +890,7 @@ function mainSides(ctx: DocContext): Sides {
  * "Ukraine's air force said Russia launched 100 drones overnight": an attack with no target, reported by the state of
  * one of the story's main countries against another, was aimed at the reporter's country.
  */
-function victimSpeaker(v: SentenceView, e: Event, sidesOf: () => Sides): Event {
+function victimSpeaker(ctx: DocContext, v: SentenceView, e: Event, sidesOf: () => Sides): Event {
   if (e.type !== "ASSAULT" || !e.attribution || e.targets.some((t) => t.country !== null) || e.sources.length === 0) return e;
   const said = v.mentions.find((m) => m.start === e.attribution!.start);
   const home = said?.country;
@@ -905,15 +899,7 @@ function victimSpeaker(v: SentenceView, e: Event, sidesOf: () => Sides): Event {
     return e;
   const sides = sidesOf();
   if (!(sides.main?.country === home || sides.pair.some((p) => p.country === home))) return e;
-  const target: ActorRef = {
-    name: said.text,
-    entityId: said.entityId ?? home,
-    country: home,
-    sector,
-    text: said.text,
-    start: said.start,
-    end: said.end,
-  };
+  const target = actorOf(ctx, said);
   return { ...e, targets: [...e.targets, target], rule: `${e.rule}+reported-against` };
 }
 
@@ -2111,8 +2097,7 @@ const SAME_FORM_PARTICIPLES = new Set([
 
 /** The demand verb whose "that" clause holds clause cl ("demanded that Russia admit ... and pay"), or -1. */
 function demandingVerb(v: SentenceView, cl: number): number {
-  let c = v.clauses.clauses[cl];
-  while (c.kind === "coord" && c.parent >= 0) c = v.clauses.clauses[c.parent];
+  const c = coordinationHost(v, cl);
   if (c.kind !== "sub" || v.toks[c.first]?.norm !== "that" || c.first < 1) return -1;
   const verb = v.toks[c.first - 1];
   return verb.pos === "VERB" && DEMAND_SPEECH.has(verb.lemma) ? c.first - 1 : -1;
@@ -2120,9 +2105,14 @@ function demandingVerb(v: SentenceView, cl: number): number {
 
 /** A reported clause, or a predicate coordinated inside one ("demanded that Russia admit its guilt, punish ... and pay"). */
 function contentOrItsPredicate(v: SentenceView, cl: number): boolean {
+  return coordinationHost(v, cl).kind === "content";
+}
+
+/** Clause cl, or the clause its chain of coordinated predicates hangs from ("... that X admit A, punish B and pay C"). */
+function coordinationHost(v: SentenceView, cl: number): Clause {
   let c = v.clauses.clauses[cl];
   while (c.kind === "coord" && c.parent >= 0) c = v.clauses.clauses[c.parent];
-  return c.kind === "content";
+  return c;
 }
 
 function isPassive(toks: readonly Token[], k: number): boolean {
