@@ -1918,3 +1918,65 @@ describe("names with words tagged as verbs", () => {
     expect(found.map((e) => [e.type, e.sources.map((s) => s.country)])).toEqual([["RETREAT", ["HTI"]]]);
   });
 });
+
+describe("the other side of a two-country story", () => {
+  const actors: ActorSpec[] = [
+    ["India", "IND", "GOV"],
+    ["Pakistan", "PAK", "GOV"],
+  ];
+  const story =
+    "India accused Pakistan of backing the gunmen. India expelled Pakistan's diplomats. Pakistan closed its airspace to India. ";
+  it("a threat by one side naming no one abroad is aimed at the other, whose last mention is the evidence", () => {
+    const text = `${story}Pakistan warned that any attempt to divert its water would be answered with full force.`;
+    const threat = run(text, { actors }).find((e) => e.type === "THREATEN");
+    expect(threat?.targets.map((t) => t.country)).toEqual(["IND"]);
+    expect(threat?.rule).toContain("+pair-opponent");
+    const target = threat!.targets[0];
+    expect(text.slice(target.start, target.end)).toBe("India");
+    expect(target.start).toBe(text.indexOf("India. "));
+  });
+  it("not when the sentence names someone else abroad, nor when the two have not acted on each other", () => {
+    const third = run(`${story}Pakistan warned that the United States would answer for it.`, {
+      actors: [...actors, ["United States", "USA", "GOV"]],
+    }).find((e) => e.type === "THREATEN");
+    expect(third?.targets.map((t) => t.country)).not.toContain("IND");
+    const calm = "India hosted a cricket team. Pakistan held elections. India opened a museum. Pakistan opened a dam. ";
+    const none = run(`${calm}Pakistan warned that its response would be swift.`, { actors }).find((e) => e.type === "THREATEN");
+    expect(none?.targets).toEqual([]);
+  });
+  it("a pronoun opener's domestic warning is aimed at home once the pronoun is resolved", () => {
+    const text =
+      "Georgian police dispersed protesters in Tbilisi. The Georgian government blamed the opposition. It warned that those responsible would face the full force of the law.";
+    const found = run(text, {
+      actors: [
+        ["Georgian police", "GEO", "POL"],
+        ["protesters", "GEO", "CVL"],
+        ["Georgian government", "GEO", "GOV"],
+        ["opposition", "GEO", "OPP"],
+      ],
+    });
+    const threat = found.find((e) => e.type === "THREATEN");
+    expect(threat?.sources.map((s) => s.country)).toEqual(["GEO"]);
+    expect(threat?.targets.map((t) => t.country)).toEqual(["GEO"]);
+  });
+  it("'condemned the launch' reacts to the last act of another country", () => {
+    const found = run("North Korea test-fired a new missile on Thursday. South Korea condemned the launch as a provocation.", {
+      actors: [
+        ["North Korea", "PRK", "GOV"],
+        ["South Korea", "KOR", "GOV"],
+      ],
+    });
+    expect(found.find((e) => e.type === "ACCUSE")?.targets.map((t) => t.country)).toEqual(["PRK"]);
+  });
+  it("'staged a combined air drill' is a mobilisation; 'a drill' alone is not", () => {
+    const drill = run("South Korean and U.S. jets staged a combined air drill over the Yellow Sea.", {
+      actors: [
+        ["South Korean", "KOR", "MIL"],
+        ["U.S. jets", "USA", "MIL"],
+      ],
+    });
+    expect(drill.map((e) => e.type)).toContain("MOBILIZE");
+    const fire = run("Residents took part in a fire drill on Monday.", {});
+    expect(fire.map((e) => e.type)).not.toContain("MOBILIZE");
+  });
+});

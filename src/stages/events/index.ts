@@ -1,3 +1,4 @@
+import { lastStartingAtOrBefore } from "../../model/search.js";
 import type {
   ActorRef,
   Attribution,
@@ -265,12 +266,12 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
       keys: new Array(toks.length),
     };
     const sidesOf = () => (sides ??= mainSides(ctx));
-    let found: Event[] = sentenceEvents(ctx, lex, view, previousConsult).map((e) =>
-      victimSpeaker(ctx, view, domesticStance(ctx, view, bothSides(ctx, e, sidesOf), sidesOf), sidesOf),
-    );
+    let found: Event[] = sentenceEvents(ctx, lex, view, previousConsult).map((e) => bothSides(ctx, e, sidesOf));
     // "Turkey's foreign ministry rejected the accusations. It said ...": a sentence opened by a subject pronoun
     // continues with the previous sentence's main actor.
-    found = pronounOpener(view, found, previousTopic);
+    found = pronounOpener(view, found, previousTopic).map((e) =>
+      pairOpponent(ctx, view, victimSpeaker(ctx, view, domesticStance(ctx, view, e, sidesOf), sidesOf), sidesOf, events),
+    );
     previousTopic = topicOf(ctx, view, found);
     // "The move sparked discontent ... and parliament subsequently adopted ...": a sentence that
     // continues the previous one's story takes its date when it has none of its own.
@@ -458,7 +459,7 @@ function sameActor(a: ActorRef, b: ActorRef): boolean {
 }
 
 const ACT_NOUNS = new Set(
-  "measures measure sanctions decision move resolution attack attacks strikes strike statement remarks comments accusations allegations accusation allegation claim claims charge charges plan proposal ban restrictions deployment expulsion exercises drills manoeuvres maneuvers incursion incursions raids raid shelling bombing bombings killings arrests detentions crackdown blockade coup putsch invasion takeover massacre shooting".split(
+  "measures measure sanctions decision move resolution attack attacks strikes strike statement remarks comments accusations allegations accusation allegation claim claims charge charges plan proposal ban restrictions deployment expulsion exercises drills manoeuvres maneuvers incursion incursions raids raid shelling bombing bombings killings arrests detentions crackdown blockade coup putsch invasion takeover massacre shooting launch launches test tests firing airstrike airstrikes offensive assault annexation seizure execution executions verdict sentence decree deal agreement pact accord".split(
     " ",
   ),
 );
@@ -869,6 +870,8 @@ interface Sides {
   readonly pair: ActorRef[];
   /** The one main country: named at least three times and twice as often as any other; or null. */
   readonly main: ActorRef | null;
+  /** Each of the pair's countries' mentions, in text order. */
+  readonly mentionsOf: ReadonlyMap<string, readonly Mention[]>;
 }
 
 function mainSides(ctx: DocContext): Sides {
@@ -882,8 +885,35 @@ function mainSides(ctx: DocContext): Sides {
   const ranked = [...byCountry.values()].sort((a, b) => b.length - a.length);
   const main =
     ranked.length > 0 && ranked[0].length >= 3 && ranked[0].length >= 2 * (ranked[1]?.length ?? 0) ? actorOf(ctx, ranked[0][0]) : null;
-  if (ranked.length < 2 || ranked[1].length < 2 || (ranked[2] && ranked[2].length === ranked[1].length)) return { pair: [], main };
-  return { pair: ranked.slice(0, 2).map((ms) => actorOf(ctx, ms[0])), main };
+  if (ranked.length < 2 || ranked[1].length < 2 || (ranked[2] && ranked[2].length === ranked[1].length))
+    return { pair: [], main, mentionsOf: new Map() };
+  const pair = ranked.slice(0, 2);
+  return { pair: pair.map((ms) => actorOf(ctx, ms[0])), main, mentionsOf: new Map(pair.map((ms) => [ms[0].country!, ms])) };
+}
+
+/**
+ * "It said any attempt to divert water belonging to Pakistan would be answered with full force": in a story about two
+ * countries that have acted on each other, a threat or a condemnation by one of them that names no one abroad is aimed
+ * at the other. The target's
+ * evidence is the other country's last mention before the event.
+ */
+function pairOpponent(ctx: DocContext, v: SentenceView, e: Event, sidesOf: () => Sides, before: readonly Event[]): Event {
+  const kind = e.type === "THREATEN" || (e.type === "ACCUSE" && e.mode === "disapprove");
+  if (!kind || e.targets.some((t) => t.country !== null) || e.sources.length === 0 || e.modality === "hypothetical") return e;
+  const home = e.sources[0].country;
+  if (!home || e.sources.some((s) => s.country !== home)) return e;
+  const sides = sidesOf();
+  const other = sides.pair.find((p) => p.country !== home)?.country;
+  if (!other || !sides.pair.some((p) => p.country === home)) return e;
+  // (A sentence naming anyone abroad, or an organisation, is about them.)
+  if (v.mentions.some((m) => (m.country !== null && m.country !== home) || m.sector === "IGO")) return e;
+  // (The two must be sides: one has already acted on the other in the story.)
+  const between = (x: Event, a: string, b: string) => x.sources.some((s) => s.country === a) && x.targets.some((t) => t.country === b);
+  if (!before.some((x) => between(x, home, other) || between(x, other, home))) return e;
+  const ms = sides.mentionsOf.get(other) ?? [];
+  const at = lastStartingAtOrBefore(ms, e.trigger.start);
+  if (at < 0) return e;
+  return { ...e, targets: [...e.targets, actorOf(ctx, ms[at])], rule: `${e.rule}+pair-opponent` };
 }
 
 /**
