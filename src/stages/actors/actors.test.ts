@@ -620,6 +620,17 @@ describe("actors: single-country articles, the country dealt with, and name tail
         ?.country,
     ).toBeNull();
   });
+  it("a bare state body dealing with the focus country is of the state that last acted before it, if any", () => {
+    const story =
+      "ALGIERS, April 8 - Algeria recalled its ambassadors to Mali on Monday. Algeria said it acted in reply. Algeria's army downed a drone. ";
+    const other = "Mali's transitional authorities gave a different account. They said the drone was found in Mali. ";
+    const accused = "On Sunday, the government accused Algeria of sponsoring terrorism.";
+    const government = (text: string) => run(text, "2025-04-08").mentions.find((m) => m.text === "government");
+    expect(government(story + other + accused)?.country).toBe("MLI");
+    expect(government(story + other + accused)?.rule).toContain("agent-antecedent");
+    // (Without another state acting just before, the focus country's.)
+    expect(government(story + "The weather was mild. Markets were calm. " + accused)?.country).toBe("DZA");
+  });
   it("'the Guards' after 'Iran's Revolutionary Guards' is the same organisation; 'the Front' before any front is nobody", () => {
     const text = "The Front said nothing. Iran's Revolutionary Guards said the barrage was retaliation. The Guards warned Israel.";
     const { mentions } = run(text, "2024-10-02");

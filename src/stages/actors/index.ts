@@ -124,6 +124,7 @@ const MAX_CHAIN = 8;
 const MONTH_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?$/i;
 const GROUP_SECTORS = new Set<Sector>(["REB", "CRM", "OPP", "PTY", "NGO", "IGO", "MED"]);
 /** Bare agents that take the article's focus country ("the government", "police", "protesters"); not MIL or REB, often foreign. */
+const STATE_SECTORS: ReadonlySet<Sector> = new Set<Sector>(["GOV", "MIL", "LEG", "JUD", "POL"]);
 const FOCUS_SECTORS = new Set<Sector>(["GOV", "POL", "JUD", "LEG", "OPP", "CVL", "REF", "PTY"]);
 /** Longest unknown name ("Abdel Fattah Abdelrahman al-Burhan" is 5 words after folding). */
 const MAX_NAME_WORDS = 8;
@@ -1414,6 +1415,20 @@ class DocContext {
     return false;
   }
 
+  /** The country of the last state actor in the two sentences before d's, unless it is of `except`. */
+  private stateBefore(d: Draft, except: string): string | null {
+    const sn = this.draftSentence.get(d) ?? -1;
+    for (let k = sn - 1; k >= 0 && k >= sn - 2; k--) {
+      const list = this.sentenceDrafts.get(k) ?? [];
+      for (let i = list.length - 1; i >= 0; i--) {
+        const o = list[i];
+        if (o === d || o.end > d.start || o.kind === "country" || !o.country || !o.sector || !STATE_SECTORS.has(o.sector)) continue;
+        return o.country === except ? null : o.country;
+      }
+    }
+    return null;
+  }
+
   /** The drafts of d's sentence. */
   private neighbours(d: Draft): readonly Draft[] {
     return this.sentenceDrafts.get(this.draftSentence.get(d) ?? -1) ?? [];
@@ -1443,7 +1458,16 @@ class DocContext {
         )
           continue;
         // "the junta accused France": in an article naming that one country, an agent dealing with it is not of it.
-        if (this.namedCountries.size === 1 && this.facesCountry(d, focus)) continue;
+        // ("Mali's transitional authorities gave a different account. ... the government accused Algeria": with
+        // others named, a state body is of the state that last spoke or acted in the two sentences before.)
+        if (this.facesCountry(d, focus)) {
+          if (this.namedCountries.size === 1) continue;
+          const other = d.sector !== "MIL" && STATE_SECTORS.has(d.sector) ? this.stateBefore(d, focus) : null;
+          if (other) {
+            this.composeAgent(d, other, d.sector, "agent-antecedent");
+            continue;
+          }
+        }
         // Soldiers are often foreign: bare "troops", "the army" take the focus country only when the dateline agrees
         // and their sentence names no other country's actor.
         // (Or when their own sentence names an actor of the focus country: "Machado called on the armed forces",

@@ -1980,3 +1980,44 @@ describe("the other side of a two-country story", () => {
     expect(fire.map((e) => e.type)).not.toContain("MOBILIZE");
   });
 });
+
+describe("envoys recalled", () => {
+  it("'recalled its ambassadors to Mali and Niger' acts against the countries of posting", () => {
+    const found = run("Algeria recalled its ambassadors to Mali and Niger on Monday.", {
+      actors: [
+        ["Algeria", "DZA", "GOV"],
+        ["ambassadors", "DZA", "GOV"],
+        ["Mali", "MLI"],
+        ["Niger", "NER"],
+      ],
+    });
+    const recall = found.find((e) => e.type === "SANCTION");
+    expect(recall?.targets.map((t) => t.country)).toEqual(["MLI", "NER"]);
+    expect(recall?.rule).toContain("+envoy-posting");
+  });
+  it("'after A, B and C pulled their own ambassadors out of X' is a recall by all three, against X", () => {
+    const found = run("The ministry acted after Mali, Burkina Faso and Niger pulled their own ambassadors out of Algiers on Sunday.", {
+      actors: [
+        ["ministry", null, "GOV"],
+        ["Mali", "MLI"],
+        ["Burkina Faso", "BFA"],
+        ["Niger", "NER"],
+        ["ambassadors", "DZA", "GOV"],
+      ],
+      places: [["Algiers", "Algiers", "DZA"]],
+    });
+    const recall = found.find((e) => e.trigger.text === "pulled");
+    expect([recall?.type, recall?.cameo]).toEqual(["SANCTION", "161"]);
+    expect(recall?.sources.map((s) => s.country)).toEqual(["MLI", "BFA", "NER"]);
+    expect(recall?.targets.map((t) => t.country)).toEqual(["DZA"]);
+  });
+  it("an envoy of another country expelled keeps its own target", () => {
+    const found = run("Somalia expelled Ethiopia's ambassador.", {
+      actors: [
+        ["Somalia", "SOM", "GOV"],
+        ["Ethiopia's ambassador", "ETH", "GOV"],
+      ],
+    });
+    expect(found.find((e) => e.type === "SANCTION")?.rule).not.toContain("envoy-posting");
+  });
+});

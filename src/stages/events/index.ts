@@ -790,7 +790,7 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
   }
   const merged = mergeSentence(built, v).map((e) => (e.type === "ASSAULT" ? { ...e, acled: acledOf(lex, e.type, e.mode) } : e));
   const claimed = verdictTargets(mediatedTalks(blamedAttacks(claimedAttacks(ctx, v, demandedActs(nestedThreats(merged)))))).map((e) =>
-    domesticTarget(ctx, placeTarget(ctx, v, e)),
+    domesticTarget(ctx, placeTarget(ctx, v, envoyPosting(ctx, v, e))),
   );
   const accusations = reportedAttackAccusations(ctx, lex, v, claimed);
   // The attack an accusation is about is reported by the accuser, not asserted by the writer.
@@ -1029,6 +1029,48 @@ function domesticTarget(ctx: DocContext, e: Event): Event {
 }
 
 /** A place's country as an actor, with the place's words as the evidence ("Ankara" for Turkey). */
+const ENVOY = /^(?:(?:its|their|his|her|the)\s+)?(?:own\s+)?(?:ambassadors?|envoys?|diplomats?|charg[eé]s? d'affaires|heads? of mission)$/i;
+const POSTING = /^\s*(?:to|from|in|out of)\s+(?:the\s+)?$/i;
+
+/**
+ * "Algeria recalled its ambassadors to Mali and Niger", "pulled their own ambassadors out of Algiers": a state
+ * withdrawing its own envoys acts against the countries they were posted to (CAMEO 161, reducing relations).
+ */
+function envoyPosting(ctx: DocContext, v: SentenceView, e: Event): Event {
+  if ((e.type !== "SANCTION" && e.type !== "RETREAT") || e.mode !== "withdraw") return e;
+  const own = (t: ActorRef) =>
+    t.country === null ||
+    e.sources.some((s) => s.country === t.country) ||
+    /\b(?:its|their)\s+(?:own\s+)?$/i.test(ctx.text.slice(Math.max(0, t.start - 12), t.start));
+  const i = e.targets.findIndex((t) => ENVOY.test(t.text) && own(t));
+  if (i < 0) return e;
+  const envoy = e.targets[i];
+  // The countries (or their capitals) right after "to", "from", "out of", joined by commas and "and".
+  const posts: ActorRef[] = [];
+  let at = envoy.end;
+  const named = [
+    ...v.mentions
+      .filter((m) => m.kind !== "person" && m.country)
+      .map((m) => ({ start: m.start, end: m.end, name: m.text, country: m.country! })),
+    ...v.places
+      .filter((p) => p.country && (p.precision === "country" || p.precision === "city"))
+      .map((p) => ({ ...p, country: p.country! })),
+  ].sort((a, b) => a.start - b.start);
+  for (const n of named) {
+    if (n.start < at) continue;
+    const gap = ctx.text.slice(at, n.start);
+    if (posts.length === 0 ? !POSTING.test(gap) : !/^\s*(?:,|and|,\s*and)\s*$/.test(gap)) break;
+    if (!posts.some((p) => p.country === n.country) && !e.sources.some((s) => s.country === n.country))
+      posts.push(placeActor(ctx, n, n.country, "GOV"));
+    at = n.end;
+  }
+  if (posts.length === 0) return e;
+  const rest = e.targets.filter((t, j) => j !== i && !posts.some((p) => p.country === t.country));
+  const targets = [...rest.slice(0, i), ...posts, ...rest.slice(i)];
+  const recall = e.type === "RETREAT" ? { type: "SANCTION" as const, cameo: "161" } : {};
+  return { ...e, ...recall, targets, rule: `${e.rule}+envoy-posting` };
+}
+
 function placeActor(ctx: DocContext, p: { start: number; end: number; name: string }, country: string, sector: Sector | null): ActorRef {
   const name = ctx.entities.get(country)?.name ?? p.name;
   return { name, entityId: country, country, sector, text: ctx.text.slice(p.start, p.end), start: p.start, end: p.end };
@@ -2045,7 +2087,8 @@ function coordinated(v: SentenceView, edge: number, m: number, dir: -1 | 1): num
     while (last + 1 < toks.length && mentionAt[last + 1] === next) last++;
     const before = first > 0 ? toks[first - 1] : undefined;
     const prep = before && before.pos === "DET" && first > 1 ? toks[first - 2] : before;
-    if (prep && prep.pos === "ADP" && prep.norm !== "of") break;
+    // ("after Mali, Burkina Faso and Niger pulled": a clause opener before a subject's first name is no preposition.)
+    if (prep && prep.pos === "ADP" && prep.norm !== "of" && !(dir === -1 && sawAnd && CLAUSE_OPENERS.has(prep.norm))) break;
     if (conj.norm === "," && dir === 1) {
       const after = toks[last + 1];
       if (!after || (after.norm !== "and" && after.norm !== ",")) break;
