@@ -2021,3 +2021,30 @@ describe("envoys recalled", () => {
     expect(found.find((e) => e.type === "SANCTION")?.rule).not.toContain("envoy-posting");
   });
 });
+
+describe("perfect participles tagged as nouns", () => {
+  it("'had shot down a drone' is the verb shoot down; 'had shot' with no known form stays as it was", () => {
+    const found = run("The ministry said its air defences had shot down a drone.", { actors: [["air defences", "DZA", "MIL"]] });
+    expect(found.map((e) => [e.type, e.sources.map((s) => s.country)])).toContainEqual(["ASSAULT", ["DZA"]]);
+    const talks = run("The ministers had talks in Geneva.", { actors: [["ministers", "CHE", "GOV"]] });
+    expect(talks.map((e) => e.type)).not.toContain("ASSAULT");
+  });
+});
+
+describe("a participle of speech goes on with the one who spoke just before", () => {
+  it("'..., the air force said, adding that' and 'X said that ..., adding that' are X's", () => {
+    const actors: ActorSpec[] = [
+      ["Russia", "RUS", "GOV"],
+      ["Ukraine", "UKR", "GOV"],
+      ["Ukrainian Air Force", "UKR", "MIL"],
+      ["air defences", "UKR", "MIL"],
+    ];
+    for (const text of [
+      "Russia launched 46 drones at Ukraine overnight, the Ukrainian Air Force said on Tuesday, adding that air defences shot down 38 of them.",
+      "The Ukrainian Air Force said on Tuesday that Russia launched 46 drones at Ukraine, adding that air defences shot down 38 of them.",
+    ]) {
+      const shot = run(text, { actors }).find((e) => e.trigger.text === "shot");
+      expect(shot?.attribution?.text).toBe("Ukrainian Air Force");
+    }
+  });
+});

@@ -496,6 +496,17 @@ function retagGerunds(toks: Token[], lex: Lexicon): Token[] {
     const stem = stems.find((x) => lex.verbs.has(x) || lex.phrases.has(x));
     if (stem) toks[k] = asVerb(t, stem);
   }
+  // "its air defences had shot down a drone": an irregular participle after a perfect auxiliary, tagged as a noun, is
+  // the verb (our verb dictionary lists the form).
+  for (let k = 1; k < toks.length; k++) {
+    const t = toks[k];
+    if ((t.pos !== "NOUN" && t.pos !== "ADJ") || t.norm.endsWith("s")) continue;
+    let j = k - 1;
+    if (toks[j].pos === "ADV" && j > 0) j--;
+    if (toks[j].pos !== "AUX" || toks[j].lemma !== "have") continue;
+    const form = lex.verbs.get(t.norm)?.find((e) => e.words[0] === t.norm && e.lemma.split(" ")[0] !== t.norm);
+    if (form) toks[k] = asVerb(t, form.lemma.split(" ")[0]);
+  }
   // "carried out joint flight exercises.", "staged drills over the strait": a plural tagged as a verb inside a noun
   // phrase (after an adjective, noun or article, or a verb's particle) and before its end is a noun.
   for (let k = 1; k < toks.length; k++) {
@@ -892,13 +903,16 @@ function mainSides(ctx: DocContext): Sides {
 }
 
 /**
- * "It said any attempt to divert water belonging to Pakistan would be answered with full force": in a story about two
- * countries that have acted on each other, a threat or a condemnation by one of them that names no one abroad is aimed
- * at the other. The target's
+ * "It said any attempt to divert water belonging to Pakistan would be answered with full force", "its air defences had
+ * shot down an armed drone": in a story about two countries that have acted on each other, a threat, a condemnation or
+ * an attack (at no place abroad) by one of them that names no one abroad is aimed at the other. The target's
  * evidence is the other country's last mention before the event.
  */
 function pairOpponent(ctx: DocContext, v: SentenceView, e: Event, sidesOf: () => Sides, before: readonly Event[]): Event {
-  const kind = e.type === "THREATEN" || (e.type === "ACCUSE" && e.mode === "disapprove");
+  const kind =
+    e.type === "THREATEN" ||
+    (e.type === "ACCUSE" && e.mode === "disapprove") ||
+    (e.type === "ASSAULT" && !e.place?.country && e.sources.length === 1);
   if (!kind || e.targets.some((t) => t.country !== null) || e.sources.length === 0 || e.modality === "hypothetical") return e;
   const home = e.sources[0].country;
   if (!home || e.sources.some((s) => s.country !== home)) return e;
@@ -2233,6 +2247,11 @@ function speakerFromVerb(v: SentenceView, sv: number): { verb: number; mentions:
   const cl = v.clauses.of[sv];
   // "India launched strikes on ..., saying it targeted ...": a participle after a comma speaks for the clause's subject.
   if (v.toks[sv].norm.endsWith("ing") && v.toks[sv - 1]?.norm === ",") {
+    // ("..., the air force said on Tuesday, adding that", "The air force said that Russia launched drones, adding that":
+    // the one who spoke just before goes on speaking.)
+    const host = v.clauses.clauses[cl];
+    const before = host.kind === "content" && host.speechVerb >= 0 && host.speechVerb < sv ? host.speechVerb : v.clauses.trailerSpeech;
+    if (before >= 0 && before < sv && before !== sv) return speakerFromVerb(v, before);
     const main = firstVerbOf(v, cl, sv - 1);
     if (main >= 0 && main < sv - 1) {
       const subj = subjectBefore(v, main, v.clauses.of[main]);
