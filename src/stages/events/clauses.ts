@@ -70,6 +70,9 @@ const SPEECH_VEHICLES = new Set([
   "broadcast",
 ]);
 
+/** "said that morning": a time after a demonstrative "that". */
+const TIME_NOUNS = new Set(["morning", "afternoon", "evening", "night", "day", "week", "month", "year", "time", "weekend"]);
+
 export function segmentClauses(tokens: readonly Token[], a: number, b: number, speechVerbs: ReadonlySet<string>): ClauseMap {
   const n = b - a;
   const of: number[] = new Array(n).fill(0);
@@ -119,9 +122,12 @@ export function segmentClauses(tokens: readonly Token[], a: number, b: number, s
       lastSpeech >= 0 &&
       k - lastSpeech <= 12 &&
       prev !== undefined &&
-      SPEECH_VEHICLES.has(prev.lemma) &&
       next !== undefined &&
-      (next.pos === "PRON" || next.pos === "DET" || next.pos === "PROPN");
+      ((SPEECH_VEHICLES.has(prev.lemma) && (next.pos === "PRON" || next.pos === "DET" || next.pos === "PROPN")) ||
+        // ("said on Thursday that ships would be targeted": "that" read as a determiner still opens what was said.)
+        (w === "that" &&
+          t.pos === "DET" &&
+          (subjectAndVerbAhead(tokens, a + k + 1, b) || (next.pos === "NOUN" && !TIME_NOUNS.has(next.lemma) && next.norm !== next.lemma))));
     const relativeThat = w === "that" && t.pos === "PRON" && (prev?.pos === "NOUN" || prev?.pos === "PROPN") && !reportedThat;
     if ((RELATIVE.has(w) && (t.pos === "PRON" || t.pos === "DET") && k > 0) || relativeThat) {
       if (prev?.norm === "," || insideAppositive(tokens, a, k)) resume.push(current);
@@ -129,7 +135,8 @@ export function segmentClauses(tokens: readonly Token[], a: number, b: number, s
     } else if (w === "that" && ((t.pos !== "DET" && t.pos !== "PRON") || reportedThat) && lastSpeech >= 0 && k - lastSpeech <= 12) {
       current = open("content", current, k, lastSpeech);
       lastSpeech = -1;
-    } else if (w === "that" && t.pos === "SCONJ") {
+    } else if (w === "that" && t.pos === "SCONJ" && hasVerbAhead(tokens, a + k + 1, b)) {
+      // ("rejected that description, saying": a determiner the tagger calls a conjunction opens nothing.)
       current = open("sub", current, k);
     } else if (
       SUBORDINATORS.has(w) &&
@@ -220,9 +227,18 @@ function nextContent(tokens: readonly Token[], from: number, to: number): number
 function hasVerbAhead(tokens: readonly Token[], from: number, to: number): boolean {
   for (let k = from; k < to && k < from + 10; k++) {
     const t = tokens[k];
-    if (t.norm === "," || ((t.norm === "and" || t.norm === "or") && !adjectivePair(tokens, k, to) && !nounPair(tokens, k, to)))
+    // ("to stop or divert": verbs joined inside an infinitive.)
+    const infinitivePair = tokens[k - 1]?.pos === "VERB" && tokens[k - 2]?.norm === "to" && tokens[k + 1]?.pos === "VERB";
+    if (
+      t.norm === "," ||
+      ((t.norm === "and" || t.norm === "or") && !adjectivePair(tokens, k, to) && !nounPair(tokens, k, to) && !infinitivePair)
+    )
       return false;
-    if (isVerbLike(t) && !hyphenated(tokens, k)) return true;
+    // ("warned parents not to send their children when ...": an infinitive is no finite verb, a subordinate clause no
+    // complement; "said any attempt to stop it would be": the finite verb comes later.)
+    if (SUBORDINATORS.has(t.norm) && t.pos === "SCONJ") return false;
+    const infinitive = tokens[k - 1]?.norm === "to" || (tokens[k - 2]?.norm === "to" && tokens[k - 1]?.pos === "CCONJ");
+    if (isVerbLike(t) && !hyphenated(tokens, k) && !infinitive) return true;
   }
   return false;
 }

@@ -2048,3 +2048,43 @@ describe("a participle of speech goes on with the one who spoke just before", ()
     }
   });
 });
+
+describe("reported speech after 'warned' and determiner-like 'that'", () => {
+  it("'warned that ships would be targeted' is the speaker's threat; 'warned parents not to send' keeps its object", () => {
+    const threat = run("Saree warned on Thursday that vessels dealing with Israeli ports would be targeted.", {
+      actors: [
+        ["Saree", "YEM", "REB"],
+        ["Israeli", "ISR"],
+      ],
+    }).find((e) => e.type === "THREATEN");
+    expect(threat?.sources.map((s) => s.country)).toEqual(["YEM"]);
+    expect(threat?.targets.map((t) => t.country)).toEqual(["ISR"]);
+    const warned = run("Separatist commanders warned parents not to send their children to school when the term opens.", {
+      actors: [
+        ["Separatist commanders", "CMR", "REB"],
+        ["parents", "CMR", "CVL"],
+      ],
+    }).find((e) => e.type === "THREATEN");
+    expect(warned?.targets.map((t) => t.country)).toEqual(["CMR"]);
+  });
+  it("'rejected that description, saying the Houthis had abducted the survivors' reports an abduction", () => {
+    const found = run("The U.S. embassy rejected that description, saying the Houthis had abducted the survivors.", {
+      actors: [
+        ["U.S. embassy", "USA", "GOV"],
+        ["Houthis", "YEM", "REB"],
+      ],
+    });
+    const abduction = found.find((e) => e.type === "ASSAULT");
+    expect([abduction?.mode, abduction?.modality, abduction?.attribution?.text]).toEqual(["abduct", "reported", "U.S. embassy"]);
+    expect(found.find((e) => e.type === "ACCUSE")?.targets.map((t) => t.country)).toEqual(["YEM"]);
+  });
+  it("'condemned both attacks' reacts to the last attack by another country", () => {
+    const found = run("Houthi fighters blew up the Magic Seas on Sunday. Greece condemned both attacks.", {
+      actors: [
+        ["Houthi fighters", "YEM", "REB"],
+        ["Greece", "GRC", "GOV"],
+      ],
+    });
+    expect(found.find((e) => e.type === "ACCUSE")?.targets.map((t) => t.country)).toEqual(["YEM"]);
+  });
+});

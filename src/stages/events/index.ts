@@ -464,14 +464,16 @@ const ACT_NOUNS = new Set(
   ),
 );
 
-/** The trigger's object is "the <act>" ("condemned the measures", "rejected the accusations"). */
+const DEFINITE = new Set(["the", "these", "this", "those", "both"]);
+
+/** The trigger's object is "the <act>" ("condemned the measures", "rejected the accusations", "condemned both attacks"). */
 function reactsToDefiniteAct(v: SentenceView, e: Event): number {
   const k = localIndexAt(v, e.trigger.start);
   if (k < 0) return -1;
   let j = k + 1;
   while (j < v.toks.length && v.toks[j].start < e.trigger.end) j++;
   for (let x = j; x < v.toks.length && x <= j + 2; x++)
-    if (v.toks[x].norm === "the" || v.toks[x].norm === "these" || v.toks[x].norm === "this") {
+    if (DEFINITE.has(v.toks[x].norm)) {
       const noun = v.toks[x + 1];
       return noun !== undefined && ACT_NOUNS.has(noun.norm) && v.mentionAt[x + 1] < 0 ? x + 1 : -1;
     }
@@ -496,8 +498,8 @@ function retagGerunds(toks: Token[], lex: Lexicon): Token[] {
     const stem = stems.find((x) => lex.verbs.has(x) || lex.phrases.has(x));
     if (stem) toks[k] = asVerb(t, stem);
   }
-  // "its air defences had shot down a drone": an irregular participle after a perfect auxiliary, tagged as a noun, is
-  // the verb (our verb dictionary lists the form).
+  // "its air defences had shot down a drone": a participle of a known verb after a perfect auxiliary, tagged as a noun
+  // or adjective, is the verb (irregular forms as our verb dictionary lists them).
   for (let k = 1; k < toks.length; k++) {
     const t = toks[k];
     if ((t.pos !== "NOUN" && t.pos !== "ADJ") || t.norm.endsWith("s")) continue;
@@ -506,6 +508,15 @@ function retagGerunds(toks: Token[], lex: Lexicon): Token[] {
     if (toks[j].pos !== "AUX" || toks[j].lemma !== "have") continue;
     const form = lex.verbs.get(t.norm)?.find((e) => e.words[0] === t.norm && e.lemma.split(" ")[0] !== t.norm);
     if (form) toks[k] = asVerb(t, form.lemma.split(" ")[0]);
+    else if (/^[a-z]{3,20}ed$/.test(t.norm)) {
+      // ("the Houthis had abducted the survivors": a regular participle of a known verb.)
+      const base = t.norm.slice(0, -2);
+      const stems = [base, t.norm.slice(0, -1)];
+      if (/([b-df-hj-np-tv-z])\1$/.test(base)) stems.push(base.slice(0, -1));
+      if (base.endsWith("i")) stems.push(`${base.slice(0, -1)}y`);
+      const stem = stems.find((x) => lex.verbs.has(x) || lex.phrases.has(x));
+      if (stem) toks[k] = asVerb(t, stem);
+    }
   }
   // "carried out joint flight exercises.", "staged drills over the strait": a plural tagged as a verb inside a noun
   // phrase (after an adjective, noun or article, or a verb's particle) and before its end is a noun.
