@@ -2088,3 +2088,27 @@ describe("reported speech after 'warned' and determiner-like 'that'", () => {
     expect(found.find((e) => e.type === "ACCUSE")?.targets.map((t) => t.country)).toEqual(["YEM"]);
   });
 });
+
+describe("the two parties of talks", () => {
+  const actors: ActorSpec[] = [
+    ["India", "IND", "GOV"],
+    ["Pakistan", "PAK", "GOV"],
+    ["countries", null, "GOV"],
+    ["delegations", null, "GOV"],
+  ];
+  const story = "India and Pakistan exchanged fire. India accused Pakistan. Pakistan denied it. ";
+  it("'the two countries held talks', 'the delegations met' are talks between the story's two countries", () => {
+    for (const sentence of ["The two countries held talks on Friday.", "The delegations met in Istanbul."]) {
+      const present = actors.filter(([surface]) => (story + sentence).includes(surface));
+      const talks = run(story + sentence, { actors: present }).find((e) => e.type === "CONSULT");
+      expect(talks?.sources.map((s) => s.country).sort()).toEqual(["IND", "PAK"]);
+      expect(talks?.targets.map((s) => s.country).sort()).toEqual(["IND", "PAK"]);
+    }
+  });
+  it("'the delegations' doing something else, or talks with a named counterpart, are left alone", () => {
+    const found = run(story + "India expelled the delegations.", { actors: actors.filter(([x]) => x !== "countries") });
+    const expelled = found.find((e) => e.trigger.text === "expelled");
+    expect(expelled?.targets.map((t) => t.text)).toEqual(["delegations"]);
+    expect(expelled?.targets.map((t) => t.country)).toEqual([null]);
+  });
+});

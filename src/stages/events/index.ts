@@ -885,6 +885,7 @@ function pronounOpener(v: SentenceView, found: Event[], topic: Topic): Event[] {
 const BOTH = /\b(?:both|the two)\s+$/i;
 const ALL = /\ball\s+$/i;
 const SIDES = /^(?:sides|countries|parties|nations|neighbou?rs|governments|armies|capitals)$/i;
+const PARTIES = /^(?:delegations|negotiators|sides|parties|countries)$/i;
 
 /** The parties "both sides" and "all sides" point at. */
 interface Sides {
@@ -919,10 +920,14 @@ function mainSides(ctx: DocContext): Sides {
  * an attack (at no place abroad) by one of them that names no one abroad is aimed at the other. The target's
  * evidence is the other country's last mention before the event.
  */
+const STATE: ReadonlySet<string> = new Set(["GOV", "MIL", "LEG", "JUD", "POL"]);
+
 function pairOpponent(ctx: DocContext, v: SentenceView, e: Event, sidesOf: () => Sides, before: readonly Event[]): Event {
   const kind =
     e.type === "THREATEN" ||
     (e.type === "ACCUSE" && e.mode === "disapprove") ||
+    // (A demand aimed at no one at all, by a state: "pushed for an immediate ceasefire".)
+    (e.type === "REQUEST" && e.targets.length === 0 && e.sources.every((s) => s.sector === null || STATE.has(s.sector))) ||
     (e.type === "ASSAULT" && !e.place?.country && e.sources.length === 1);
   if (!kind || e.targets.some((t) => t.country !== null) || e.sources.length === 0 || e.modality === "hypothetical") return e;
   const home = e.sources[0].country;
@@ -978,12 +983,16 @@ function domesticStance(ctx: DocContext, v: SentenceView, e: Event, sidesOf: () 
  * "all sides" in a story about one country: that country.
  */
 function bothSides(ctx: DocContext, e: Event, sidesOf: () => Sides): Event {
+  // ("The delegations met on Friday": parties to talks or a deal, plural and definite, are the story's two.)
+  const symmetric = e.type === "CONSULT" || e.type === "AGREE";
   const expand = (refs: readonly ActorRef[]): readonly ActorRef[] | null => {
     const i = refs.findIndex(
       (r) =>
-        SIDES.test(r.text) &&
+        (SIDES.test(r.text) || (symmetric && PARTIES.test(r.text))) &&
         r.country === null &&
-        (BOTH.test(ctx.text.slice(Math.max(0, r.start - 9), r.start)) || ALL.test(ctx.text.slice(Math.max(0, r.start - 9), r.start))),
+        (BOTH.test(ctx.text.slice(Math.max(0, r.start - 9), r.start)) ||
+          ALL.test(ctx.text.slice(Math.max(0, r.start - 9), r.start)) ||
+          (symmetric && refs.length === 1 && /\bthe\s+$/i.test(ctx.text.slice(Math.max(0, r.start - 5), r.start)))),
     );
     if (i < 0) return null;
     const r = refs[i];
@@ -997,8 +1006,10 @@ function bothSides(ctx: DocContext, e: Event, sidesOf: () => Sides): Event {
     const parties = pointed.map((p) => ({ ...p, start, end: r.end, text: ctx.text.slice(start, r.end) }));
     return [...refs.slice(0, i), ...parties, ...refs.slice(i + 1)];
   };
-  const targets = expand(e.targets);
+  let targets = expand(e.targets);
   const sources = expand(e.sources);
+  // (Talks "the two countries held" are between the two: each is the other's counterpart.)
+  if (symmetric && sources && sources.length === 2 && e.targets.length === 0) targets = [sources[1], sources[0]];
   return targets || sources ? { ...e, targets: targets ?? e.targets, sources: sources ?? e.sources } : e;
 }
 
