@@ -631,6 +631,12 @@ describe("actors: single-country articles, the country dealt with, and name tail
     // (Without another state acting just before, the focus country's.)
     expect(government(story + "The weather was mild. Markets were calm. " + accused)?.country).toBe("DZA");
   });
+  it("'its' after a country named as a doer stands for that country; not after a country named as a place", () => {
+    const text = "The chief demanded that China return the rifles its coast guard seized.";
+    expect(run(text, "2024-06-19").mentions.find((m) => m.text === "coast guard")?.country).toBe("CHN");
+    const place = "Troops in China said its coast guard had been deployed.";
+    expect(run(place, "2024-06-19").mentions.find((m) => m.text === "coast guard")?.rule).not.toContain("possessive-pronoun");
+  });
   it("'the Guards' after 'Iran's Revolutionary Guards' is the same organisation; 'the Front' before any front is nobody", () => {
     const text = "The Front said nothing. Iran's Revolutionary Guards said the barrage was retaliation. The Guards warned Israel.";
     const { mentions } = run(text, "2024-10-02");

@@ -1304,7 +1304,21 @@ class DocContext {
       if ((pron === "its" || pron === "their") && chain.length === 1) {
         const owner = this.ownerBefore(start);
         if (owner) {
-          const own = owner.sector ?? sector;
+          // (A country's own agent: "China ... its coast guard" is China's police, not the country itself.)
+          const own = owner.kind === "country" ? sector : (owner.sector ?? sector);
+          if (owner.kind === "country" && own) {
+            const id = `${owner.country}.${own}`;
+            return {
+              start,
+              end,
+              kind: "actor",
+              entityId: id,
+              country: owner.country,
+              sector: own,
+              rule: R("possessive-pronoun"),
+              entity: { id, name: this.text.slice(start, end), kind: composedKind(own), country: owner.country!, sector: own },
+            };
+          }
           const id = `${owner.country}.${own}`;
           return {
             start,
@@ -1372,7 +1386,7 @@ class DocContext {
     for (let k = this.drafts.length - 1; k >= 0; k--) {
       const d = this.drafts[k];
       if (d.start < this.sentenceStart) return null;
-      if (d.end <= start && d.country && d.kind !== "person" && d.kind !== "country") return d;
+      if (d.end <= start && d.country && d.kind !== "person" && (d.kind !== "country" || this.countryActs(d))) return d;
     }
     return null;
   }
@@ -1413,6 +1427,17 @@ class DocContext {
       return true;
     }
     return false;
+  }
+
+  /** "demanded that China return rifles its coast guard seized": a country named as a doer, not as a place ("in Iraq"). */
+  private countryActs(d: Draft): boolean {
+    if (
+      /\b(?:in|inside|across|throughout|of|from|near|to|into|at|on|with|for|by|over)\s+(?:the\s+)?$/i.test(
+        this.text.slice(Math.max(0, d.start - 12), d.start),
+      )
+    )
+      return false;
+    return /^\s+(?!and\b|or\b)[a-z]+/.test(this.text.slice(d.end, d.end + 16));
   }
 
   /** The country of the last state actor in the two sentences before d's, unless it is of `except`. */

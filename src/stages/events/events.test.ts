@@ -2112,3 +2112,17 @@ describe("the two parties of talks", () => {
     expect(expelled?.targets.map((t) => t.country)).toEqual([null]);
   });
 });
+
+describe("demands made of the subject of what is demanded", () => {
+  it("'demanded on Wednesday that China return rifles its coast guard seized' is made of China", () => {
+    const found = run("The military chief demanded on Wednesday that China return rifles its coast guard seized this week.", {
+      actors: [
+        ["military chief", "PHL", "MIL"],
+        ["China", "CHN"],
+        ["coast guard", "CHN", "POL"],
+      ],
+    });
+    const demand = found.find((e) => e.type === "REQUEST");
+    expect(demand?.targets.map((t) => t.country)).toEqual(["CHN"]);
+  });
+});

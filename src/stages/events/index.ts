@@ -812,7 +812,7 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
   }
   const merged = mergeSentence(built, v).map((e) => (e.type === "ASSAULT" ? { ...e, acled: acledOf(lex, e.type, e.mode) } : e));
   const claimed = verdictTargets(mediatedTalks(blamedAttacks(claimedAttacks(ctx, v, demandedActs(nestedThreats(merged)))))).map((e) =>
-    domesticTarget(ctx, placeTarget(ctx, v, envoyPosting(ctx, v, e))),
+    domesticTarget(ctx, placeTarget(ctx, v, envoyPosting(ctx, v, demandedOf(ctx, v, e)))),
   );
   const accusations = reportedAttackAccusations(ctx, lex, v, claimed);
   // The attack an accusation is about is reported by the accuser, not asserted by the writer.
@@ -1110,6 +1110,27 @@ function envoyPosting(ctx: DocContext, v: SentenceView, e: Event): Event {
 function placeActor(ctx: DocContext, p: { start: number; end: number; name: string }, country: string, sector: Sector | null): ActorRef {
   const name = ctx.entities.get(country)?.name ?? p.name;
   return { name, entityId: country, country, sector, text: ctx.text.slice(p.start, p.end), start: p.start, end: p.end };
+}
+
+/**
+ * "demanded on Wednesday that China return rifles its coast guard seized": a demand aimed at no one is made of the
+ * subject of the clause it governs.
+ */
+function demandedOf(ctx: DocContext, v: SentenceView, e: Event): Event {
+  if (e.type !== "REQUEST" || e.targets.length > 0) return e;
+  const k = localIndexAt(v, e.trigger.start);
+  if (k < 0) return e;
+  const c = v.clauses.clauses.find(
+    (x) =>
+      (x.kind === "content" || x.kind === "sub") && x.first > k && x.first <= k + 6 && (x.speechVerb === k || x.parent === v.clauses.of[k]),
+  );
+  if (!c || v.toks[c.first]?.norm !== "that") return e;
+  let j = c.first + 1;
+  if (v.toks[j]?.pos === "DET" && v.mentionAt[j] < 0) j++;
+  const m = v.mentionAt[j];
+  if (m === undefined || m < 0 || v.mentions[m].country === null) return e;
+  if (e.sources.some((s) => s.start === v.mentions[m].start)) return e;
+  return { ...e, targets: [actorOf(ctx, v.mentions[m])], rule: `${e.rule}+demanded-of` };
 }
 
 /** "Aliyev demanded that Russia admit its guilt ... and pay compensation": one demand, of the one the acts are asked of. */
