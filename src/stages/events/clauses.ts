@@ -165,7 +165,14 @@ export function segmentClauses(tokens: readonly Token[], a: number, b: number, s
         // (the subject goes on)
       } else if (next >= 0 && isVerbLike(tokens[next]) && !hyphenated(tokens, next)) current = open("coord", host, k);
       else if (next >= 0 && hasVerbAhead(tokens, next, b)) current = open("main", -1, k);
-    } else if (prev && lastSpeech === k - 1 && startsContent(t) && hasVerbAhead(tokens, a + k, b) && !thatAhead(tokens, a + k, b)) {
+    } else if (
+      prev &&
+      lastSpeech >= 0 &&
+      (lastSpeech === k - 1 || timeBetween(tokens, a + lastSpeech + 1, a + k)) &&
+      startsContent(t) &&
+      hasVerbAhead(tokens, a + k, b) &&
+      !thatAhead(tokens, a + k, b)
+    ) {
       // "advisers said Iraq was ...": a complement without "that".
       current = open("content", current, k, k - 1);
       lastSpeech = -1;
@@ -241,6 +248,19 @@ function hasVerbAhead(tokens: readonly Token[], from: number, to: number): boole
     if (isVerbLike(t) && !hyphenated(tokens, k) && !infinitive) return true;
   }
   return false;
+}
+
+const SPEECH_TIME = new Set(
+  "on late early yesterday today tonight this last week month morning evening afternoon night monday tuesday wednesday thursday friday saturday sunday".split(
+    " ",
+  ),
+);
+
+/** "said on Wednesday it had ended": only a time between a speech verb and its complement. */
+function timeBetween(tokens: readonly Token[], from: number, to: number): boolean {
+  if (to - from < 1 || to - from > 3) return false;
+  for (let k = from; k < to; k++) if (!SPEECH_TIME.has(tokens[k].norm)) return false;
+  return true;
 }
 
 function startsContent(t: Token): boolean {

@@ -2126,3 +2126,32 @@ describe("demands made of the subject of what is demanded", () => {
     expect(demand?.targets.map((t) => t.country)).toEqual(["CHN"]);
   });
 });
+
+describe("speech with a time before its complement, and accusations of being behind", () => {
+  it("'said on Wednesday it had ended the siege, killing all 33 attackers': the speaker killed them", () => {
+    const found = run("Pakistan's military said on Wednesday it had ended the siege, killing all 33 attackers.", {
+      actors: [
+        ["Pakistan's military", "PAK", "MIL"],
+        ["attackers", "PAK", "REB"],
+      ],
+    });
+    expect(found.find((e) => e.type === "ASSAULT")?.sources.map((s) => s.country)).toEqual(["PAK"]);
+  });
+  it("'said India was behind the attacks' accuses India; 'behind the wall' is no event", () => {
+    const found = run("Pakistan said India was behind the attacks.", {
+      actors: [
+        ["Pakistan", "PAK", "GOV"],
+        ["India", "IND", "GOV"],
+      ],
+    });
+    const accusation = found.find((e) => e.type === "ACCUSE");
+    expect([accusation?.sources.map((s) => s.country), accusation?.targets.map((t) => t.country)]).toEqual([["PAK"], ["IND"]]);
+    expect(run("The soldiers were behind the wall.", { actors: [["soldiers", "PAK", "MIL"]] })).toEqual([]);
+  });
+  it("a state official's resignation yields at home", () => {
+    const found = run("Three government ministers announced their resignations on Friday.", {
+      actors: [["government ministers", "LBY", "GOV"]],
+    });
+    expect(found.find((e) => e.type === "RETREAT")?.targets.map((t) => t.country)).toEqual(["LBY"]);
+  });
+});

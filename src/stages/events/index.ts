@@ -841,8 +841,14 @@ function topicOf(ctx: DocContext, v: SentenceView, found: readonly Event[]): Top
     ? first.sources.map((r) => v.mentions.find((m) => m.start === r.start))
     : (mainSubject(v) ?? v.mentions.filter((x) => x.country !== null && x.kind !== "country").slice(0, 1));
   const refs = first ? first.sources : mentions.map((m) => actorOf(ctx, m!));
-  return { refs, person: mentions.length > 0 && mentions.every((m) => m?.kind === "person") };
+  // ("Foreign Office spokesman Shafqat Ali Khan": an unknown name after a person's title is a person.)
+  const person = (m: Mention | undefined) =>
+    m?.kind === "person" || ((m?.rule ?? "").includes(":unknown-titled") && PERSON_TITLED.test(m?.text ?? ""));
+  return { refs, person: mentions.length > 0 && mentions.every(person) };
 }
+
+const PERSON_TITLED =
+  /\b(?:spokes(?:man|woman|person)|minister|president|secretary|adviser|advisor|ambassador|envoy|general|colonel|commander|chief|leader|governor|mayor|official)\s+(?:\p{Lu}[\p{L}'’.-]*\s*){1,4}$/iu;
 
 /** "In a televised address from State House, Ruto said ...": the subject of the main clause's first verb, if an actor with a country. */
 function mainSubject(v: SentenceView): Mention[] | null {
@@ -877,7 +883,10 @@ function pronounOpener(v: SentenceView, found: Event[], topic: Topic): Event[] {
     const c = v.clauses.clauses[v.clauses.of[k]];
     const own = v.clauses.of[k] === opener;
     const reported =
-      c.kind === "content" && c.speechVerb >= 0 && v.clauses.of[c.speechVerb] === opener && pronounSubject(v, k, v.clauses.of[k]);
+      c.kind === "content" &&
+      c.speechVerb >= 0 &&
+      v.clauses.of[c.speechVerb] === opener &&
+      (pronounSubject(v, k, v.clauses.of[k]) || e.rule.endsWith("+by-speaker"));
     return own || reported ? { ...e, sources: [...topic.refs], rule: `${e.rule}+pronoun` } : e;
   });
 }
@@ -1050,6 +1059,15 @@ function domesticTarget(ctx: DocContext, e: Event): Event {
   }
   // (A target named but tied to no one, "rallied on Rustaveli Avenue", is no other side.)
   if (e.targets.some((t) => t.country !== null || t.entityId !== null) || e.sources.length === 0) return e;
+  // "three government ministers announced their resignations": a state official stepping down yields at home.
+  if (e.type === "RETREAT" && e.mode === "resign" && e.modality === "asserted") {
+    const home = e.sources[0].country;
+    const official = (s: ActorRef) => s.sector === "GOV" || s.sector === "LEG" || s.sector === "MIL" || s.sector === "JUD";
+    if (home && e.sources.every((s) => s.country === home && official(s)) && (!e.place?.country || e.place.country === home)) {
+      const at = e.sources[0];
+      return { ...e, targets: [placeActor(ctx, { start: at.start, end: at.end, name: home }, home, "GOV")], rule: `${e.rule}+domestic` };
+    }
+  }
   const protest = e.type === "PROTEST";
   const restriction = e.type === "COERCE" && (e.mode === "curfew" || e.mode === "restrict" || e.mode === "ban" || e.mode === "censor");
   if (!protest && !restriction) return e;
@@ -2327,6 +2345,8 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
   let weaponMode: string | null = null;
   let demand = false;
   let demanded = false;
+  /** The doer is the speaker, who is not named as an actor (a pronoun, or a name of no known country). */
+  let bySpeaker = false;
 
   let mediated = false;
   if (r.noun) {
@@ -2473,7 +2493,14 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
       // "A drone attack targeted coalition forces": the subject noun names the means.
       if (r.type === "ASSAULT" && !r.mode) weaponMode = meansBefore(lex, v, anchor, cl);
       // Pronoun subject in reported speech: "it will insist", "they will continue" -> the speaker.
-      if (sources.length === 0 && speaker && speaker.mentions.length > 0 && pronounSubject(v, anchor, cl)) sources = speaker.mentions;
+      // ("The military said it had ended the siege, killing all 33 attackers": the participle's host's pronoun.)
+      if (
+        sources.length === 0 &&
+        speaker &&
+        speaker.mentions.length > 0 &&
+        (pronounSubject(v, anchor, cl) || (host >= 0 && pronounSubject(v, host, clauses.of[host])))
+      )
+        sources = speaker.mentions;
       // "X said she would not step down and accused the government": a predicate coordinated with one whose subject
       // is a pronoun inside reported speech is the speaker's.
       if (sources.length === 0 && speaker && speaker.mentions.length > 0 && clauses.clauses[cl].kind === "coord") {
@@ -2502,6 +2529,11 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
     if (r.speakerSource && speaker && speaker.mentions.length > 0) {
       targets = subj.length > 0 ? subj : targets;
       sources = speaker.mentions;
+    } else if (r.speakerSource && subj.length > 0 && clauses.clauses[cl].kind === "content") {
+      // ("He also said India was behind the attacks": the one accused is India, whoever "he" is.)
+      targets = subj;
+      sources = [];
+      bySpeaker = true;
     }
   }
   if (r.reverse) [sources, targets] = [targets, sources];
@@ -2715,7 +2747,7 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
     confidence,
     trigger: { start: triggerStart, end: triggerEnd, text: ctx.text.slice(triggerStart, triggerEnd) },
     evidence: { sentence: v.s.index, start: v.s.start, end: v.s.end, text: sentenceText },
-    rule: `${EVENTS_STAGE}:${r.rule}${demanded ? "+demanded" : ""}`,
+    rule: `${EVENTS_STAGE}:${r.rule}${demanded ? "+demanded" : ""}${bySpeaker ? "+by-speaker" : ""}`,
   };
 }
 
