@@ -2155,3 +2155,34 @@ describe("speech with a time before its complement, and accusations of being beh
     expect(found.find((e) => e.type === "RETREAT")?.targets.map((t) => t.country)).toEqual(["LBY"]);
   });
 });
+
+describe("attacks: a synonym's pattern, the other side named in passing, and parties after a time", () => {
+  it("'struck the Defence Ministry headquarters' is an attack, not an occupation ('storm a stronghold')", () => {
+    const found = run("Israeli jets struck the Defence Ministry headquarters on Wednesday.", { actors: [["Israeli jets", "ISR", "MIL"]] });
+    expect(found.map((e) => e.type)).toEqual(["ASSAULT"]);
+  });
+  it("an attack by one side of a two-country story hits the other side named further on in its sentence", () => {
+    const text =
+      "Israel bombed Syria's defence ministry. Syria accused Israel of aggression. Israeli jets struck an area near the presidential palace on Wednesday.";
+    const found = run(text, {
+      actors: [
+        ["Israel", "ISR", "GOV"],
+        ["Syria", "SYR", "GOV"],
+        ["Israeli jets", "ISR", "MIL"],
+        ["presidential palace", "SYR", "GOV"],
+      ],
+    });
+    const strike = found.find((e) => e.trigger.text === "struck");
+    expect(strike?.targets.map((t) => t.text)).toEqual(["presidential palace"]);
+  });
+  it("'the fighting erupted on Sunday between X and Y': X and Y are the parties", () => {
+    const found = run("The fighting erupted on Sunday between Druze armed groups and Bedouin tribes.", {
+      actors: [
+        ["Druze armed groups", "SYR", "REB"],
+        ["Bedouin tribes", "SYR", "CVL"],
+      ],
+    });
+    const fight = found.find((e) => e.type === "ASSAULT");
+    expect([fight?.sources.map((s) => s.text), fight?.targets.map((t) => t.text)]).toEqual([["Druze armed groups"], ["Bedouin tribes"]]);
+  });
+});

@@ -944,15 +944,18 @@ function pairOpponent(ctx: DocContext, v: SentenceView, e: Event, sidesOf: () =>
   const sides = sidesOf();
   const other = sides.pair.find((p) => p.country !== home)?.country;
   if (!other || !sides.pair.some((p) => p.country === home)) return e;
-  // (A sentence naming anyone abroad, or an organisation, is about them.)
-  if (v.mentions.some((m) => (m.country !== null && m.country !== home) || m.sector === "IGO")) return e;
+  // (A sentence naming a third country, or an organisation, is about them.)
+  if (v.mentions.some((m) => (m.country !== null && m.country !== home && m.country !== other) || m.sector === "IGO")) return e;
   // (The two must be sides: one has already acted on the other in the story.)
   const between = (x: Event, a: string, b: string) => x.sources.some((s) => s.country === a) && x.targets.some((t) => t.country === b);
   if (!before.some((x) => between(x, home, other) || between(x, other, home))) return e;
+  // The other side's mention in the sentence ("struck ... an area near the presidential palace"), else its last before.
+  const own = v.mentions.find((m) => m.country === other && m.start > e.trigger.start);
   const ms = sides.mentionsOf.get(other) ?? [];
   const at = lastStartingAtOrBefore(ms, e.trigger.start);
-  if (at < 0) return e;
-  return { ...e, targets: [...e.targets, actorOf(ctx, ms[at])], rule: `${e.rule}+pair-opponent` };
+  const target = own ?? (at >= 0 ? ms[at] : undefined);
+  if (!target) return e;
+  return { ...e, targets: [...e.targets, actorOf(ctx, target)], rule: `${e.rule}+pair-opponent` };
 }
 
 /**
@@ -1683,6 +1686,8 @@ function verbCode(lex: Lexicon, v: SentenceView, k: number, end: number, start: 
         // A synonym's pattern that turns a verb of words into a material act is that synonym's idiom ("postpone the
         // incursion" de-escalates; "condemned the incursion" does not).
         if (p.verbs && !p.verbs.has(e.lemma) && p.code !== null && wordsToDeeds(lex, e.code ?? block.code, p.code)) continue;
+        // (Nor one that turns an attack into another kind of act: "storm a stronghold" occupies it, "strike" it does not.)
+        if (p.verbs && !p.verbs.has(e.lemma) && p.code !== null && attackToOther(lex, e.code ?? block.code, p.code)) continue;
         // Patterns written for this very verb win over those written for its synonyms.
         const weight = p.weight + (p.verbs && p.verbs.has(e.lemma) ? 10 : 0);
         if (p.weight === 0 || (best && weight <= best.weight)) continue;
@@ -1767,6 +1772,10 @@ function wordsToDeeds(lex: Lexicon, own: string | null, code: string): boolean {
   const a = own ? (lex.codeTypes.get(own) ?? null) : null;
   const b = lex.codeTypes.get(code) ?? null;
   return a !== null && b !== null && VERBAL_TYPES.has(a) && !VERBAL_TYPES.has(b);
+}
+
+function attackToOther(lex: Lexicon, own: string | null, code: string): boolean {
+  return own !== null && lex.codeTypes.get(own) === "ASSAULT" && lex.codeTypes.get(code) !== "ASSAULT";
 }
 
 /** Whether CAMEO code `code` names another PLOVER type than the verb's own code. */
@@ -2538,10 +2547,13 @@ function buildEvent(ctx: DocContext, lex: Lexicon, v: SentenceView, r: Reading, 
   }
   if (r.reverse) [sources, targets] = [targets, sources];
   // "Fighting between Thai and Cambodian troops spread": the parties follow "between", one side each.
-  if (!r.noun && sources.length === 0 && (toks[r.last + 1]?.norm === "between" || toks[r.last + 1]?.norm === "among")) {
-    const m = firstMentionFrom(v, r.last + 2, r.last + 5);
+  // ("The fighting erupted on Sunday between ...": a time may come first.)
+  let btw = r.last + 1;
+  while (btw < toks.length && btw <= r.last + 4 && (SPEECH_TIME_WORDS.has(toks[btw].norm) || toks[btw].pos === "ADV")) btw++;
+  if (!r.noun && sources.length === 0 && (toks[btw]?.norm === "between" || toks[btw]?.norm === "among")) {
+    const m = firstMentionFrom(v, btw + 1, btw + 4);
     if (m >= 0) {
-      const group = coordinated(v, firstTokenOf(v, m, r.last + 2), m, 1);
+      const group = coordinated(v, firstTokenOf(v, m, btw + 1), m, 1);
       sources = group.slice(0, 1);
       targets = group.slice(1);
     }
@@ -2812,6 +2824,13 @@ function opensClause(toks: readonly Token[], j: number): boolean {
 }
 
 /** "Evidence against Russia was presented": the target named inside a passive subject. */
+/** Words of a short time phrase ("on Sunday", "late on Tuesday", "overnight"). */
+const SPEECH_TIME_WORDS = new Set(
+  "on late early overnight yesterday today tonight this last week morning evening afternoon night monday tuesday wednesday thursday friday saturday sunday".split(
+    " ",
+  ),
+);
+
 function againstBefore(v: SentenceView, k: number, cl: number): number[] {
   for (let j = k - 1; j > 0 && j >= k - 8 && v.clauses.of[j] === cl; j--) {
     const m = v.mentionAt[j];
