@@ -1847,6 +1847,19 @@ describe("conditional threats", () => {
     const threat = found.find((e) => e.type === "THREATEN");
     expect([threat?.sources.map((s) => s.country), threat?.targets.map((t) => t.country)]).toEqual([["RUS"], ["UKR"]]);
   });
+  it("a penalty that will come 'unless' something is done is a threat; a penalty reported as imposed is not", () => {
+    const actors: ActorSpec[] = [
+      ["Trump", "USA", "GOV"],
+      ["Mexico", "MEX"],
+    ];
+    const threat = run("Trump said a 25% tariff on imports from Mexico would go ahead on March 4 unless the flow of drugs was halted.", {
+      actors,
+    }).find((e) => e.type === "THREATEN");
+    expect([threat?.mode, threat?.cameo]).toEqual(["relations", "131"]);
+    expect(
+      run("Trump said a 25% tariff on imports from Mexico went into effect on March 4.", { actors }).filter((e) => e.type === "THREATEN"),
+    ).toEqual([]);
+  });
   it("'any aid would be welcome' is no threat", () => {
     expect(
       run("Officials said any aid would be welcome.", { actors: [["Officials", "SDN", "GOV"]] }).filter((e) => e.type === "THREATEN"),

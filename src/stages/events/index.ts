@@ -797,8 +797,11 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
   // an enemy": what will befall whoever does something is the speaker's threat.
   for (const c of v.clauses.clauses) {
     if (c.kind !== "content" || c.speechVerb < 0 || readings.some((r) => r.verb === c.speechVerb && r.type === "THREATEN")) continue;
-    if (conditionalThreat(v, c.id, c.first)) {
-      readings.push(reading(lex, "THREATEN", null, null, "130", "conditional-threat", c.speechVerb, c.speechVerb, c.speechVerb, 0.7));
+    const penalty = conditionalThreat(v, c.id, c.first) ? "130" : ultimatum(v, c.id, c.first);
+    if (penalty) {
+      const mode = penalty === "131" ? "relations" : penalty === "138" ? "violence" : null;
+      const context = penalty === "138" ? "military" : null;
+      readings.push(reading(lex, "THREATEN", mode, context, penalty, "conditional-threat", c.speechVerb, c.speechVerb, c.speechVerb, 0.7));
       for (const r of readings)
         if (r.verb > c.first && v.clauses.of[r.verb] === c.id && r.type !== "THREATEN") r.base = Math.min(r.base, 0.3);
     }
@@ -1860,6 +1863,32 @@ function conditionalThreat(v: SentenceView, cl: number, first: number): boolean 
       return true;
   }
   return false;
+}
+
+const PENALTY_NOUNS = new Map<string, string>([
+  ...["tariff", "tariffs", "sanctions", "penalties", "embargo", "duties", "levies"].map((w) => [w, "131"] as const),
+  ...["strikes", "airstrikes", "force", "war", "attack", "attacks", "retaliation", "invasion"].map((w) => [w, "138"] as const),
+]);
+
+/**
+ * "Trump said a 25% tariff on imports from Mexico would go ahead on March 4 unless the flow of fentanyl was halted": a
+ * penalty announced to come unless something is done is a threat (of sanctions: CAMEO 131; of force: 138).
+ */
+function ultimatum(v: SentenceView, cl: number, first: number): string | null {
+  const { toks } = v;
+  let penalty: string | null = null;
+  let future = false;
+  for (let x = first; x < toks.length && x <= first + 30; x++) {
+    if (v.clauses.of[x] !== cl && v.clauses.clauses[v.clauses.of[x]].kind !== "relative") {
+      // ("... unless the flow was halted": the condition may open a clause of its own.)
+      if (toks[x].norm !== "unless") continue;
+    }
+    const t = toks[x];
+    if (penalty === null && !future && PENALTY_NOUNS.has(t.norm)) penalty = PENALTY_NOUNS.get(t.norm)!;
+    if (t.norm === "would" || t.norm === "will") future = true;
+    if (t.norm === "unless") return penalty !== null && future ? penalty : null;
+  }
+  return null;
 }
 
 const LEAVE_VERBS = new Set(["leave", "depart", "quit", "exit"]);
