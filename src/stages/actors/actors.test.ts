@@ -489,6 +489,14 @@ describe("actors: coreference", () => {
     expect(later).toHaveLength(1);
     expect(later[0].entityId).toBe("masrour-barzani");
   });
+  it("bare 'Police' after 'Kosovo police' is Kosovo's; not after police of two countries, and never bare troops", () => {
+    const one = run("Kosovo police said they had regained control. Police arrested four suspects overnight.").mentions;
+    expect(one.filter((m) => m.text === "Police").map((m) => [m.country, m.rule])).toEqual([["XKX", "actors.v1:agent-coref"]]);
+    const two = run("Kosovo police said they had regained control. Serbian police said nothing. Police arrested four suspects.").mentions;
+    expect(two.find((m) => m.text === "Police")?.rule).not.toBe("actors.v1:agent-coref");
+    const troops = run("Israeli troops entered the town. Troops fired on the crowd.").mentions;
+    expect(troops.find((m) => m.text === "Troops")?.rule).not.toBe("actors.v1:agent-coref");
+  });
   it("'the prime minister' after 'Prime Minister X' is X", () => {
     const { mentions } = run("Israeli Prime Minister Benjamin Netanyahu spoke on Monday. The prime minister rejected the plan.");
     const pm = mentions.find((m) => m.text === "prime minister");

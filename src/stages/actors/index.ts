@@ -373,6 +373,8 @@ class DocContext {
   private readonly titles = new Map<string, Draft>();
   /** Last agent with a country per head noun ("ministry" -> "Taiwan's defence ministry"), for "the ministry". */
   private readonly agentHeads = new Map<string, Draft>();
+  /** Head nouns seen with agents of more than one country ("Israeli troops ... Lebanese troops"). */
+  private readonly mixedHeads = new Set<string>();
   /** Last word(s) of organisation names seen so far ("guards" -> Iran's Revolutionary Guards). */
   private readonly orgTails = new Map<string, Draft>();
   /** Countries named by their name, capital or a region (not only by an adjective), or by a named actor of theirs. */
@@ -1212,12 +1214,16 @@ class DocContext {
     const d = this.resolveAgentOwn(words, chain, start, end, country);
     if (!d || d.personKey || d.title) return d;
     const head = AGENT_HEAD_ALIASES[words[chain[chain.length - 1].e - 1].key] ?? words[chain[chain.length - 1].e - 1].key;
-    if (d.country && d.entityId) this.agentHeads.set(head, d);
-    else if (
+    if (d.country && d.entityId) {
+      const prior = this.agentHeads.get(head);
+      if (prior && prior.country !== d.country) this.mixedHeads.add(head);
+      this.agentHeads.set(head, d);
+    } else if (
       d.country === null &&
       d.rule === R("agent") &&
       chain.length === 1 &&
-      words[chain[0].s - 1]?.key === "the" &&
+      (words[chain[0].s - 1]?.key === "the" ||
+        (d.sector !== "MIL" && d.sector !== "REB" && this.bareCollective(words, chain[0].s, head))) &&
       !placedAfter(words, chain[0].e)
     ) {
       const earlier = this.agentHeads.get(head);
@@ -1228,6 +1234,20 @@ class DocContext {
         return { ...g, start, end, rule: R("group-member-coref"), personKey: undefined, title: undefined };
     }
     return d;
+  }
+
+  /**
+   * "Kosovo police said ... Police arrested four suspects": a bare plural or mass agent noun (no article) after agents
+   * of a single country with the same head is that country's.
+   */
+  private bareCollective(words: readonly Word[], s: number, head: string): boolean {
+    if (this.mixedHeads.has(head) || !(head === "police" || head.endsWith("s"))) return false;
+    const before = words[s - 1];
+    return (
+      before === undefined ||
+      before.punct ||
+      !(before.pos === "DET" || before.pos === "ADJ" || before.pos === "NUM" || before.pos === "PRON")
+    );
   }
 
   private resolveAgentOwn(

@@ -26,7 +26,7 @@ const segment = createSegmentStage();
 const published = createPublishedStage();
 const events = createEventsStage(loadEventsResources(DATA_DIR));
 
-type ActorSpec = readonly [surface: string, country: string | null, sector?: string];
+type ActorSpec = readonly [surface: string, country: string | null, sector?: string, kind?: Mention["kind"]];
 interface Case {
   published?: string;
   actors?: readonly ActorSpec[];
@@ -52,7 +52,7 @@ function run(text: string, c: Case = {}): Event[] {
   doc = applyStage(doc, published);
   doc = applyStage(doc, segment);
   const mentions: Mention[] = [];
-  for (const [surface, country, sector] of c.actors ?? []) {
+  for (const [surface, country, sector, kind] of c.actors ?? []) {
     for (const [start, end] of spans(text, surface)) {
       mentions.push({
         id: `m${mentions.length}`,
@@ -60,7 +60,7 @@ function run(text: string, c: Case = {}): Event[] {
         end,
         text: surface,
         rule: "test:actor",
-        kind: "actor",
+        kind: kind ?? "actor",
         country,
         sector: (sector ?? null) as Mention["sector"],
       });
@@ -1864,6 +1864,59 @@ describe("conditional threats", () => {
     expect(
       run("Officials said any aid would be welcome.", { actors: [["Officials", "SDN", "GOV"]] }).filter((e) => e.type === "THREATEN"),
     ).toEqual([]);
+  });
+});
+
+describe("pronouns and implied parties", () => {
+  it("'In a televised address late on Sunday he accused' is the previous sentence's person speaking", () => {
+    const actors: ActorSpec[] = [
+      ["President Vucic", "SRB", "GOV", "person"],
+      ["Kurti", "XKX", "GOV", "person"],
+    ];
+    const text = "President Vucic met the ambassador. In a televised address late on Sunday he accused Kurti of provoking the bloodshed.";
+    const accuse = run(text, { actors }).find((e) => e.type === "ACCUSE");
+    expect(accuse?.sources.map((s) => s.country)).toEqual(["SRB"]);
+    // ("When they met, he accused": a pronoun inside an opening clause is not the sentence's subject.)
+    const sub = run("President Vucic met the ambassador. When they met, Kurti accused the police.", { actors }).find(
+      (e) => e.type === "ACCUSE",
+    );
+    expect(sub?.sources.map((s) => s.country)).toEqual(["XKX"]);
+  });
+  it("police arrests at home of no one named abroad are of the country's people", () => {
+    const arrest = run("Police arrested four suspects overnight.", { actors: [["Police", "XKX", "POL"]] }).find((e) => e.type === "COERCE");
+    expect(arrest?.targets.map((t) => t.country)).toEqual(["XKX"]);
+    const foreign = run("Police arrested two Serbian nationals.", {
+      actors: [
+        ["Police", "XKX", "POL"],
+        ["Serbian", "SRB"],
+      ],
+    }).find((e) => e.type === "COERCE");
+    expect(foreign?.targets.map((t) => t.country)).toEqual(["SRB"]);
+  });
+  it("'urged them' after 'spoke with both X and Y' asks X and Y; 'urged him' after 'met Putin' asks Putin", () => {
+    const both = run("Escobar spoke by phone with both Kurti and Vucic on Sunday and urged them to avoid any escalation.", {
+      actors: [
+        ["Escobar", "USA", "GOV"],
+        ["Kurti", "XKX", "GOV"],
+        ["Vucic", "SRB", "GOV"],
+      ],
+    }).find((e) => e.type === "REQUEST");
+    expect(both?.targets.map((t) => t.country)).toEqual(["XKX", "SRB"]);
+    const one = run("Macron met Putin in Moscow and urged him to withdraw.", {
+      actors: [
+        ["Macron", "FRA", "GOV", "person"],
+        ["Putin", "RUS", "GOV", "person"],
+      ],
+    }).find((e) => e.type === "REQUEST");
+    expect(one?.targets.map((t) => t.country)).toEqual(["RUS"]);
+    // ("urged her supporters": a possessive is no object pronoun.)
+    const own = run("Machado met Rubio and urged her supporters to march.", {
+      actors: [
+        ["Machado", "VEN", "OPP"],
+        ["Rubio", "USA", "GOV"],
+      ],
+    }).find((e) => e.type === "REQUEST");
+    expect(own?.targets.map((t) => t.country) ?? []).not.toContain("USA");
   });
 });
 

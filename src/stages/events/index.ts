@@ -815,7 +815,7 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
   }
   const merged = mergeSentence(built, v).map((e) => (e.type === "ASSAULT" ? { ...e, acled: acledOf(lex, e.type, e.mode) } : e));
   const claimed = verdictTargets(mediatedTalks(blamedAttacks(claimedAttacks(ctx, v, demandedActs(nestedThreats(merged)))))).map((e) =>
-    domesticTarget(ctx, placeTarget(ctx, v, envoyPosting(ctx, v, demandedOf(ctx, v, e)))),
+    domesticTarget(ctx, placeTarget(ctx, v, envoyPosting(ctx, v, demandedOf(ctx, v, objectPronoun(ctx, v, e))))),
   );
   const accusations = reportedAttackAccusations(ctx, lex, v, claimed);
   // The attack an accusation is about is reported by the accuser, not asserted by the writer.
@@ -871,14 +871,15 @@ function mainSubject(v: SentenceView): Mention[] | null {
  */
 function pronounOpener(v: SentenceView, found: Event[], topic: Topic): Event[] {
   const { toks } = v;
-  const p = toks[v.floor]?.norm;
+  const at = pronounAfterAdverbial(v);
+  const p = toks[at]?.norm;
   if (topic.refs.length === 0 || !p || !SUBJECT_PRONOUNS.has(p) || p === "i" || p === "we") return found;
   // ("He also said", "It later denied": adverbs may come between.)
-  let verb = v.floor + 1;
-  while (verb < toks.length && verb <= v.floor + 3 && toks[verb].pos === "ADV") verb++;
+  let verb = at + 1;
+  while (verb < toks.length && verb <= at + 3 && toks[verb].pos === "ADV") verb++;
   if (!toks[verb] || !isVerbLike(toks[verb])) return found;
   if ((p === "he" || p === "she") !== topic.person && p !== "they") return found;
-  const opener = v.clauses.of[v.floor];
+  const opener = v.clauses.of[at];
   return found.map((e) => {
     if (e.sources.length > 0) return e;
     const k = localIndexAt(v, e.trigger.start);
@@ -892,6 +893,23 @@ function pronounOpener(v: SentenceView, found: Event[], topic: Topic): Event[] {
       (pronounSubject(v, k, v.clauses.of[k]) || e.rule.endsWith("+by-speaker"));
     return own || reported ? { ...e, sources: [...topic.refs], rule: `${e.rule}+pronoun` } : e;
   });
+}
+
+/**
+ * "In a televised address late on Sunday he accused ...", "On Monday, she said ...": the sentence's subject pronoun
+ * after an opening adverbial that names no one; else the sentence's first token.
+ */
+function pronounAfterAdverbial(v: SentenceView): number {
+  const { toks } = v;
+  const first = toks[v.floor];
+  if (!first || (first.pos !== "ADP" && first.pos !== "ADV")) return v.floor;
+  for (let j = v.floor + 1; j < toks.length && j <= v.floor + 12; j++) {
+    const t = toks[j];
+    if (SUBJECT_PRONOUNS.has(t.norm)) return t.pos === "PRON" ? j : v.floor;
+    // (Words the tagger reads as verbs may come between: "a televised address", "after meeting the envoy".)
+    if (v.mentionAt[j] >= 0 || t.pos === "AUX" || t.pos === "SCONJ" || t.pos === "PRON") return v.floor;
+  }
+  return v.floor;
 }
 
 const BOTH = /\b(?:both|the two)\s+$/i;
@@ -1075,7 +1093,9 @@ function domesticTarget(ctx: DocContext, e: Event): Event {
     }
   }
   const protest = e.type === "PROTEST";
-  const restriction = e.type === "COERCE" && (e.mode === "curfew" || e.mode === "restrict" || e.mode === "ban" || e.mode === "censor");
+  // ("Police arrested four suspects overnight": a state's arrests at home of no one of a known country are of its people.)
+  const restriction =
+    e.type === "COERCE" && (e.mode === "curfew" || e.mode === "restrict" || e.mode === "ban" || e.mode === "censor" || e.mode === "arrest");
   if (!protest && !restriction) return e;
   const country = e.sources[0].country;
   if (!country || e.sources.some((s) => s.country !== country) || (e.place?.country && e.place.country !== country)) return e;
@@ -1155,6 +1175,56 @@ function demandedOf(ctx: DocContext, v: SentenceView, e: Event): Event {
   if (m === undefined || m < 0 || v.mentions[m].country === null) return e;
   if (e.sources.some((s) => s.start === v.mentions[m].start)) return e;
   return { ...e, targets: [actorOf(ctx, v.mentions[m])], rule: `${e.rule}+demanded-of` };
+}
+
+/**
+ * "spoke with both Kurti and Vucic and urged them to avoid any step", "met Putin and told him": an object pronoun
+ * right after the trigger stands for the last actors named before it in the sentence who are not the doers (two or
+ * more joined by "and", or one plural agent, for "them"; a person for "him" and "her").
+ */
+function objectPronoun(ctx: DocContext, v: SentenceView, e: Event): Event {
+  if (e.targets.length > 0) return e;
+  const { toks } = v;
+  const k = localIndexAt(v, e.trigger.start);
+  if (k < 0) return e;
+  let j = k + 1;
+  while (j < toks.length && toks[j].start < e.trigger.end) j++;
+  if (toks[j]?.norm === "on" || toks[j]?.norm === "upon") j++;
+  const p = toks[j]?.norm;
+  if (p !== "them" && p !== "him" && p !== "her") return e;
+  // ("urged her supporters": a possessive.)
+  if (p === "her" && /^(?:NOUN|PROPN|ADJ|NUM)$/.test(toks[j + 1]?.pos ?? "")) return e;
+  const doers = new Set(e.sources.map((s) => s.start));
+  const known = (m: Mention) => m.country !== null || m.entityId !== null;
+  for (let i = k - 1; i >= v.floor; i--) {
+    const mi = v.mentionAt[i];
+    if (mi < 0) continue;
+    const m = v.mentions[mi];
+    if (doers.has(m.start) || !known(m)) continue;
+    if (p !== "them") {
+      if (m.kind !== "person") return e;
+      return { ...e, targets: [actorOf(ctx, m)], rule: `${e.rule}+object-pronoun` };
+    }
+    // Walk back over "X, Y and (both) Z".
+    const group = [m];
+    let x = i;
+    while (x >= v.floor && v.mentionAt[x] === mi) x--;
+    for (;;) {
+      let y = x;
+      while (y >= v.floor && (toks[y].norm === "and" || toks[y].norm === "," || toks[y].norm === "both")) y--;
+      if (y === x || y < v.floor || v.mentionAt[y] < 0) break;
+      const o = v.mentions[v.mentionAt[y]];
+      if (!known(o) || doers.has(o.start)) break;
+      group.unshift(o);
+      const oi = v.mentionAt[y];
+      while (y >= v.floor && v.mentionAt[y] === oi) y--;
+      x = y;
+    }
+    const plural = m.kind === "actor" && /s$/i.test(m.text);
+    if (group.length < 2 && !plural) return e;
+    return { ...e, targets: group.map((g) => actorOf(ctx, g)), rule: `${e.rule}+object-pronoun` };
+  }
+  return e;
 }
 
 /** "Aliyev demanded that Russia admit its guilt ... and pay compensation": one demand, of the one the acts are asked of. */
