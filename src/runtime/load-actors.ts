@@ -13,6 +13,7 @@ import {
   parseRoleText,
   GENERATED_ROW,
 } from "../stages/actors/types.js";
+import { aliasKeys } from "../stages/actors/normalize.js";
 
 /**
  * Reads data/actors/: countries.tsv (+ countries-update.tsv), phoenix-actors.tsv (+ actors-update.tsv)
@@ -38,7 +39,30 @@ export function loadActorsResources(dataDir: string): ActorsResources {
     if (tab < 1 || !/^([A-Z]{3}|-)$/.test(iso)) fail(placesFile, i + 1, "want: match key, ISO3 or -");
     placeNames.set(l.slice(0, tab), iso === "-" ? null : iso);
   }
+  addAdmin1Names(join(dataDir, "places", "admin1.tsv"), placeNames, countries);
   return { countries, actors: curated, generated, agents, placeNames };
+}
+
+/**
+ * The places gazetteer's first-level divisions ("Cabo Delgado", "Upper Nile") are place names too, so that the
+ * actors stage counts them toward the article's country and never takes them for people. US states are left out
+ * ("Georgia", "Washington"), as are names that are countries' names or are shared by two countries.
+ */
+function addAdmin1Names(file: string, placeNames: Map<string, string | null>, countries: readonly CountryRecord[]): void {
+  const countryKeys = new Set<string>();
+  for (const c of countries) for (const n of [c.name, ...c.aliases]) countryKeys.add(aliasKeys(n).join(" "));
+  const found = new Map<string, string | null>();
+  for (const { cols } of rows(file)) {
+    const [iso, name, , , aliases] = cols;
+    if (!/^[A-Z]{3}$/.test(iso) || iso === "USA") continue;
+    for (const n of [name, ...(aliases ?? "").split("|")]) {
+      const key = aliasKeys(n).join(" ");
+      if (key.length < 3 || countryKeys.has(key)) continue;
+      const prev = found.get(key);
+      found.set(key, prev === undefined || prev === iso ? iso : null);
+    }
+  }
+  for (const [key, iso] of found) if (!placeNames.has(key)) placeNames.set(key, iso);
 }
 
 function rows(file: string): { cols: string[]; line: number }[] {

@@ -921,7 +921,11 @@ class DocContext {
     if (d.title && d.entityId) this.titles.set(d.title, d);
     // "the group" means an armed group, a movement or an organisation like the UN, not a ministry or an army.
     const groupLike = d.kind === "group" || (d.kind === "organization" && d.sector !== null && GROUP_SECTORS.has(d.sector));
-    if (groupLike && d.entity && d.entity.kind !== "country" && !d.entityId?.includes(".")) this.lastGroup = d;
+    // ("Islamic State-linked insurgents": a group named as the sponsor of others is not the one "the insurgents" means.)
+    const sponsor = /^\s*-\s*(?:linked|backed|affiliated|aligned|allied|inspired|funded|supported|sponsored)\b/i.test(
+      this.text.slice(d.end, d.end + 16),
+    );
+    if (groupLike && !sponsor && d.entity && d.entity.kind !== "country" && !d.entityId?.includes(".")) this.lastGroup = d;
     if (d.kind === "organization" && d.sector === "IGO" && d.entityId && !d.entityId.includes(".")) this.lastIgo = d;
   }
 
@@ -1485,7 +1489,8 @@ class DocContext {
   }
 
   private onlyFocusIn(d: Draft, focus: string): boolean {
-    for (const o of this.neighbours(d)) if (o.country && o.country !== focus) return false;
+    // (An armed group abroad is named as a sponsor, not as a foreign force: "Islamic State-linked insurgents".)
+    for (const o of this.neighbours(d)) if (o.country && o.country !== focus && !(o.sector && GROUP_SECTORS.has(o.sector))) return false;
     return true;
   }
 

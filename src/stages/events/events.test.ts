@@ -1920,6 +1920,38 @@ describe("pronouns and implied parties", () => {
   });
 });
 
+describe("parties known from the place", () => {
+  it("unnamed insurgents attacking at a place of one country are that country's; not when another country's side is named", () => {
+    const places: Case["places"] = [["Cabo Delgado province", "Cabo Delgado", "MOZ"]];
+    const local = run("Insurgents stormed the town of Macomia in Cabo Delgado province on Friday.", {
+      actors: [["Insurgents", null, "REB"]],
+      places,
+    }).find((e) => e.type === "ASSAULT");
+    expect(local?.sources.map((a) => a.country)).toEqual(["MOZ"]);
+    const foreign = run("Rwandan troops fought insurgents in Cabo Delgado province on Friday.", {
+      actors: [
+        ["Rwandan troops", "RWA", "MIL"],
+        ["insurgents", null, "REB"],
+      ],
+      places,
+    }).find((e) => e.type === "ASSAULT");
+    expect(foreign?.targets.find((a) => a.text === "insurgents")?.country).toBeNull();
+  });
+  it("an attack by no one named 'from the Gaza Strip' comes from there; 'toward Haifa' is aimed there", () => {
+    const places: Case["places"] = [
+      ["southern Lebanon", "Lebanon", "LBN"],
+      ["Haifa", "Haifa", "ISR"],
+    ];
+    const found = run("Rockets were launched from southern Lebanon toward Haifa on Tuesday.", { places }).find((e) => e.type === "ASSAULT");
+    expect([found?.sources.map((a) => a.country), found?.targets.map((a) => a.country)]).toEqual([["LBN"], ["ISR"]]);
+    // ("fled from southern Lebanon" is no attack; "launched from the border area" names no origin country.)
+    const border = run("Rockets were launched from the border near Haifa on Tuesday.", { places: [["Haifa", "Haifa", "ISR"]] }).find(
+      (e) => e.type === "ASSAULT",
+    );
+    expect(border?.sources ?? []).toEqual([]);
+  });
+});
+
 describe("opening a crossing", () => {
   it("reopening a border crossing allows access; opening fire is an attack", () => {
     expect(run("Sudan reopened the Adre border crossing for aid.", { actors: [["Sudan", "SDN"]] }).map((e) => [e.type, e.mode])).toEqual([

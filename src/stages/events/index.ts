@@ -815,7 +815,10 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
   }
   const merged = mergeSentence(built, v).map((e) => (e.type === "ASSAULT" ? { ...e, acled: acledOf(lex, e.type, e.mode) } : e));
   const claimed = verdictTargets(mediatedTalks(blamedAttacks(claimedAttacks(ctx, v, demandedActs(nestedThreats(merged)))))).map((e) =>
-    domesticTarget(ctx, placeTarget(ctx, v, envoyPosting(ctx, v, demandedOf(ctx, v, objectPronoun(ctx, v, e))))),
+    domesticTarget(
+      ctx,
+      placeTarget(ctx, v, localAgents(firedFrom(ctx, v, envoyPosting(ctx, v, demandedOf(ctx, v, objectPronoun(ctx, v, e)))))),
+    ),
   );
   const accusations = reportedAttackAccusations(ctx, lex, v, claimed);
   // The attack an accusation is about is reported by the accuser, not asserted by the writer.
@@ -1076,7 +1079,13 @@ function placeTarget(ctx: DocContext, v: SentenceView, e: Event): Event {
 function domesticTarget(ctx: DocContext, e: Event): Event {
   // "The RSF shelled and stormed parts of the Abu Shouk camp outside El Fasher": an attack at home on no one of a
   // known country falls on that country's people.
-  if (e.type === "ASSAULT" && e.sources.length > 0 && e.place?.country && !e.targets.some((t) => t.country !== null)) {
+  if (
+    e.type === "ASSAULT" &&
+    e.sources.length > 0 &&
+    e.place?.country &&
+    !e.rule.endsWith("+fired-from") &&
+    !e.targets.some((t) => t.country !== null)
+  ) {
     const home = e.place.country;
     if (e.sources.every((s) => s.country === home))
       return { ...e, targets: [...e.targets, placeActor(ctx, e.place, home, "CVL")], rule: `${e.rule}+domestic` };
@@ -1106,6 +1115,60 @@ function domesticTarget(ctx: DocContext, e: Event): Event {
   const at = e.place?.country === country ? e.place : e.sources[0];
   const target = placeActor(ctx, { start: at.start, end: at.end, name: country }, country, protest ? "GOV" : "CVL");
   return { ...e, targets: [...e.targets, target], rule: `${e.rule}+domestic` };
+}
+
+/**
+ * "A mortar bomb was fired at Israel from the Gaza Strip", "rockets launched from southern Lebanon": an attack by no
+ * one named, launched from a place, comes from that place's country (the place's words are the evidence).
+ */
+function firedFrom(ctx: DocContext, v: SentenceView, e: Event): Event {
+  if (e.type !== "ASSAULT" || e.sources.length > 0) return e;
+  const k = localIndexAt(v, e.trigger.start);
+  if (k < 0) return e;
+  const { toks } = v;
+  for (let j = k + 1; j < toks.length && j <= k + 6; j++) {
+    if (v.clauses.of[j] !== v.clauses.of[k] || toks[j].norm === ",") return e;
+    if (toks[j].norm !== "from") continue;
+    const p = v.places.find((x) => x.start >= toks[j].end && x.start <= toks[j].end + 12);
+    if (!p?.country || e.targets.some((t) => t.country === p.country)) return e;
+    if (/^\s+(?:the\s+)?(?:border|frontier|direction)\b/i.test(ctx.text.slice(toks[j].end, toks[j].end + 14))) return e;
+    const source = placeActor(ctx, p, p.country, null);
+    // ("... toward Haifa", "... into Israel": where it was aimed.)
+    const aim = v.places.find(
+      (x) =>
+        x.country !== null &&
+        x.country !== p.country &&
+        x.start > toks[k].end &&
+        x.start <= toks[k].end + 80 &&
+        /\b(?:at|toward|towards|into|on|against)\s+(?:the\s+)?(?:\w+\s+)?$/i.test(ctx.text.slice(Math.max(0, x.start - 24), x.start)),
+    );
+    const targets = aim?.country && e.targets.length === 0 ? [placeActor(ctx, aim, aim.country, null)] : e.targets;
+    return { ...e, sources: [source], targets, rule: `${e.rule}+fired-from` };
+  }
+  return e;
+}
+
+const LOCAL_DOERS: ReadonlySet<string> = new Set(["REB", "CRM", "CVL"]);
+const LOCAL_SUFFERERS: ReadonlySet<string> = new Set(["CVL", "POL", "GOV", "MIL", "REB", "CRM"]);
+
+/**
+ * "Insurgents stormed the town of Macomia in Cabo Delgado province, fighting government soldiers": an attack at a
+ * place, between unnamed armed men, civilians and security forces of no stated country and no one of another country,
+ * is among that place's people (armed men of no stated country can be foreign fighters, so the place decides only
+ * when no one else is named).
+ */
+function localAgents(e: Event): Event {
+  if (e.type !== "ASSAULT" && e.type !== "COERCE") return e;
+  const home = e.place?.country;
+  if (!home) return e;
+  const all = [...e.sources, ...e.targets];
+  if (all.some((a) => a.country !== null && a.country !== home)) return e;
+  const bare = (a: ActorRef, sectors: ReadonlySet<string>) =>
+    a.country === null && a.entityId === null && a.sector !== null && sectors.has(a.sector);
+  if (!e.sources.some((a) => bare(a, LOCAL_DOERS)) && !e.targets.some((a) => bare(a, LOCAL_SUFFERERS))) return e;
+  const local = (list: readonly ActorRef[], sectors: ReadonlySet<string>) =>
+    list.map((a) => (bare(a, sectors) ? { ...a, country: home } : a));
+  return { ...e, sources: local(e.sources, LOCAL_DOERS), targets: local(e.targets, LOCAL_SUFFERERS), rule: `${e.rule}+local` };
 }
 
 /** A place's country as an actor, with the place's words as the evidence ("Ankara" for Turkey). */
