@@ -438,6 +438,14 @@ describe("actors: 'the country'", () => {
     expect(mention("Iraq and Iran traded accusations. Iran and Iraq met. Aid reached the country.", "country")).toBeUndefined();
     expect(mention("Myanmar, Myanmar and Myanmar: the country of a thousand pagodas.", "country")).toBeUndefined();
   });
+  it("with no focus, is the one country named in the sentences just before", () => {
+    const text =
+      "Mali, Niger and Burkina Faso met in Niamey. Mali and Niger praised Burkina Faso. Analysts were surprised. Since the coup, Burkina Faso has turned away from its former ruler. French forces left the country in 2023.";
+    const m = mention(text, "country");
+    expect([m?.country, m?.rule]).toEqual(["BFA", "actors.v1:country-antecedent"]);
+    // (Two countries just before: no one.)
+    expect(mention(text.replace("its former ruler", "France"), "country")).toBeUndefined();
+  });
 });
 
 describe("actors: possessive pronouns", () => {

@@ -397,7 +397,7 @@ class DocContext {
   /** The drafts of each sentence, in order. */
   private readonly sentenceDrafts = new Map<number, Draft[]>();
   /** "the country" words, resolved to the focus country at the end. */
-  private readonly countryRefs: { start: number; end: number }[] = [];
+  private readonly countryRefs: { start: number; end: number; prior: string | null }[] = [];
   private readonly composedNames = new Map<string, string>();
   /**
    * Per first word: the longest dictionary phrase it starts (0: none) and its one-word entries (null: not looked up
@@ -464,7 +464,7 @@ class DocContext {
       while (atom < atoms.length && atoms[atom].e <= j) atom++;
       if (words[j].key !== "country" || words[j - 1].key !== "the" || words[j + 1]?.key === "of") continue;
       if (atom < atoms.length && atoms[atom].s <= j) continue;
-      this.countryRefs.push({ start: words[j].start, end: words[j].end });
+      this.countryRefs.push({ start: words[j].start, end: words[j].end, prior: this.priorCountry(words[j].start) });
     }
   }
 
@@ -1478,6 +1478,19 @@ class DocContext {
     return null;
   }
 
+  /** The one country named (by name or capital) before `at` in this sentence and the two before it, or null. */
+  private priorCountry(at: number): string | null {
+    let found: string | null = null;
+    for (let k = this.sentenceNo; k >= 0 && k >= this.sentenceNo - 2; k--) {
+      for (const o of this.sentenceDrafts.get(k) ?? []) {
+        if (o.kind !== "country" || !o.country || o.start >= at) continue;
+        if (found !== null && found !== o.country) return null;
+        found = o.country;
+      }
+    }
+    return found;
+  }
+
   /** The drafts of d's sentence. */
   private neighbours(d: Draft): readonly Draft[] {
     return this.sentenceDrafts.get(this.draftSentence.get(d) ?? -1) ?? [];
@@ -1537,20 +1550,22 @@ class DocContext {
         this.composeAgent(d, focus, d.sector, military ? "agent-focus-military" : "agent-focus");
       }
     }
-    const focusRecord = focus ? this.lex.countries.get(focus) : undefined;
-    if (focus && focusRecord) {
-      for (const r of this.countryRefs) {
-        this.drafts.push({
-          start: r.start,
-          end: r.end,
-          kind: "country",
-          entityId: focus,
-          country: focus,
-          sector: null,
-          rule: R("country-focus"),
-          entity: countryEntity(focusRecord),
-        });
-      }
+    // With no focus, "pulled out of the country" after "Burkina Faso has turned away from France" is the one country
+    // named just before.
+    for (const r of this.countryRefs) {
+      const iso = focus ?? r.prior;
+      const record = iso ? this.lex.countries.get(iso) : undefined;
+      if (!iso || !record) continue;
+      this.drafts.push({
+        start: r.start,
+        end: r.end,
+        kind: "country",
+        entityId: iso,
+        country: iso,
+        sector: null,
+        rule: R(focus ? "country-focus" : "country-antecedent"),
+        entity: countryEntity(record),
+      });
     }
     const mentions: Mention[] = [];
     const entities = new Map<string, Entity>();

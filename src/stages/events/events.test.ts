@@ -1920,6 +1920,25 @@ describe("pronouns and implied parties", () => {
   });
 });
 
+describe("participles", () => {
+  it("'militants linked to al Qaeda killed at least 200 people': the militants killed; 'civilians imprisoned for ... were released' is passive", () => {
+    const killed = run("Militants linked to al Qaeda killed at least 200 people in an attack.", {
+      actors: [
+        ["Militants", null, "REB"],
+        ["people", null, "CVL"],
+      ],
+    }).find((e) => e.type === "ASSAULT");
+    expect([killed?.sources.map((a) => a.text), killed?.targets.map((a) => a.text)]).toEqual([["Militants"], ["people"]]);
+    const released = run("The civilians imprisoned for acting against Moscow were released by Putin.", {
+      actors: [
+        ["civilians", "RUS", "CVL"],
+        ["Putin", "RUS", "GOV"],
+      ],
+    }).find((e) => e.type === "RETREAT");
+    expect(released?.sources.map((a) => a.text)).toEqual(["Putin"]);
+  });
+});
+
 describe("parties known from the place", () => {
   it("unnamed insurgents attacking at a place of one country are that country's; not when another country's side is named", () => {
     const places: Case["places"] = [["Cabo Delgado province", "Cabo Delgado", "MOZ"]];

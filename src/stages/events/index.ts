@@ -1455,6 +1455,22 @@ function attributive(toks: readonly Token[], k: number): boolean {
   return !prev || prev.pos === "DET" || prev.pos === "ADJ" || prev.pos === "ADP" || prev.pos === "NUM" || prev.pos === "VERB";
 }
 
+const COUNT_OPENERS = new Set(["at", "more", "nearly", "almost", "about", "around", "over", "some", "up", "roughly", "approximately"]);
+const QUALIFYING = new Set(["linked", "backed", "allied", "affiliated", "aligned", "loyal", "tied", "connected", "supported", "funded"]);
+
+/** "militants linked to al Qaeda", "fighters backed by Turkey": a participle qualifying the noun before it. */
+function qualifyingParticiple(toks: readonly Token[], j: number): boolean {
+  const prev = toks[j - 1];
+  const next = toks[j + 1];
+  return (
+    QUALIFYING.has(toks[j].norm) &&
+    prev !== undefined &&
+    (prev.pos === "NOUN" || prev.pos === "PROPN") &&
+    next !== undefined &&
+    (next.norm === "to" || next.norm === "by" || next.norm === "with")
+  );
+}
+
 /** A past participle right after a noun, modifying it ("the civilians imprisoned for ..."), not the clause's main verb. */
 export function reducedRelative(
   toks: readonly Token[],
@@ -1477,11 +1493,14 @@ export function reducedRelative(
   // "jets shot down Russian drones": a particle and then an object; an active verb.
   const after = toks[k + 2];
   if (next && PARTICLE_OBJECTS.has(next.norm) && after && ["DET", "NOUN", "PROPN", "NUM", "ADJ"].includes(after.pos)) return false;
+  // "killed at least 200 people", "wounded more than 30": a count for an object; an active verb.
+  if (next && COUNT_OPENERS.has(next.norm) && (after?.pos === "NUM" || toks[k + 3]?.pos === "NUM")) return false;
   const cl = clauseOf[k];
   // The noun is an object ("released the mayor, a member of Hamas jailed a year ago") ...
-  // (A name's word tagged as a verb, "Lt. Gen. Prosper Avril resigned", is no verb.)
+  // (A name's word tagged as a verb, "Lt. Gen. Prosper Avril resigned", is no verb; nor is a participle qualifying the
+  // subject, "militants linked to al Qaeda killed ...".)
   for (let j = k - 1; j >= 0 && clauseOf[j] === cl; j--)
-    if ((toks[j].pos === "VERB" || toks[j].pos === "AUX") && !((mentionAt[j] ?? -1) >= 0)) return true;
+    if ((toks[j].pos === "VERB" || toks[j].pos === "AUX") && !((mentionAt[j] ?? -1) >= 0) && !qualifyingParticiple(toks, j)) return true;
   // ... or the clause's own finite verb comes later ("The civilians imprisoned for ... were released").
   for (let j = k + 1; j < toks.length && clauseOf[j] === cl && j <= k + 14 && toks[j].norm !== ","; j++)
     if (toks[j].pos === "AUX") return true;
