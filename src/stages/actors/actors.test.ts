@@ -499,6 +499,18 @@ describe("actors: first-level divisions are places", () => {
   });
 });
 
+describe("actors: cross-Strait institutions", () => {
+  it("'Beijing's Taiwan Affairs Office' is China's; 'Taiwan's Mainland Affairs Council' is Taiwan's", () => {
+    const { mentions } = run(
+      "Beijing's Taiwan Affairs Office blamed Taipei. Taiwan's Mainland Affairs Council urged Beijing to respect the facts.",
+    );
+    expect(mentions.filter((m) => /Affairs/.test(m.text)).map((m) => [m.country, m.sector])).toEqual([
+      ["CHN", "GOV"],
+      ["TWN", "GOV"],
+    ]);
+  });
+});
+
 describe("actors: coreference", () => {
   it("surname after full name resolves to the same person", () => {
     const { mentions } = run("Prime Minister Masrour Barzani visited Baghdad. Barzani said the budget was agreed.");

@@ -1939,6 +1939,35 @@ describe("participles", () => {
   });
 });
 
+describe("coordinated passives and boarding", () => {
+  it("'were pulled from the water and detained by Taiwan': Taiwan detained; 'were deployed and attacked the village' stays active", () => {
+    const detained = run("The other two men were pulled from the water and detained by Taiwan.", {
+      actors: [
+        ["men", "CHN", "CVL"],
+        ["Taiwan", "TWN"],
+      ],
+    }).find((e) => e.type === "COERCE" && e.mode === "arrest");
+    expect([detained?.sources.map((a) => a.country), detained?.targets.map((a) => a.country)]).toEqual([["TWN"], ["CHN"]]);
+    const active = run("Troops were deployed and attacked the village.", { actors: [["Troops", "MLI", "MIL"]] }).find(
+      (e) => e.type === "ASSAULT",
+    );
+    expect(active?.sources.map((a) => a.country)).toEqual(["MLI"]);
+  });
+  it("boarding a vessel coerces its owners; boarding a plane is nothing", () => {
+    const actors: ActorSpec[] = [
+      ["Chinese coast guard officers", "CHN", "POL"],
+      ["Taiwanese", "TWN"],
+    ];
+    const boarded = run("Chinese coast guard officers boarded a Taiwanese tourist boat on Monday.", { actors }).find(
+      (e) => e.type === "COERCE",
+    );
+    expect([boarded?.mode, boarded?.targets.map((a) => a.country)]).toEqual(["seize", ["TWN"]]);
+    expect(run("Chinese coast guard officers boarded a Taiwanese plane on Monday.", { actors }).filter((e) => e.type === "COERCE")).toEqual(
+      [],
+    );
+  });
+});
+
 describe("parties known from the place", () => {
   it("unnamed insurgents attacking at a place of one country are that country's; not when another country's side is named", () => {
     const places: Case["places"] = [["Cabo Delgado province", "Cabo Delgado", "MOZ"]];

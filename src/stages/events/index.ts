@@ -2461,7 +2461,22 @@ function isPassive(toks: readonly Token[], k: number): boolean {
   for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
     const u = toks[j];
     if (BE.has(u.lemma) || u.norm === "being") return true; // wink lemmatises "being" as itself
-    if (u.pos !== "ADV" && u.pos !== "PART") return false;
+    if (u.pos !== "ADV" && u.pos !== "PART") break;
+  }
+  // "were pulled from the water and detained by Taiwan": a participle joined to a passive one shares its "be"
+  // (not one with an object of its own: "were deployed and attacked the village").
+  if ((toks[k - 1]?.norm === "and" || toks[k - 1]?.norm === "or") && !/^(?:DET|NOUN|PROPN|PRON|NUM)$/.test(toks[k + 1]?.pos ?? "")) {
+    for (let j = k - 2; j >= 0 && j >= k - 8; j--) {
+      const u = toks[j];
+      if (u.norm === "." || u.norm === ";" || u.norm === "and" || u.pos === "SCONJ") break;
+      if (u.pos === "VERB" && u.norm !== u.lemma && /(ed|en|wn|ne|lt|ht|ck|ung|id|t)$/.test(u.norm)) {
+        for (let i = j - 1; i >= 0 && i >= j - 3; i--) {
+          if (BE.has(toks[i].lemma) || toks[i].norm === "being") return true;
+          if (toks[i].pos !== "ADV" && toks[i].pos !== "PART") break;
+        }
+        return false;
+      }
+    }
   }
   return false;
 }
