@@ -1968,6 +1968,21 @@ describe("coordinated passives and boarding", () => {
   });
 });
 
+describe("arrests", () => {
+  it("'was placed under house arrest in Juba': arrested by the state where it happened; no place, no arrester", () => {
+    const places: Case["places"] = [["Juba", "Juba", "SSD"]];
+    const actors: ActorSpec[] = [["Riek Machar", "SSD", "GOV", "person"]];
+    const there = run("Riek Machar was placed under house arrest in Juba on Wednesday.", { actors, places }).find(
+      (e) => e.type === "COERCE",
+    );
+    expect([there?.mode, there?.sources.map((a) => a.country), there?.targets.map((a) => a.country)]).toEqual(["arrest", ["SSD"], ["SSD"]]);
+    const nowhere = run("Riek Machar was placed under house arrest on Wednesday.", { actors }).find((e) => e.type === "COERCE");
+    expect(nowhere?.sources).toEqual([]);
+    const custody = run("Police took the two journalists into custody on Monday.", { actors: [["Police", "KEN", "POL"]] });
+    expect(custody.map((e) => [e.type, e.mode])).toEqual([["COERCE", "arrest"]]);
+  });
+});
+
 describe("parties known from the place", () => {
   it("unnamed insurgents attacking at a place of one country are that country's; not when another country's side is named", () => {
     const places: Case["places"] = [["Cabo Delgado province", "Cabo Delgado", "MOZ"]];

@@ -817,7 +817,7 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
   const claimed = verdictTargets(mediatedTalks(blamedAttacks(claimedAttacks(ctx, v, demandedActs(nestedThreats(merged)))))).map((e) =>
     domesticTarget(
       ctx,
-      placeTarget(ctx, v, localAgents(firedFrom(ctx, v, envoyPosting(ctx, v, demandedOf(ctx, v, objectPronoun(ctx, v, e)))))),
+      placeTarget(ctx, v, localAgents(ctx, firedFrom(ctx, v, envoyPosting(ctx, v, demandedOf(ctx, v, objectPronoun(ctx, v, e)))))),
     ),
   );
   const accusations = reportedAttackAccusations(ctx, lex, v, claimed);
@@ -1157,7 +1157,11 @@ const LOCAL_SUFFERERS: ReadonlySet<string> = new Set(["CVL", "POL", "GOV", "MIL"
  * is among that place's people (armed men of no stated country can be foreign fighters, so the place decides only
  * when no one else is named).
  */
-function localAgents(e: Event): Event {
+function localAgents(ctx: DocContext, e: Event): Event {
+  // "Machar was placed under house arrest ... in the capital Juba": arrests by no one named are made by the state
+  // where they happen (the place's words are the evidence).
+  if (e.type === "COERCE" && e.mode === "arrest" && e.sources.length === 0 && e.place?.country && e.modality === "asserted")
+    return { ...e, sources: [placeActor(ctx, e.place, e.place.country, "GOV")], rule: `${e.rule}+arrested-there` };
   if (e.type !== "ASSAULT" && e.type !== "COERCE") return e;
   const home = e.place?.country;
   if (!home) return e;
