@@ -511,6 +511,17 @@ describe("actors: cross-Strait institutions", () => {
   });
 });
 
+describe("actors: supporters", () => {
+  it("'Duterte's supporters' are Philippine civilians", () => {
+    const m = mention(
+      "Former Philippine President Rodrigo Duterte was arrested. Hundreds of Duterte's supporters rallied.",
+      "Duterte's supporters",
+      "2025-03-12",
+    );
+    expect([m?.country, m?.sector]).toEqual(["PHL", "CVL"]);
+  });
+});
+
 describe("actors: coreference", () => {
   it("surname after full name resolves to the same person", () => {
     const { mentions } = run("Prime Minister Masrour Barzani visited Baghdad. Barzani said the budget was agreed.");

@@ -1983,6 +1983,57 @@ describe("arrests", () => {
   });
 });
 
+describe("objects and victims", () => {
+  it("'police arrested him at the airport on a warrant from the ICC' arrested him, not the court", () => {
+    const found = run(
+      "Former President Rodrigo Duterte was flown to the Netherlands after police arrested him at the airport on a warrant from the ICC.",
+      {
+        actors: [
+          ["Former President Rodrigo Duterte", "PHL", "GOV", "person"],
+          ["Netherlands", "NLD", null, "country"],
+          ["police", "PHL", "POL"],
+          ["ICC", null, "IGO", "organization"],
+        ],
+      },
+    ).find((e) => e.type === "COERCE");
+    expect(found?.targets.map((t) => t.text)).toEqual(["Former President Rodrigo Duterte"]);
+  });
+  it("an arrest as he 'stepped off a flight from Hong Kong' was not made by Hong Kong; stepping off is no resignation", () => {
+    const found = run("Duterte was taken into custody as he stepped off a flight from Hong Kong.", {
+      actors: [["Duterte", "PHL", "GOV", "person"]],
+      places: [["Hong Kong", "Hong Kong", "HKG"]],
+    });
+    expect(found.map((e) => [e.type, e.sources.map((s) => s.country)])).toEqual([["COERCE", []]]);
+  });
+  it("condemning an act against one side is not condemning that side; in a two-country story it condemns the other", () => {
+    const actors: ActorSpec[] = [
+      ["Chinese", "CHN"],
+      ["Philippine", "PHL"],
+      ["Beijing", "CHN", "GOV"],
+      ["Manila", "PHL", "GOV"],
+      ["Carlson", "USA", "GOV", "person"],
+    ];
+    const text =
+      "A Chinese ship fired a water cannon at a Philippine vessel. Manila protested to Beijing. Carlson condemned the latest reckless action against a Philippine vessel.";
+    const found = run(text, { actors }).find((e) => e.type === "ACCUSE" && e.sources.some((s) => s.country === "USA"));
+    expect(found?.targets.map((t) => t.country)).toEqual(["CHN"]);
+    // ("condemned Manila's actions": the one named as the doer stays the target.)
+    const doer = run("Carlson condemned Manila for its actions against fishermen.", {
+      actors: [
+        ["Manila", "PHL", "GOV"],
+        ["Carlson", "USA", "GOV", "person"],
+      ],
+    }).find((e) => e.type === "ACCUSE");
+    expect(doer?.targets.map((t) => t.country)).toEqual(["PHL"]);
+  });
+  it("'stood with its ally' supports; 'stood with their backs to the wall' does not", () => {
+    expect(run("Washington stood with its ally.", { actors: [["Washington", "USA", "GOV"]] }).map((e) => e.type)).toEqual(["SUPPORT"]);
+    expect(run("Protesters stood with their backs to the wall.", { actors: [["Protesters", "PHL", "CVL"]] }).map((e) => e.type)).toEqual(
+      [],
+    );
+  });
+});
+
 describe("parties known from the place", () => {
   it("unnamed insurgents attacking at a place of one country are that country's; not when another country's side is named", () => {
     const places: Case["places"] = [["Cabo Delgado province", "Cabo Delgado", "MOZ"]];

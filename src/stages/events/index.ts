@@ -270,7 +270,12 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
     // "Turkey's foreign ministry rejected the accusations. It said ...": a sentence opened by a subject pronoun
     // continues with the previous sentence's main actor.
     found = pronounOpener(view, found, previousTopic).map((e) =>
-      pairOpponent(ctx, view, victimSpeaker(ctx, view, domesticStance(ctx, view, e, sidesOf), sidesOf), sidesOf, events),
+      victimsOpponent(
+        ctx,
+        view,
+        pairOpponent(ctx, view, victimSpeaker(ctx, view, domesticStance(ctx, view, e, sidesOf), sidesOf), sidesOf, events),
+        sidesOf,
+      ),
     );
     previousTopic = topicOf(ctx, view, found);
     // "The move sparked discontent ... and parliament subsequently adopted ...": a sentence that
@@ -817,7 +822,11 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
   const claimed = verdictTargets(mediatedTalks(blamedAttacks(claimedAttacks(ctx, v, demandedActs(nestedThreats(merged)))))).map((e) =>
     domesticTarget(
       ctx,
-      placeTarget(ctx, v, localAgents(ctx, firedFrom(ctx, v, envoyPosting(ctx, v, demandedOf(ctx, v, objectPronoun(ctx, v, e)))))),
+      placeTarget(
+        ctx,
+        v,
+        localAgents(ctx, firedFrom(ctx, v, envoyPosting(ctx, v, demandedOf(ctx, v, objectPronoun(ctx, v, victimNotAccused(ctx, e)))))),
+      ),
     ),
   );
   const accusations = reportedAttackAccusations(ctx, lex, v, claimed);
@@ -980,6 +989,27 @@ function pairOpponent(ctx: DocContext, v: SentenceView, e: Event, sidesOf: () =>
   const target = own ?? (at >= 0 ? ms[at] : undefined);
   if (!target) return e;
   return { ...e, targets: [...e.targets, actorOf(ctx, target)], rule: `${e.rule}+pair-opponent` };
+}
+
+/**
+ * "The U.S. ambassador condemned the latest reckless action against a Philippine vessel": in a story about two
+ * countries, condemning an act against one of them condemns the other.
+ */
+function victimsOpponent(ctx: DocContext, v: SentenceView, e: Event, sidesOf: () => Sides): Event {
+  if (e.type !== "ACCUSE" || e.targets.length > 0 || !e.rule.includes("+victim-not-accused")) return e;
+  const victim = v.mentions.find((m) => {
+    if (m.start < e.trigger.end || m.country === null) return false;
+    const between = ctx.text.slice(e.trigger.end, m.start);
+    return between.length < 90 && CONDEMNED_ACT.test(between) && VICTIM_BEFORE.test(between);
+  });
+  const sides = sidesOf();
+  if (!victim || !sides.pair.some((p) => p.country === victim.country)) return e;
+  const other = sides.pair.find((p) => p.country !== victim.country)!.country!;
+  if (e.sources.some((s) => s.country === other)) return e;
+  const ms = sides.mentionsOf.get(other) ?? [];
+  const at = lastStartingAtOrBefore(ms, e.trigger.start);
+  if (at < 0) return e;
+  return { ...e, targets: [actorOf(ctx, ms[at])], rule: `${e.rule}+victims-opponent` };
 }
 
 /**
@@ -1160,7 +1190,9 @@ const LOCAL_SUFFERERS: ReadonlySet<string> = new Set(["CVL", "POL", "GOV", "MIL"
 function localAgents(ctx: DocContext, e: Event): Event {
   // "Machar was placed under house arrest ... in the capital Juba": arrests by no one named are made by the state
   // where they happen (the place's words are the evidence).
-  if (e.type === "COERCE" && e.mode === "arrest" && e.sources.length === 0 && e.place?.country && e.modality === "asserted")
+  // (Not where the arrested came from: "as he stepped off a flight from Hong Kong".)
+  const from = e.place ? /\bfrom\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, e.place.start - 10), e.place.start)) : true;
+  if (e.type === "COERCE" && e.mode === "arrest" && e.sources.length === 0 && e.place?.country && !from && e.modality === "asserted")
     return { ...e, sources: [placeActor(ctx, e.place, e.place.country, "GOV")], rule: `${e.rule}+arrested-there` };
   if (e.type !== "ASSAULT" && e.type !== "COERCE") return e;
   const home = e.place?.country;
@@ -1244,13 +1276,30 @@ function demandedOf(ctx: DocContext, v: SentenceView, e: Event): Event {
   return { ...e, targets: [actorOf(ctx, v.mentions[m])], rule: `${e.rule}+demanded-of` };
 }
 
+const CONDEMNED_ACT =
+  /\b(?:attacks?|action|actions|strikes?|aggression|assault|violence|provocations?|harassment|incursions?|raids?|shelling|bombing|killings?|manoeuvres|maneuvers|measures)\b/i;
+const VICTIM_BEFORE = /\b(?:against|on|targeting|at)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,2}$/i;
+
+/**
+ * "condemned what she called the latest reckless action against a Philippine vessel": the one an act was aimed at is
+ * not who is condemned for it (the other side is found later, from the story's two parties).
+ */
+function victimNotAccused(ctx: DocContext, e: Event): Event {
+  if (e.type !== "ACCUSE" || e.targets.length === 0) return e;
+  const kept = e.targets.filter((t) => {
+    if (t.start < e.trigger.end) return true;
+    const between = ctx.text.slice(e.trigger.end, t.start);
+    return !(between.length < 90 && CONDEMNED_ACT.test(between) && VICTIM_BEFORE.test(between));
+  });
+  return kept.length === e.targets.length ? e : { ...e, targets: kept, rule: `${e.rule}+victim-not-accused` };
+}
+
 /**
  * "spoke with both Kurti and Vucic and urged them to avoid any step", "met Putin and told him": an object pronoun
  * right after the trigger stands for the last actors named before it in the sentence who are not the doers (two or
  * more joined by "and", or one plural agent, for "them"; a person for "him" and "her").
  */
 function objectPronoun(ctx: DocContext, v: SentenceView, e: Event): Event {
-  if (e.targets.length > 0) return e;
   const { toks } = v;
   const k = localIndexAt(v, e.trigger.start);
   if (k < 0) return e;
@@ -1259,6 +1308,8 @@ function objectPronoun(ctx: DocContext, v: SentenceView, e: Event): Event {
   if (toks[j]?.norm === "on" || toks[j]?.norm === "upon") j++;
   const p = toks[j]?.norm;
   if (p !== "them" && p !== "him" && p !== "her") return e;
+  // ("arrested him at the airport on a warrant from the ICC": a target found beyond the pronoun is not the object.)
+  if (e.targets.some((t) => t.start < toks[j].start)) return e;
   // ("urged her supporters": a possessive.)
   if (p === "her" && /^(?:NOUN|PROPN|ADJ|NUM)$/.test(toks[j + 1]?.pos ?? "")) return e;
   const doers = new Set(e.sources.map((s) => s.start));
@@ -1269,7 +1320,7 @@ function objectPronoun(ctx: DocContext, v: SentenceView, e: Event): Event {
     const m = v.mentions[mi];
     if (doers.has(m.start) || !known(m)) continue;
     if (p !== "them") {
-      if (m.kind !== "person") return e;
+      if (m.kind !== "person") continue;
       return { ...e, targets: [actorOf(ctx, m)], rule: `${e.rule}+object-pronoun` };
     }
     // Walk back over "X, Y and (both) Z".
