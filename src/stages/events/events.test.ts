@@ -2034,6 +2034,30 @@ describe("objects and victims", () => {
   });
 });
 
+describe("summons and executions", () => {
+  it("summoning an ambassador is a protest, recalling one a sanction", () => {
+    const actors: ActorSpec[] = [
+      ["Germany", "DEU"],
+      ["Iran's ambassador", "IRN", "GOV"],
+    ];
+    expect(run("Germany summoned Iran's ambassador on Thursday.", { actors }).map((e) => [e.type, e.mode])).toEqual([
+      ["ACCUSE", "disapprove"],
+    ]);
+    expect(run("Germany recalled its ambassador from Tehran.", { actors: [["Germany", "DEU"]] }).map((e) => e.type)).toEqual(["SANCTION"]);
+  });
+  it("executing a person is an attack, executing a plan is nothing; a hanging at a place is by its state", () => {
+    expect(run("Authorities executed Mohsen Shekari.", { actors: [["Authorities", "IRN", "GOV"]] }).map((e) => e.type)).toEqual([
+      "ASSAULT",
+    ]);
+    expect(run("The army executed the plan on Monday.", { actors: [["army", "IRN", "MIL"]] }).map((e) => e.type)).toEqual([]);
+    const hanged = run("Majidreza Rahnavard was hanged in the city of Mashhad.", {
+      actors: [["Majidreza Rahnavard", null, null, "person"]],
+      places: [["Mashhad", "Mashhad", "IRN"]],
+    }).find((e) => e.type === "ASSAULT");
+    expect(hanged?.sources.map((a) => a.country)).toEqual(["IRN"]);
+  });
+});
+
 describe("parties known from the place", () => {
   it("unnamed insurgents attacking at a place of one country are that country's; not when another country's side is named", () => {
     const places: Case["places"] = [["Cabo Delgado province", "Cabo Delgado", "MOZ"]];

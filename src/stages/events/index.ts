@@ -1192,8 +1192,10 @@ function localAgents(ctx: DocContext, e: Event): Event {
   // where they happen (the place's words are the evidence).
   // (Not where the arrested came from: "as he stepped off a flight from Hong Kong".)
   const from = e.place ? /\bfrom\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, e.place.start - 10), e.place.start)) : true;
-  if (e.type === "COERCE" && e.mode === "arrest" && e.sources.length === 0 && e.place?.country && !from && e.modality === "asserted")
-    return { ...e, sources: [placeActor(ctx, e.place, e.place.country, "GOV")], rule: `${e.rule}+arrested-there` };
+  // (So are executions: "Rahnavard was hanged in the city of Mashhad".)
+  const held = (e.type === "COERCE" && e.mode === "arrest") || (e.type === "ASSAULT" && /^(?:hang|hung|execut)/i.test(e.trigger.text));
+  if (held && e.sources.length === 0 && e.place?.country && !from && e.modality === "asserted")
+    return { ...e, sources: [placeActor(ctx, e.place, e.place.country, "GOV")], rule: `${e.rule}+by-state-there` };
   if (e.type !== "ASSAULT" && e.type !== "COERCE") return e;
   const home = e.place?.country;
   if (!home) return e;
