@@ -2058,6 +2058,29 @@ describe("summons and executions", () => {
   });
 });
 
+describe("lists and agreements", () => {
+  it("'Baghdad, the regional government and foreign oil companies struck a deal': all three are parties", () => {
+    const found = run("Baghdad, the regional government and foreign oil companies struck a deal this week.", {
+      actors: [
+        ["Baghdad", "IRQ", "GOV"],
+        ["government", null, "GOV"],
+        ["companies", null, "BUS"],
+      ],
+    }).find((e) => e.type === "AGREE");
+    expect(found?.sources.map((a) => a.text)).toEqual(["Baghdad", "government", "companies"]);
+  });
+  it("'notified Iraq that it was ending the pipeline agreement': the notifier ends an agreement (a sanction)", () => {
+    const found = run("Turkey notified Iraq that it was ending the pipeline agreement.", {
+      actors: [
+        ["Turkey", "TUR"],
+        ["Iraq", "IRQ"],
+      ],
+    }).find((e) => e.type === "SANCTION");
+    expect([found?.mode, found?.sources.map((a) => a.country)]).toEqual(["discontinue", ["TUR"]]);
+    expect(run("Turkey halted the flows in March.", { actors: [["Turkey", "TUR"]] }).map((e) => e.type)).toEqual(["SANCTION"]);
+  });
+});
+
 describe("parties known from the place", () => {
   it("unnamed insurgents attacking at a place of one country are that country's; not when another country's side is named", () => {
     const places: Case["places"] = [["Cabo Delgado province", "Cabo Delgado", "MOZ"]];

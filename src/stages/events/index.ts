@@ -2386,9 +2386,13 @@ function coordinated(v: SentenceView, edge: number, m: number, dir: -1 | 1): num
   const out = [m];
   let at = edge;
   let sawAnd = false;
+  // (", and" between just two names joins two clauses: "withdraw its troops, and the last American soldiers left".)
+  let serial = false;
   for (let guard = 0; guard < 6; guard++) {
     let j = at + dir;
     if (dir === 1) while (j < toks.length && mentionAt[j] === out[out.length - 1]) j++;
+    // ("the regional government and foreign oil companies": modifiers left out of a mention go with it.)
+    for (let x = 0; dir === -1 && x < 3 && toks[j] && mentionAt[j] < 0 && (toks[j].pos === "ADJ" || toks[j].pos === "NOUN"); x++) j--;
     // "Iraq and the United States": the article belongs to the next name, not the conjunction.
     if (dir === -1 && toks[j] && toks[j].pos === "DET" && mentionAt[j] < 0) j--;
     const conj = toks[j];
@@ -2398,9 +2402,13 @@ function coordinated(v: SentenceView, edge: number, m: number, dir: -1 | 1): num
     if (conj.norm === "," && dir === -1 && !sawAnd) break;
     j += dir;
     // "A, B, and C": the serial comma goes with the conjunction.
-    if (isAnd && toks[j]?.norm === ",") j += dir;
+    if (isAnd && toks[j]?.norm === ",") {
+      j += dir;
+      if (dir === -1) serial = true;
+    }
     if (conj.norm === "," && toks[j]?.norm === "and") j += dir;
     if (toks[j] && toks[j].pos === "DET" && mentionAt[j] < 0) j += dir;
+    if (dir === -1) for (let x = 0; x < 3 && toks[j] && mentionAt[j] < 0 && (toks[j].pos === "ADJ" || toks[j].pos === "NOUN"); x++) j--;
     if (j < 0 || j >= toks.length || mentionAt[j] < 0 || out.includes(mentionAt[j])) break;
     const next = mentionAt[j];
     let first = j;
@@ -2419,6 +2427,7 @@ function coordinated(v: SentenceView, edge: number, m: number, dir: -1 | 1): num
     out.push(next);
     at = dir === -1 ? first : j;
   }
+  if (serial && out.length === 2) return [m];
   return dir === -1 ? out.reverse() : out;
 }
 
