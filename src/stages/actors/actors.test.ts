@@ -522,6 +522,18 @@ describe("actors: supporters", () => {
   });
 });
 
+describe("actors: neighbours and companies", () => {
+  it("'its western neighbour' after Algeria and Morocco is Morocco; with no other country named, no one", () => {
+    const m = mention("Algeria severed relations with Morocco in 2021, accusing its western neighbour of hostile actions.", "neighbour");
+    expect([m?.country, m?.rule]).toEqual(["MAR", "actors.v1:neighbour-of"]);
+    expect(mention("Algeria accused its western neighbour of hostile actions.", "neighbour")).toBeUndefined();
+  });
+  it("state companies have their country", () => {
+    const m = mention("Gazprom halted deliveries to Moldova on Wednesday.", "Gazprom");
+    expect([m?.country, m?.sector]).toEqual(["RUS", "BUS"]);
+  });
+});
+
 describe("actors: coreference", () => {
   it("surname after full name resolves to the same person", () => {
     const { mentions } = run("Prime Minister Masrour Barzani visited Baghdad. Barzani said the budget was agreed.");

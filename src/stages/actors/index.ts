@@ -135,6 +135,8 @@ function placedAfter(words: readonly Word[], e: number): boolean {
   return words[e]?.key === "in" && (words[e + 1]?.cap === true || (words[e + 1]?.pos === "ADJ" && words[e + 2]?.cap === true));
 }
 
+const NEIGHBOURS = /^neighbou?rs?$/;
+const POSSESSIVES = new Set(["its", "their", "his", "her"]);
 const NAME_PARTICLES = new Set(["del", "della", "da", "das", "do", "dos", "der", "den", "di", "du", "la", "le"]);
 const RULERS = new Set(["government", "junta", "regime", "administration", "authorities", "leadership", "cabinet"]);
 const SPONSOR = new Set(["led", "backed", "based", "aligned", "allied", "funded", "supported", "sponsored", "affiliated", "linked"]);
@@ -1321,6 +1323,28 @@ class DocContext {
         };
       }
     }
+    if (country === null && NEIGHBOURS.test(words[chain[chain.length - 1].e - 1].key)) {
+      // "Algeria severed relations with Morocco, accusing its western neighbour": a neighbour is another country, the
+      // one named before in the sentence (never the owner's; no one if none is named).
+      let p = chain[0].s - 1;
+      if (words[p]?.pos === "ADJ") p--;
+      if (POSSESSIVES.has(words[p]?.key ?? "")) {
+        const owner = this.ownerBefore(start);
+        const other = owner?.country ? this.otherCountryBefore(start, owner.country) : null;
+        const record = other ? this.lex.countries.get(other) : undefined;
+        if (!other || !record) return null;
+        return {
+          start,
+          end,
+          kind: "country",
+          entityId: other,
+          country: other,
+          sector: "GOV",
+          rule: R("neighbour-of"),
+          entity: countryEntity(record),
+        };
+      }
+    }
     if (country === null) {
       // "The Sudanese Armed Forces said its aircraft struck": the possessive pronoun stands for the clause's subject,
       // the nearest actor with a country named earlier in the sentence.
@@ -1406,6 +1430,16 @@ class DocContext {
   }
 
   /** The nearest non-person actor with a country earlier in the current sentence ("its", "their" stand for it). */
+  /** The last country named in this sentence before `start` that is not `except`. */
+  private otherCountryBefore(start: number, except: string): string | null {
+    for (let k = this.drafts.length - 1; k >= 0; k--) {
+      const d = this.drafts[k];
+      if (d.start < this.sentenceStart) return null;
+      if (d.end <= start && d.kind === "country" && d.country && d.country !== except) return d.country;
+    }
+    return null;
+  }
+
   private ownerBefore(start: number): Draft | null {
     for (let k = this.drafts.length - 1; k >= 0; k--) {
       const d = this.drafts[k];
