@@ -968,11 +968,17 @@ describe("participial phrases and shows of force", () => {
       ],
     });
     expect(drills.map((e) => [e.type, e.targets.map((t) => t.country)])).toEqual([["MOBILIZE", ["TWN"]]]);
-    const arrived = run("Kenyan police officers arrived in Haiti on Tuesday.", {
+    const arrived = run("Russian troops arrived in Belarus on Tuesday.", {
+      actors: [["Russian troops", "RUS", "MIL"]],
+      places: [["Belarus", "Belarus", "BLR"]],
+    });
+    expect(arrived.map((e) => [e.type, e.targets.map((t) => t.country)])).toEqual([["MOBILIZE", ["BLR"]]]);
+    // (Police sent abroad come to help: PLOVER codes police assistance, personnel included, as aid.)
+    const police = run("Kenyan police officers arrived in Haiti on Tuesday.", {
       actors: [["Kenyan police officers", "KEN", "POL"]],
       places: [["Haiti", "Haiti", "HTI"]],
     });
-    expect(arrived.map((e) => [e.type, e.targets.map((t) => t.country)])).toEqual([["MOBILIZE", ["HTI"]]]);
+    expect(police.map((e) => [e.type, e.targets.map((t) => t.country)])).toEqual([["AID", ["HTI"]]]);
   });
   it("a visit by an official stays a visit", () => {
     const found = run("The Chinese foreign minister arrived in Moscow on Tuesday.", {
@@ -2078,6 +2084,32 @@ describe("lists and agreements", () => {
     }).find((e) => e.type === "SANCTION");
     expect([found?.mode, found?.sources.map((a) => a.country)]).toEqual(["discontinue", ["TUR"]]);
     expect(run("Turkey halted the flows in March.", { actors: [["Turkey", "TUR"]] }).map((e) => e.type)).toEqual(["SANCTION"]);
+  });
+});
+
+describe("aid", () => {
+  it("'released 20 million pounds in emergency aid for Darfur' is aid to Sudan; 'released three hostages' is not", () => {
+    const aid = run("Britain said it had released an additional 20 million pounds in emergency aid for Darfur.", {
+      actors: [["Britain", "GBR"]],
+      places: [["Darfur", "Darfur", "SDN"]],
+    }).find((e) => e.type === "AID");
+    expect(aid?.targets.map((t) => t.country)).toEqual(["SDN"]);
+    expect(run("Hamas released three hostages on Sunday.", { actors: [["Hamas", "PSE", "REB"]] }).map((e) => e.type)).toEqual(["RETREAT"]);
+  });
+  it("peacekeepers or police sent to help another country are aid; troops massed at its border are a mobilisation", () => {
+    const places: Case["places"] = [["Haiti", "Haiti", "HTI"]];
+    const sent = run("Kenya sent 400 police officers to Haiti in June as part of a security mission.", {
+      actors: [["Kenya", "KEN"]],
+      places,
+    });
+    expect(sent.map((e) => [e.type, e.cameo])).toEqual([["AID", "074"]]);
+    const massed = run("Russia sent troops to the border with Ukraine.", {
+      actors: [
+        ["Russia", "RUS"],
+        ["Ukraine", "UKR"],
+      ],
+    });
+    expect(massed.map((e) => e.type)).toEqual(["MOBILIZE"]);
   });
 });
 

@@ -820,12 +820,17 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
   }
   const merged = mergeSentence(built, v).map((e) => (e.type === "ASSAULT" ? { ...e, acled: acledOf(lex, e.type, e.mode) } : e));
   const claimed = verdictTargets(mediatedTalks(blamedAttacks(claimedAttacks(ctx, v, demandedActs(nestedThreats(merged)))))).map((e) =>
-    domesticTarget(
+    assistanceDeployment(
+      lex,
       ctx,
-      placeTarget(
+      v,
+      domesticTarget(
         ctx,
-        v,
-        localAgents(ctx, firedFrom(ctx, v, envoyPosting(ctx, v, demandedOf(ctx, v, objectPronoun(ctx, v, victimNotAccused(ctx, e)))))),
+        placeTarget(
+          ctx,
+          v,
+          localAgents(ctx, firedFrom(ctx, v, envoyPosting(ctx, v, demandedOf(ctx, v, objectPronoun(ctx, v, victimNotAccused(ctx, e)))))),
+        ),
       ),
     ),
   );
@@ -1079,6 +1084,31 @@ function bothSides(ctx: DocContext, e: Event, sidesOf: () => Sides): Event {
   return targets || sources ? { ...e, targets: targets ?? e.targets, sources: sources ?? e.sources } : e;
 }
 
+const ASSISTANCE =
+  /\b(?:mission|peacekeep\w*|police (?:officers|officials|contingent)|at the request|request of|invitation|invited by|to help|to support|to assist|to train|to protect|to bolster|to back|trainers|advisers|advisors|security support|humanitarian)\b/i;
+
+/**
+ * "Kenya sent its first 400 police officers to Haiti" for a security mission, "troops sent at the government's request
+ * to help fight the insurgents": forces sent to another country to help it are aid (PLOVER: military and police
+ * assistance, including personnel), not a mobilisation against it.
+ */
+function assistanceDeployment(lex: Lexicon, ctx: DocContext, v: SentenceView, e: Event): Event {
+  if (e.type !== "MOBILIZE" || e.mode !== "troops") return e;
+  const home = e.sources.find((s) => s.country !== null)?.country ?? null;
+  const host = e.targets.find((t) => t.country !== null && t.country !== home)?.country ?? e.place?.country ?? null;
+  if (!host || host === home) return e;
+  if (!ASSISTANCE.test(ctx.text.slice(v.s.start, v.s.end))) return e;
+  return {
+    ...e,
+    type: "AID",
+    mode: null,
+    context: "peacekeeping",
+    cameo: "074",
+    acled: acledOf(lex, "AID", null),
+    rule: `${e.rule}+assistance`,
+  };
+}
+
 /**
  * "India launched missile strikes on sites in Pakistan", "officers arrived in Haiti": an attack, deployment or visit
  * by one country's actor at a place in another targets that other country (the place's span is the evidence).
@@ -1093,7 +1123,12 @@ function placeTarget(ctx: DocContext, v: SentenceView, e: Event): Event {
     );
     if (p?.country && !e.sources.some((s) => s.country === p.country)) return { ...e, targets: [placeActor(ctx, p, p.country, "GOV")] };
   }
-  const kind = e.type === "ASSAULT" || e.type === "THREATEN" || e.type === "MOBILIZE" || (e.type === "CONSULT" && e.mode === "visit");
+  const kind =
+    e.type === "ASSAULT" ||
+    e.type === "THREATEN" ||
+    e.type === "MOBILIZE" ||
+    e.type === "AID" ||
+    (e.type === "CONSULT" && e.mode === "visit");
   if (!kind || !place?.country || e.targets.some((t) => t.country !== null)) return e;
   // The place must be the event's own ("strikes on sites in Pakistan"), not one named further on in the sentence.
   if (place.start < e.trigger.start - 40 || place.start > e.trigger.end + 60) return e;
