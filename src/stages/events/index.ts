@@ -1085,7 +1085,7 @@ function bothSides(ctx: DocContext, e: Event, sidesOf: () => Sides): Event {
 }
 
 const ASSISTANCE =
-  /\b(?:mission|peacekeep\w*|police (?:officers|officials|contingent)|at the request|request of|invitation|invited by|to help|to support|to assist|to train|to protect|to bolster|to back|trainers|advisers|advisors|security support|humanitarian)\b/i;
+  /\b(?:mission|peacekeep\w*|police (?:officers|officials|contingent)|at (?:the |[\w.-]+(?:'s|’s) )?request|request of|invitation|invited by|to help|to support|to assist|to train|to protect|to bolster|to back|trainers|advisers|advisors|security support|humanitarian)\b/i;
 
 /**
  * "Kenya sent its first 400 police officers to Haiti" for a security mission, "troops sent at the government's request
