@@ -2113,6 +2113,28 @@ describe("aid", () => {
   });
 });
 
+describe("handing over", () => {
+  it("a base handed over is a withdrawal to the receiver, hostages a release, suspects judicial cooperation", () => {
+    const base = run("France handed over its last military base in Chad, the Kossei camp in the capital, to the Chadian army.", {
+      actors: [
+        ["France", "FRA"],
+        ["Chadian army", "TCD", "MIL"],
+      ],
+      places: [["Chad", "Chad", "TCD"]],
+    });
+    expect(base.map((e) => [e.type, e.mode, e.targets.map((t) => t.country)])).toEqual([["RETREAT", "withdraw", ["TCD"]]]);
+    const hostages = run("Hamas handed over four hostages to the Red Cross.", { actors: [["Hamas", "PSE", "REB"]] });
+    expect(hostages.map((e) => [e.type, e.mode])).toEqual([["RETREAT", "release"]]);
+    const suspects = run("Mexico handed over 29 cartel figures to the United States.", {
+      actors: [
+        ["Mexico", "MEX"],
+        ["United States", "USA"],
+      ],
+    });
+    expect(suspects.map((e) => [e.type, e.cameo, e.targets.map((t) => t.country)])).toEqual([["COOPERATE", "063", ["USA"]]]);
+  });
+});
+
 describe("parties known from the place", () => {
   it("unnamed insurgents attacking at a place of one country are that country's; not when another country's side is named", () => {
     const places: Case["places"] = [["Cabo Delgado province", "Cabo Delgado", "MOZ"]];

@@ -829,7 +829,10 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
         placeTarget(
           ctx,
           v,
-          localAgents(ctx, firedFrom(ctx, v, envoyPosting(ctx, v, demandedOf(ctx, v, objectPronoun(ctx, v, victimNotAccused(ctx, e)))))),
+          localAgents(
+            ctx,
+            firedFrom(ctx, v, envoyPosting(ctx, v, demandedOf(ctx, v, objectPronoun(ctx, v, handedTo(ctx, v, victimNotAccused(ctx, e)))))),
+          ),
         ),
       ),
     ),
@@ -1311,6 +1314,30 @@ function demandedOf(ctx: DocContext, v: SentenceView, e: Event): Event {
   if (m === undefined || m < 0 || v.mentions[m].country === null) return e;
   if (e.sources.some((s) => s.start === v.mentions[m].start)) return e;
   return { ...e, targets: [actorOf(ctx, v.mentions[m])], rule: `${e.rule}+demanded-of` };
+}
+
+/**
+ * "handed over its last military base in Chad, the Kossei camp in the capital, to the Chadian army": whom something is
+ * handed over to is the target, however far after the object.
+ */
+function handedTo(ctx: DocContext, v: SentenceView, e: Event): Event {
+  if (!/^(?:hand|turn)/i.test(e.trigger.text) || e.targets.some((t) => t.country !== null)) return e;
+  const k = localIndexAt(v, e.trigger.start);
+  if (k < 0 || v.toks[k + 1]?.norm !== "over") return e;
+  const { toks } = v;
+  for (let j = k + 2; j < toks.length && j <= k + 30; j++) {
+    // (A new predicate ends the search: "..., completing a pullout"; a participle inside the object does not.)
+    const predicate = toks[j].pos === "VERB" && !toks[j].norm.endsWith("ed") && toks[j - 1]?.norm !== "to";
+    if (toks[j].norm === ";" || predicate) break;
+    if (toks[j].norm !== "to") continue;
+    let x = j + 1;
+    if (toks[x]?.pos === "DET") x++;
+    const m = v.mentionAt[x];
+    if (m === undefined || m < 0 || v.mentions[m].country === null) continue;
+    if (e.sources.some((s) => s.country === v.mentions[m].country)) return e;
+    return { ...e, targets: [actorOf(ctx, v.mentions[m])], rule: `${e.rule}+handed-to` };
+  }
+  return e;
 }
 
 const CONDEMNED_ACT =
