@@ -2113,6 +2113,26 @@ describe("aid", () => {
   });
 });
 
+describe("decisions", () => {
+  it("'the decision by X's government in November to end its agreement with Paris' is X's", () => {
+    const found = run(
+      "The withdrawal follows the decision by President Deby's government in November to end its defence agreement with Paris.",
+      {
+        actors: [
+          ["President Deby's government", "TCD", "GOV"],
+          ["Paris", "FRA", "GOV"],
+        ],
+      },
+    ).find((e) => e.type === "SANCTION");
+    expect([found?.sources.map((a) => a.country), found?.targets.map((a) => a.country)]).toEqual([["TCD"], ["FRA"]]);
+    // (A decision "by" no one named leaves the act without a doer.)
+    const none = run("The decision in November to end the defence agreement with Paris surprised many.", {
+      actors: [["Paris", "FRA", "GOV"]],
+    }).find((e) => e.type === "SANCTION");
+    expect(none?.sources).toEqual([]);
+  });
+});
+
 describe("handing over", () => {
   it("a base handed over is a withdrawal to the receiver, hostages a release, suspects judicial cooperation", () => {
     const base = run("France handed over its last military base in Chad, the Kossei camp in the capital, to the Chadian army.", {

@@ -831,7 +831,15 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
           v,
           localAgents(
             ctx,
-            firedFrom(ctx, v, envoyPosting(ctx, v, demandedOf(ctx, v, objectPronoun(ctx, v, handedTo(ctx, v, victimNotAccused(ctx, e)))))),
+            firedFrom(
+              ctx,
+              v,
+              envoyPosting(
+                ctx,
+                v,
+                demandedOf(ctx, v, objectPronoun(ctx, v, handedTo(ctx, v, decidedBy(ctx, v, victimNotAccused(ctx, e))))),
+              ),
+            ),
           ),
         ),
       ),
@@ -1314,6 +1322,33 @@ function demandedOf(ctx: DocContext, v: SentenceView, e: Event): Event {
   if (m === undefined || m < 0 || v.mentions[m].country === null) return e;
   if (e.sources.some((s) => s.start === v.mentions[m].start)) return e;
   return { ...e, targets: [actorOf(ctx, v.mentions[m])], rule: `${e.rule}+demanded-of` };
+}
+
+const DECISION_NOUNS = new Set(["decision", "move", "plan", "bid", "order", "choice", "vote", "resolution", "announcement"]);
+
+/**
+ * "the decision by President Deby's government in November to end its defence agreement with Paris": an act a
+ * decision "by X" is "to" do is X's.
+ */
+function decidedBy(ctx: DocContext, v: SentenceView, e: Event): Event {
+  if (e.sources.length > 0) return e;
+  const k = localIndexAt(v, e.trigger.start);
+  const { toks } = v;
+  if (k < 2 || toks[k - 1].norm !== "to") return e;
+  for (let j = k - 2; j >= 0 && j >= k - 16; j--) {
+    if (toks[j].norm === "," || toks[j].norm === ";" || (toks[j].pos === "VERB" && !DECISION_NOUNS.has(toks[j].norm))) return e;
+    if (!DECISION_NOUNS.has(toks[j].norm) || toks[j + 1]?.norm !== "by") continue;
+    let x = j + 2;
+    if (toks[x]?.pos === "DET") x++;
+    const m = v.mentionAt[x];
+    if (m === undefined || m < 0 || v.mentions[m].country === null) return e;
+    // (The whole name: "President Mahamat Idriss Deby's government" is one actor, its last mention the government.)
+    let last = m;
+    for (let y = x; y < k - 1 && y <= x + 8; y++) if (v.mentionAt[y] >= 0) last = v.mentionAt[y];
+    const who = v.mentions[last].country === v.mentions[m].country ? v.mentions[last] : v.mentions[m];
+    return { ...e, sources: [actorOf(ctx, who)], rule: `${e.rule}+decided-by` };
+  }
+  return e;
 }
 
 /**
