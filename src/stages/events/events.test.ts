@@ -2133,6 +2133,24 @@ describe("decisions", () => {
   });
 });
 
+describe("answers to requests", () => {
+  it("'asked Rwanda to keep its soldiers ..., and Kigali has agreed' answers the asker; a third party's agreement does not", () => {
+    const actors: ActorSpec[] = [
+      ["Nyusi", "MOZ", "GOV", "person"],
+      ["Rwanda", "RWA"],
+      ["Kigali", "RWA", "GOV"],
+    ];
+    const agreed = run("Nyusi has asked Rwanda to keep its soldiers in the province, and Kigali has agreed to stay.", { actors }).find(
+      (e) => e.type === "AGREE",
+    );
+    expect(agreed?.targets.map((t) => t.country)).toEqual(["MOZ"]);
+    const other = run("Nyusi has asked Rwanda to keep its soldiers in the province. France has agreed to help.", {
+      actors: [...actors.slice(0, 2), ["France", "FRA"]],
+    }).find((e) => e.type === "AGREE");
+    expect(other?.targets ?? []).toEqual([]);
+  });
+});
+
 describe("handing over", () => {
   it("a base handed over is a withdrawal to the receiver, hostages a release, suspects judicial cooperation", () => {
     const base = run("France handed over its last military base in Chad, the Kossei camp in the capital, to the Chadian army.", {

@@ -235,6 +235,9 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
   let lastActor: Event | null = null;
   /** The last one to accuse or claim something (a denial of "the claim" answers them). */
   let lastClaim: readonly ActorRef[] | null = null;
+  /** The last request made of someone, in this sentence or the one before ("asked Rwanda to keep its soldiers"). */
+  let lastAsk: { event: Event; sentence: number } | null = null;
+  let sentenceNo = -1;
   /** The last asserted act of each type by an actor with a country ("the exercises" -> the last MOBILIZE). */
   const lastOfType = new Map<string, Event[]>();
   let previousDate: EventDate | null = null;
@@ -373,6 +376,22 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
         };
       });
     }
+    // "Nyusi has asked Rwanda to keep its soldiers ..., and Kigali has agreed to stay": agreeing to (or refusing) a
+    // request answers whoever made it.
+    sentenceNo++;
+    found = found.map((e) => {
+      const asked = e.type === "REQUEST" && e.sources.some((x) => x.country) && e.targets.some((t) => t.country);
+      if (asked) {
+        lastAsk = { event: e, sentence: sentenceNo };
+        return e;
+      }
+      if ((e.type !== "AGREE" && e.type !== "REJECT") || !lastAsk || sentenceNo - lastAsk.sentence > 1) return e;
+      if (e.sources.length === 0 || e.targets.some((t) => t.country !== null) || e.trigger.start < lastAsk.event.trigger.end) return e;
+      const ask = lastAsk.event;
+      const answerer = e.sources.every((x) => x.country !== null && ask.targets.some((t) => t.country === x.country));
+      if (!answerer || ask.sources.some((x) => e.sources.some((y) => y.country === x.country))) return e;
+      return { ...e, targets: ask.sources, rule: `${e.rule}+answers-request` };
+    });
     for (const e of found)
       if (
         e.sources.some((x) => x.country) &&
