@@ -218,7 +218,9 @@ interface Context {
 
 const OUTLIER_YEARS = 25;
 
-const FUTURE_CUE = /\b(?:will|shall|next|upcoming|scheduled|plans?\s+to|planned|expected\s+to|to\s+be\s+held|going\s+to|due\s+to)\b/i;
+// ("next" only of time: "next week", not "to discuss the next steps".)
+const FUTURE_CUE =
+  /\b(?:will|shall|next\s+(?:week|weekend|month|year|day|days|few|round|session|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|fall|winter)|upcoming|scheduled|plans?\s+to|planned|expected\s+to|to\s+be\s+held|going\s+to|due\s+to)\b/i;
 
 function sentenceIndexer(sentences: readonly Span[]): (pos: number) => number {
   return (pos) => Math.max(0, lastStartingAtOrBefore(sentences, pos));

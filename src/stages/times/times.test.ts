@@ -32,6 +32,9 @@ describe("times: table", () => {
     ["Rebels attacked the town on Sunday.", WED, "Sunday", "2024-01-28", "day", undefined, "relative"],
     ["The minister will travel to Cairo on Sunday.", WED, "Sunday", "2024-02-04", "day", undefined, "relative"],
     ["He said on Monday that talks would resume next week.", WED, "Monday", "2024-01-29", "day", undefined, "relative"],
+    // ("the next steps" is no future cue; "the next round" is.)
+    ["Erdogan met a delegation in Ankara on Monday to discuss the next steps.", WED, "Monday", "2024-01-29", "day", undefined, "relative"],
+    ["The next round of talks opens on Monday.", WED, "Monday", "2024-02-05", "day", undefined, "relative"],
     ["In August 2020 the base was handed over.", WED, "August 2020", "2020-08", "month", undefined, "absolute"],
     ["Troops arrived in January 2020.", WED, "January 2020", "2020-01", "month", undefined, "absolute"],
     ["There were 150 attacks since October last year.", "2024-01-28", "October last year", "2023-10", "month", "since", "relative"],
