@@ -2151,6 +2151,20 @@ describe("answers to requests", () => {
   });
 });
 
+describe("counts before the subject, and disarming", () => {
+  it("'About 30 fighters of the PKK set fire to their rifles' is their disarmament, asserted, by them", () => {
+    const found = run("About 30 fighters of the PKK set fire to their rifles on Friday.", {
+      actors: [["fighters of the PKK", "TUR", "REB"]],
+    });
+    expect(found.map((e) => [e.type, e.mode, e.modality, e.sources.map((a) => a.country)])).toEqual([
+      ["RETREAT", "disarm", "asserted", ["TUR"]],
+    ]);
+    // (Setting fire to a station is an attack; destroying another's weapons depots too.)
+    expect(run("Rebels set fire to the police station.", { actors: [["Rebels", "SOM", "REB"]] }).map((e) => e.type)).toEqual(["ASSAULT"]);
+    expect(run("The army is about to attack the town.", { actors: [["army", "SOM", "MIL"]] }).map((e) => e.modality)).toEqual(["future"]);
+  });
+});
+
 describe("handing over", () => {
   it("a base handed over is a withdrawal to the receiver, hostages a release, suspects judicial cooperation", () => {
     const base = run("France handed over its last military base in Chad, the Kossei camp in the capital, to the Chadian army.", {

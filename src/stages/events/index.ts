@@ -2485,6 +2485,8 @@ function firstVerbOf(v: SentenceView, cl: number, upTo: number): number {
 function prepositionBefore(toks: readonly Token[], first: number): Token | null {
   for (let j = first - 1; j >= 0 && j >= first - 3; j--) {
     const t = toks[j];
+    // ("About 30 fighters", "over 100 protesters": a count's qualifier, not a preposition.)
+    if (t.pos === "ADP" && COUNT_OPENERS.has(t.norm) && toks[j + 1]?.pos === "NUM") return null;
     if (t.pos === "ADP") return t;
     if (t.pos !== "DET" && t.pos !== "ADJ" && t.pos !== "NUM") return null;
   }
@@ -3538,6 +3540,8 @@ function modalityOf(lex: Lexicon, v: SentenceView, r: Reading, anchor: number, c
     const w = t.norm;
     // "NEW DELHI, May 7 --", "in May last year": the month, not the modal.
     if (t.text === "May" && (j > 0 || /^\d/.test(toks[j + 1]?.text ?? ""))) continue;
+    // ("About 30 fighters set fire": "about" is future only in "about to".)
+    if (w === "about" && toks[j + 1]?.norm !== "to") continue;
     if (lex.negation.has(w) && (anchor - j <= 4 || w === "no")) negated = true;
     if (lex.hypothetical.has(w)) hypothetical = true;
     if (lex.future.has(w)) {
