@@ -2165,6 +2165,32 @@ describe("counts before the subject, and disarming", () => {
   });
 });
 
+describe("riots", () => {
+  it("protesters demolishing or storming are a violent protest; with missiles, or killing, an attack; police arrests stay arrests", () => {
+    const demolished = run("The Russian building was demolished by a Ukrainian protestor.", {
+      actors: [
+        ["Russian", "RUS"],
+        ["Ukrainian protestor", "UKR", "CVL"],
+      ],
+    });
+    expect(demolished.map((e) => [e.type, e.mode, e.cameo])).toEqual([["PROTEST", "riot", "145"]]);
+    const missiles = run("Georgian demonstrators launched missiles at the Georgian government.", {
+      actors: [
+        ["Georgian demonstrators", "GEO", "CVL"],
+        ["Georgian government", "GEO", "GOV"],
+      ],
+    });
+    expect(missiles.map((e) => e.type)).toEqual(["ASSAULT"]);
+    const arrested = run("Police arrested the protesters.", {
+      actors: [
+        ["Police", "GEO", "POL"],
+        ["protesters", "GEO", "CVL"],
+      ],
+    });
+    expect(arrested.map((e) => [e.type, e.mode])).toEqual([["COERCE", "arrest"]]);
+  });
+});
+
 describe("handing over", () => {
   it("a base handed over is a withdrawal to the receiver, hostages a release, suspects judicial cooperation", () => {
     const base = run("France handed over its last military base in Chad, the Kossei camp in the capital, to the Chadian army.", {

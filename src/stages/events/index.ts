@@ -839,24 +839,27 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
   }
   const merged = mergeSentence(built, v).map((e) => (e.type === "ASSAULT" ? { ...e, acled: acledOf(lex, e.type, e.mode) } : e));
   const claimed = verdictTargets(mediatedTalks(blamedAttacks(claimedAttacks(ctx, v, demandedActs(nestedThreats(merged)))))).map((e) =>
-    assistanceDeployment(
+    rioting(
       lex,
-      ctx,
-      v,
-      domesticTarget(
+      assistanceDeployment(
+        lex,
         ctx,
-        placeTarget(
+        v,
+        domesticTarget(
           ctx,
-          v,
-          localAgents(
+          placeTarget(
             ctx,
-            firedFrom(
+            v,
+            localAgents(
               ctx,
-              v,
-              envoyPosting(
+              firedFrom(
                 ctx,
                 v,
-                demandedOf(ctx, v, objectPronoun(ctx, v, handedTo(ctx, v, decidedBy(ctx, v, victimNotAccused(ctx, e))))),
+                envoyPosting(
+                  ctx,
+                  v,
+                  demandedOf(ctx, v, objectPronoun(ctx, v, handedTo(ctx, v, decidedBy(ctx, v, victimNotAccused(ctx, e))))),
+                ),
               ),
             ),
           ),
@@ -1112,6 +1115,30 @@ function bothSides(ctx: DocContext, e: Event, sidesOf: () => Sides): Event {
   // (Talks "the two countries held" are between the two: each is the other's counterpart.)
   if (symmetric && sources && sources.length === 2 && e.targets.length === 0) targets = [sources[1], sources[0]];
   return targets || sources ? { ...e, targets: targets ?? e.targets, sources: sources ?? e.sources } : e;
+}
+
+const PROTESTERS =
+  /^(?:(?:the|a|an|some|angry|hundreds of|thousands of|dozens of)\s+)*(?:[\w-]+\s+)?(?:protest[eo]rs?|demonstrators?|rioters?|mobs?|crowds?)$/i;
+
+/**
+ * "A Ukrainian protester demolished the building", "protesters stormed the parliament": damage and seizures by
+ * protesters are a violent protest (CAMEO 145), not an attack or a coercion by a state; killings stay attacks.
+ */
+function rioting(lex: Lexicon, e: Event): Event {
+  if ((e.type !== "COERCE" && e.type !== "ASSAULT") || e.sources.length === 0 || e.killed) return e;
+  if (!e.sources.every((s) => PROTESTERS.test(s.text))) return e;
+  if (e.type === "COERCE" && e.mode === "arrest") return e;
+  // (Weapons make it an attack: "demonstrators launched missiles at the government".)
+  if (e.type === "ASSAULT" && (e.rule.includes(":weapon-") || (e.mode !== null && e.mode !== "destroy" && e.mode !== "beat"))) return e;
+  return {
+    ...e,
+    type: "PROTEST",
+    mode: "riot",
+    context: null,
+    cameo: "145",
+    acled: acledOf(lex, "PROTEST", "riot"),
+    rule: `${e.rule}+rioting`,
+  };
 }
 
 const ASSISTANCE =
