@@ -2242,6 +2242,18 @@ describe("parties known from the place", () => {
       (e) => e.type === "ASSAULT",
     );
     expect(border?.sources ?? []).toEqual([]);
+    // (A test launch aimed at no one comes from no one: "The missile was fired from near Pyongyang".)
+    const test = run("The missile was fired from near Pyongyang at about 7:10 a.m.", { places: [["Pyongyang", "Pyongyang", "PRK"]] }).find(
+      (e) => e.type === "ASSAULT",
+    );
+    expect(test?.sources ?? []).toEqual([]);
+  });
+  it("the dateline's city is no target: 'SEOUL, Oct 31 - North Korea test-fired a missile'", () => {
+    const found = run("SEOUL, Oct 31 - North Korea test-fired a new missile on Thursday.", {
+      actors: [["North Korea", "PRK"]],
+      places: [["SEOUL", "Seoul", "KOR"]],
+    });
+    expect(found.flatMap((e) => e.targets.map((t) => t.country))).not.toContain("KOR");
   });
 });
 

@@ -1187,6 +1187,9 @@ function placeTarget(ctx: DocContext, v: SentenceView, e: Event): Event {
     e.type === "AID" ||
     (e.type === "CONSULT" && e.mode === "visit");
   if (!kind || !place?.country || e.targets.some((t) => t.country !== null)) return e;
+  // (The dateline's city is where the story was filed, not a place the act was aimed at: "SEOUL, Oct 31 - North Korea
+  // test-fired a missile".)
+  if (place.start < ctx.datelineEnd) return e;
   // The place must be the event's own ("strikes on sites in Pakistan"), not one named further on in the sentence.
   if (place.start < e.trigger.start - 40 || place.start > e.trigger.end + 60) return e;
   if (!e.sources.some((s) => s.country !== null) || e.sources.some((s) => s.country === place.country)) return e;
@@ -1265,6 +1268,9 @@ function firedFrom(ctx: DocContext, v: SentenceView, e: Event): Event {
         /\b(?:at|toward|towards|into|on|against)\s+(?:the\s+)?(?:\w+\s+)?$/i.test(ctx.text.slice(Math.max(0, x.start - 24), x.start)),
     );
     const targets = aim?.country && e.targets.length === 0 ? [placeActor(ctx, aim, aim.country, null)] : e.targets;
+    // (Only an attack aimed at someone: "a missile was fired from near Pyongyang" in a test names no one.)
+    const atPronoun = /\b(?:at|on|toward|towards|into)\s+(?:it|them|us|him|her)\b/i.test(ctx.text.slice(e.trigger.end, toks[j].start));
+    if (targets.length === 0 && !atPronoun) return e;
     return { ...e, sources: [source], targets, rule: `${e.rule}+fired-from` };
   }
   return e;
