@@ -528,6 +528,13 @@ describe("actors: neighbours and companies", () => {
     expect([m?.country, m?.rule]).toEqual(["MAR", "actors.v1:neighbour-of"]);
     expect(mention("Algeria accused its western neighbour of hostile actions.", "neighbour")).toBeUndefined();
   });
+  it("'the electoral council' is a state body of the article's country", () => {
+    const m = mention(
+      "CARACAS, Aug 1 - Venezuela's opposition disputed the result. Venezuela's government said the vote was clean. Brazil called on the electoral council to publish the tallies.",
+      "electoral council",
+    );
+    expect([m?.country, m?.sector]).toEqual(["VEN", "GOV"]);
+  });
   it("state companies have their country", () => {
     const m = mention("Gazprom halted deliveries to Moldova on Wednesday.", "Gazprom");
     expect([m?.country, m?.sector]).toEqual(["RUS", "BUS"]);
