@@ -535,6 +535,11 @@ describe("actors: neighbours and companies", () => {
     );
     expect([m?.country, m?.sector]).toEqual(["VEN", "GOV"]);
   });
+  it("'Attorney General X' is a titled official; Pam Bondi is the US attorney general from February 2025", () => {
+    expect(mention("Attorney General Jane Doe said the case was closed.", "Attorney General Jane Doe")?.sector).toBe("GOV");
+    const m = mention("Attorney General Pam Bondi praised Mexico for the transfer.", "Attorney General Pam Bondi", "2025-02-28");
+    expect([m?.country, m?.entityId]).toEqual(["USA", "bondi"]);
+  });
   it("state companies have their country", () => {
     const m = mention("Gazprom halted deliveries to Moldova on Wednesday.", "Gazprom");
     expect([m?.country, m?.sector]).toEqual(["RUS", "BUS"]);
