@@ -540,6 +540,14 @@ describe("actors: neighbours and companies", () => {
     const m = mention("Attorney General Pam Bondi praised Mexico for the transfer.", "Attorney General Pam Bondi", "2025-02-28");
     expect([m?.country, m?.entityId]).toEqual(["USA", "bondi"]);
   });
+  it("bare 'Congress' is the legislature of the article's country; 'US Congress' is always the United States'", () => {
+    const colombia = mention(
+      "BOGOTA, Jan 21 - Colombia's government declared a state of emergency. Colombia's army sent troops. The measures must go through Congress.",
+      "Congress",
+    );
+    expect([colombia?.country, colombia?.sector]).toEqual(["COL", "LEG"]);
+    expect(mention("The US Congress voted on Tuesday.", "US Congress")?.country).toBe("USA");
+  });
   it("state companies have their country", () => {
     const m = mention("Gazprom halted deliveries to Moldova on Wednesday.", "Gazprom");
     expect([m?.country, m?.sector]).toEqual(["RUS", "BUS"]);
