@@ -2191,6 +2191,19 @@ describe("riots", () => {
   });
 });
 
+describe("demands with several complements", () => {
+  it("'urged both groups to let convoys through and to stop targeting civilians' is one demand, no attack", () => {
+    const found = run("The ombudsman urged both armed groups to let humanitarian convoys through and to stop targeting civilians.", {
+      actors: [
+        ["ombudsman", "COL", "GOV"],
+        ["armed groups", "COL", "REB"],
+        ["civilians", "COL", "CVL"],
+      ],
+    });
+    expect(found.map((e) => e.type)).toEqual(["REQUEST"]);
+  });
+});
+
 describe("handing over", () => {
   it("a base handed over is a withdrawal to the receiver, hostages a release, suspects judicial cooperation", () => {
     const base = run("France handed over its last military base in Chad, the Kossei camp in the capital, to the Chadian army.", {

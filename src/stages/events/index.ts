@@ -800,7 +800,15 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
     // pushing for a ceasefire", "a threat to boycott"): what the main event is about, not a further event.
     if (r && !controlled.has(k) && (r.isDefault || toks[k - 1]?.norm === "at") && purposeComplement(toks, k, readings.length > 0)) continue;
     // "agreed to cooperate", "urged Iran to withdraw": one event, the governing verb's.
-    if (r && inf >= 0 && lex.governingVerbs.has(t.lemma)) consumed.add(inf);
+    if (r && inf >= 0 && lex.governingVerbs.has(t.lemma)) {
+      consumed.add(inf);
+      // ("urged both groups to let convoys through and to stop targeting civilians": every "and to" complement.)
+      for (let j = inf + 1; j < n - 2 && j <= inf + 15 && toks[j].norm !== ";" && toks[j].norm !== "."; j++) {
+        if (toks[j].norm !== "and" || toks[j + 1].norm !== "to") continue;
+        consumed.add(j + 2);
+        if (HALT_VERBS.has(toks[j + 2].lemma) && toks[j + 3]?.norm.endsWith("ing")) consumed.add(j + 3);
+      }
+    }
     if (r) readings.push(r);
   }
   for (let k = 0; k < n; k++) {
@@ -1661,6 +1669,7 @@ function attributive(toks: readonly Token[], k: number): boolean {
   return !prev || prev.pos === "DET" || prev.pos === "ADJ" || prev.pos === "ADP" || prev.pos === "NUM" || prev.pos === "VERB";
 }
 
+const HALT_VERBS = new Set(["stop", "cease", "end", "refrain", "halt", "avoid", "quit"]);
 const COUNT_OPENERS = new Set(["at", "more", "nearly", "almost", "about", "around", "over", "some", "up", "roughly", "approximately"]);
 const QUALIFYING = new Set(["linked", "backed", "allied", "affiliated", "aligned", "loyal", "tied", "connected", "supported", "funded"]);
 
