@@ -2032,6 +2032,25 @@ describe("objects and victims", () => {
     }).find((e) => e.type === "ACCUSE");
     expect(doer?.targets.map((t) => t.country)).toEqual(["PHL"]);
   });
+  it("in a story about one country, condemning an attack on its children is aimed at that country's perpetrators", () => {
+    const found = run("The U.S. embassy condemned the kidnapping as a cruel attack on Nigerian children.", {
+      actors: [
+        ["U.S. embassy", "USA", "GOV"],
+        ["Nigerian children", "NGA", "CVL"],
+      ],
+    }).find((e) => e.type === "ACCUSE");
+    expect(found?.targets.map((t) => t.country)).toEqual(["NGA"]);
+  });
+  it("gunmen freeing schoolgirls at a place of one country are a release by that country's gunmen", () => {
+    const found = run("Gunmen freed 279 schoolgirls abducted from a school in Zamfara state.", {
+      actors: [
+        ["Gunmen", null, "REB"],
+        ["schoolgirls", "NGA", "CVL"],
+      ],
+      places: [["Zamfara state", "Zamfara", "NGA"]],
+    });
+    expect(found.filter((e) => e.type === "RETREAT").map((e) => [e.mode, e.sources.map((a) => a.country)])).toEqual([["release", ["NGA"]]]);
+  });
   it("'stood with its ally' supports; 'stood with their backs to the wall' does not", () => {
     expect(run("Washington stood with its ally.", { actors: [["Washington", "USA", "GOV"]] }).map((e) => e.type)).toEqual(["SUPPORT"]);
     expect(run("Protesters stood with their backs to the wall.", { actors: [["Protesters", "PHL", "CVL"]] }).map((e) => e.type)).toEqual(

@@ -1049,7 +1049,11 @@ function victimsOpponent(ctx: DocContext, v: SentenceView, e: Event, sidesOf: ()
     return between.length < 90 && CONDEMNED_ACT.test(between) && VICTIM_BEFORE.test(between);
   });
   const sides = sidesOf();
-  if (!victim || !sides.pair.some((p) => p.country === victim.country)) return e;
+  if (!victim) return e;
+  // (In a story without two sides, the one an act was aimed at is of the same country as whoever did it: "condemned
+  // the kidnapping as a cruel attack on Nigerian children".)
+  if (!sides.pair.some((p) => p.country === victim.country))
+    return { ...e, targets: [actorOf(ctx, victim)], rule: `${e.rule}+victims-country` };
   const other = sides.pair.find((p) => p.country !== victim.country)!.country!;
   if (e.sources.some((s) => s.country === other)) return e;
   const ms = sides.mentionsOf.get(other) ?? [];
@@ -1302,7 +1306,8 @@ function localAgents(ctx: DocContext, e: Event): Event {
   const held = (e.type === "COERCE" && e.mode === "arrest") || (e.type === "ASSAULT" && /^(?:hang|hung|execut)/i.test(e.trigger.text));
   if (held && e.sources.length === 0 && e.place?.country && !from && e.modality === "asserted")
     return { ...e, sources: [placeActor(ctx, e.place, e.place.country, "GOV")], rule: `${e.rule}+by-state-there` };
-  if (e.type !== "ASSAULT" && e.type !== "COERCE") return e;
+  // ("Gunmen freed 279 schoolgirls abducted from a school in Zamfara state": releases too.)
+  if (e.type !== "ASSAULT" && e.type !== "COERCE" && !(e.type === "RETREAT" && e.mode === "release")) return e;
   const home = e.place?.country;
   if (!home) return e;
   const all = [...e.sources, ...e.targets];
