@@ -548,6 +548,11 @@ describe("actors: neighbours and companies", () => {
     expect([colombia?.country, colombia?.sector]).toEqual(["COL", "LEG"]);
     expect(mention("The US Congress voted on Tuesday.", "US Congress")?.country).toBe("USA");
   });
+  it("'in northwestern Nigeria's Zamfara state' names a place, so the sentence's bare agents take the focus country", () => {
+    const text =
+      "GUSAU, Nigeria, March 2 - Gunmen freed 279 schoolgirls abducted from a school in northwestern Nigeria's Zamfara state, the state governor said. The U.S. embassy condemned the kidnapping. Nigeria's president welcomed the release.";
+    expect(mention(text, "state governor", "2021-03-02")?.country).toBe("NGA");
+  });
   it("state companies have their country", () => {
     const m = mention("Gazprom halted deliveries to Moldova on Wednesday.", "Gazprom");
     expect([m?.country, m?.sector]).toEqual(["RUS", "BUS"]);

@@ -1477,10 +1477,11 @@ class DocContext {
       if (o === d || o.kind !== "country" || o.country !== focus) continue;
       // (A dateline's country: "BELGRADE, Serbia (AP) —".)
       if (/^[^\n]{0,60}?(?:—|–|--| - )/.test(this.text.slice(o.end, o.end + 70)) && o.start < 60) continue;
-      const before = this.text.slice(Math.max(0, o.start - 16), o.start);
+      const before = this.text.slice(Math.max(0, o.start - 30), o.start);
       const after = this.text.slice(o.end, o.end + 12);
       // (Not a place, and not the subject of its own clause: "the largest protest Serbia has seen".)
-      if (/\b(?:in|inside|across|throughout|of|from|near|to|into)\s+(?:the\s+)?$/i.test(before)) continue;
+      // ("in northwestern Nigeria's Zamfara state": a direction word may come between.)
+      if (/\b(?:in|inside|across|throughout|of|from|near|to|into)\s+(?:the\s+)?(?:[a-z-]+\s+)?$/i.test(before)) continue;
       if (/^\s+(?:has|have|had|is|was|were|are|said|says|will|would)\b/i.test(after)) continue;
       return true;
     }
