@@ -2223,6 +2223,20 @@ describe("demands with several complements", () => {
   });
 });
 
+describe("killed in clashes with", () => {
+  it("'soldiers serving with a regional force had been killed in clashes with the rebels': the rebels killed them; serving is nothing", () => {
+    const found = run("Nine South African soldiers serving with a regional force had been killed in clashes with the rebels.", {
+      actors: [
+        ["South African soldiers", "ZAF", "MIL"],
+        ["rebels", "COD", "REB"],
+      ],
+    });
+    expect(found.map((e) => [e.type, e.sources.map((a) => a.country), e.targets.map((a) => a.country)])).toEqual([
+      ["ASSAULT", ["COD"], ["ZAF"]],
+    ]);
+  });
+});
+
 describe("handing over", () => {
   it("a base handed over is a withdrawal to the receiver, hostages a release, suspects judicial cooperation", () => {
     const base = run("France handed over its last military base in Chad, the Kossei camp in the capital, to the Chadian army.", {

@@ -3301,6 +3301,11 @@ function agentInEventNoun(lex: Lexicon, v: SentenceView, k: number, cl: number):
       const hit = nounAt(lex, toks, z, toks.length);
       if (!hit || hit.entry.type !== "ASSAULT") continue;
       const b = z + hit.len;
+      // ("killed in clashes with the rebels": the other party is who killed them.)
+      if (toks[b]?.norm === "with") {
+        const m = firstMentionFrom(v, b + 1, b + 4);
+        return m >= 0 ? [m] : [];
+      }
       if (toks[b]?.norm !== "between" && toks[b]?.norm !== "among") break;
       const m = firstMentionFrom(v, b + 1, b + 4);
       if (m < 0) break;
