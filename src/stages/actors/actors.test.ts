@@ -553,6 +553,11 @@ describe("actors: neighbours and companies", () => {
       "GUSAU, Nigeria, March 2 - Gunmen freed 279 schoolgirls abducted from a school in northwestern Nigeria's Zamfara state, the state governor said. The U.S. embassy condemned the kidnapping. Nigeria's president welcomed the release.";
     expect(mention(text, "state governor", "2021-03-02")?.country).toBe("NGA");
   });
+  it("'Inside Venezuela, the attorney general ...': a fronted country gives the sentence's bare agents; not with another country's actor", () => {
+    const text = "Inside Venezuela, the attorney general ordered the arrest of several opposition activists.";
+    expect([mention(text, "attorney general")?.country, mention(text, "opposition activists")?.country]).toEqual(["VEN", "VEN"]);
+    expect(mention("In Kyiv, officials said Russian troops attacked the city.", "officials")?.country).not.toBe("UKR");
+  });
   it("state companies have their country", () => {
     const m = mention("Gazprom halted deliveries to Moldova on Wednesday.", "Gazprom");
     expect([m?.country, m?.sector]).toEqual(["RUS", "BUS"]);

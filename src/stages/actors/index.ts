@@ -136,6 +136,7 @@ function placedAfter(words: readonly Word[], e: number): boolean {
 }
 
 const NEIGHBOURS = /^neighbou?rs?$/;
+const FRONTED = new Set(["in", "inside", "across", "throughout"]);
 const POSSESSIVES = new Set(["its", "their", "his", "her"]);
 const NAME_PARTICLES = new Set(["del", "della", "da", "das", "do", "dos", "der", "den", "di", "du", "la", "le"]);
 const RULERS = new Set(["government", "junta", "regime", "administration", "authorities", "leadership", "cabinet"]);
@@ -460,6 +461,7 @@ class DocContext {
       }
     }
     this.compose(words, atoms);
+    this.frontedPlace(words, atoms);
     // "delivered aid to the country": the country the article is about, settled in finish().
     let atom = 0;
     for (let j = 1; j < words.length; j++) {
@@ -822,6 +824,27 @@ class DocContext {
       }
       prevLone = chain.length === 1 && chain[0].type === "country" && draft ? { atom: chain[0], draft } : null;
     }
+  }
+
+  /**
+   * "Inside Venezuela, the attorney general ordered the arrest of opposition activists": a sentence opened by a country
+   * as its setting gives its bare agents that country (not soldiers, often foreign; not when another country's actor
+   * is named in it).
+   */
+  private frontedPlace(words: readonly Word[], atoms: readonly Atom[]): void {
+    if (!FRONTED.has(words[0]?.key ?? "")) return;
+    const a = atoms[0];
+    const start = words[1]?.key === "the" ? 2 : 1;
+    if (!a || a.s !== start || words[a.e]?.text !== ",") return;
+    if (a.type !== "country" && a.type !== "capital" && a.type !== "region") return;
+    const e = a.entries[0];
+    if (!e || (e.type !== "country" && e.type !== "capital")) return;
+    const iso = e.country.iso3;
+    const here = this.sentenceDrafts.get(this.sentenceNo) ?? [];
+    if (here.some((d) => d.country !== null && d.country !== iso)) return;
+    for (const d of here)
+      if (d.rule === R("agent") && d.country === null && d.sector && d.sector !== "MIL")
+        this.composeAgent(d, iso, d.sector, "agent-fronted-place");
   }
 
   /**
