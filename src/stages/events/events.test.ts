@@ -1866,6 +1866,25 @@ describe("conditional threats", () => {
       run("Trump said a 25% tariff on imports from Mexico went into effect on March 4.", { actors }).filter((e) => e.type === "THREATEN"),
     ).toEqual([]);
   });
+  it("the warning may follow an opening adverbial, and ships heading somewhere 'could be treated as' carriers too", () => {
+    const actors: ActorSpec[] = [
+      ["ministry", "UKR", "GOV"],
+      ["Russian", "RUS"],
+    ];
+    const late = run(
+      "The ministry said that, from Thursday, any vessel sailing to a Russian port would be regarded as a carrier of military cargo.",
+      {
+        actors,
+      },
+    ).find((e) => e.type === "THREATEN");
+    expect(late?.targets.map((t) => t.country)).toEqual(["RUS"]);
+    const ships = run("The ministry said that ships heading to Russian ports could be treated as carrying military cargo.", { actors });
+    expect(ships.filter((e) => e.type === "THREATEN").map((e) => e.targets.map((t) => t.country))).toEqual([["RUS"]]);
+    // ("ships could be delayed": no threat.)
+    expect(
+      run("The ministry said that ships heading to Russian ports could be delayed.", { actors }).filter((e) => e.type === "THREATEN"),
+    ).toEqual([]);
+  });
   it("'any aid would be welcome' is no threat", () => {
     expect(
       run("Officials said any aid would be welcome.", { actors: [["Officials", "SDN", "GOV"]] }).filter((e) => e.type === "THREATEN"),

@@ -2218,18 +2218,28 @@ const THREAT_OUTCOMES = new Set([
   "face",
 ]);
 const ANYONE = new Set(["any", "anyone", "anybody", "whoever", "those", "all"]);
+const CARRIERS = new Set(["ships", "vessels", "aircraft", "planes", "boats", "tankers", "convoys", "flights"]);
 
 /** A reported clause "any <...> would be answered / treated as ... / would face ...", opened at local token `first`. */
 function conditionalThreat(v: SentenceView, cl: number, first: number): boolean {
   const { toks } = v;
   let j = first;
   if (toks[j]?.norm === "that") j++;
-  if (!ANYONE.has(toks[j]?.norm ?? "")) return false;
+  // ("said that, from Thursday, any vessel ...": an opening adverbial between commas.)
+  if (toks[j]?.norm === ",")
+    for (let x = j + 1; x < toks.length && x <= j + 7; x++)
+      if (toks[x].norm === ",") {
+        j = x + 1;
+        break;
+      }
+  // ("any vessel", "whoever"; or ships and aircraft going somewhere: "ships heading to Russian ports could be treated as".)
+  const carriers = CARRIERS.has(toks[j]?.norm ?? "") && /ing$/.test(toks[j + 1]?.norm ?? "");
+  if (!ANYONE.has(toks[j]?.norm ?? "") && !carriers) return false;
   for (let x = j + 1; x < toks.length && x <= j + 18; x++) {
-    if (v.clauses.of[x] !== cl && v.clauses.clauses[v.clauses.of[x]].kind !== "relative") break;
+    if (v.clauses.of[x] !== cl && v.clauses.clauses[v.clauses.of[x]].kind !== "relative" && toks[x].norm !== ",") break;
     const t = toks[x];
     if (
-      (t.norm === "would" || t.norm === "will") &&
+      (t.norm === "would" || t.norm === "will" || (carriers && t.norm === "could")) &&
       (THREAT_OUTCOMES.has(toks[x + 1]?.norm ?? "") || THREAT_OUTCOMES.has(toks[x + 2]?.norm ?? ""))
     )
       return true;
