@@ -16,6 +16,7 @@ import { loadAnomaliesResources } from "./load-anomalies.js";
 import { loadEventsResources } from "./load-events.js";
 import { loadPlacesResources } from "./load-places.js";
 import { loadQuantitiesResources } from "./load-quantities.js";
+import { loadSegmentResources } from "./load-segment.js";
 import { loadTimesResources } from "./load-times.js";
 import { DATA_DIR } from "./paths.js";
 
@@ -33,7 +34,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   const dataDir = options.dataDir ?? DATA_DIR;
   const stages: Stage[] = [
     createPublishedStage(),
-    createSegmentStage(),
+    createSegmentStage(loadSegmentResources()),
     createTimesStage(loadTimesResources(dataDir)),
     createQuantitiesStage(loadQuantitiesResources(dataDir)),
     createActorsStage(loadActorsResources(dataDir)),
