@@ -416,10 +416,11 @@ export function gazetteerFromData(d: GazetteerData): Gazetteer {
   for (let i = 0; i < d.keys.length; i++) codesOf.set(d.keys[i], d.hits[i]);
   const made = new Map<string, NameHit[]>();
   const lookup = (key: string): NameHit[] | undefined => {
+    // (Most look-ups miss: the codes first.)
+    const codes = codesOf.get(key);
+    if (codes === undefined) return undefined;
     let list = made.get(key);
     if (list === undefined) {
-      const codes = codesOf.get(key);
-      if (codes === undefined) return undefined;
       const all = typeof codes === "number" ? [codes] : codes;
       list = all.map((c) => ({ entry: entry(c >> 1), caseSensitive: (c & 1) === 1 }));
       made.set(key, list);
