@@ -20,13 +20,11 @@ function readJson<T>(dataDir: string, name: string, schema: z.ZodType<T>): T {
 }
 
 /** Reads and validates the events stage's data files (data/events/), including references between them. */
-const EVENTS_FILES = ["plover", "cameo", "verbs", "nouns", "phrases", "acled"].map((f) => `events/${f}.json`);
-
 /** Reads and validates the events stage's data files (data/events/), or reads them from the resource cache. */
 export function loadEventsResources(dataDir: string, cache?: ResourceCacheOptions): EventsResources {
   return cachedResource(dataDir, cache, {
     name: "events",
-    files: EVENTS_FILES,
+    data: ["events"],
     load: () => readEventsData(dataDir),
     encode: (r) => r,
     decode: (d) => d as EventsResources,

@@ -163,13 +163,11 @@ export function readPlacesData(dataDir: string): GazetteerInput {
   };
 }
 
-const PLACES_FILES = ["countries", "admin1", "cities", "sites", "aliases", "stoplist", "abbreviations"].map((f) => `places/${f}.tsv`);
-
 /** The places stage's resources: the gazetteer, built from data/places/ or read from the resource cache. */
 export function loadPlacesResources(dataDir: string, cache?: ResourceCacheOptions): PlacesResources {
   const gazetteer = cachedResource(dataDir, cache, {
     name: "places",
-    files: PLACES_FILES,
+    data: ["places"],
     load: () => buildGazetteer(readPlacesData(dataDir)),
     encode: gazetteerToData,
     decode: (d) => gazetteerFromData(d as GazetteerData),

@@ -69,6 +69,14 @@ describe("resource cache", () => {
     writeFileSync(countries, readFileSync(countries, "utf8").replace(/^(IRQ\tIQ\tIraq\t[^\t]*\t[^\t]*\t)/m, "$1Freedonia"));
     const changed = loadPlacesResources(data, { mode: "use", dir: own.dir });
     expect(changed.gazetteer.lookup("freedonia")?.[0].entry.id).toBe("country:IRQ");
+    // Any file of the directory counts, also one no loader reads (yet).
+    const cached = (): string[] => readdirSync(own.dir!);
+    loadPlacesResources(data, own);
+    const before = cached();
+    writeFileSync(join(data, "places", "notes.txt"), "x");
+    loadPlacesResources(data, own);
+    expect(cached()).toHaveLength(1);
+    expect(cached()).not.toEqual(before);
     // A corrupt file under the new name is ignored too.
     loadPlacesResources(data, own);
     const [file] = readdirSync(own.dir!);

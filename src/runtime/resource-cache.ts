@@ -10,10 +10,10 @@ import { PROJECT_ROOT } from "./paths.js";
  * sources (validating it as always) and writes it as JSON to `dist/resource-cache/`; later loads
  * read that JSON without validating it again.
  *
- * A cached file is named by a hash of everything its content depends on: the resource's data files
- * (names and bytes), the code that reads and indexes them (every file of the running code's
- * stages/, runtime/, model/ and pipeline/ directories: dist/ when built, src/ under tsx) and the
- * locked package versions. Any change to those gives another name, so a stale or missing file is
+ * A cached file is named by a hash of everything its content depends on: the resource's data (names
+ * and bytes of every file in its data directories), the code that reads and indexes them (every file
+ * of the running code's stages/, runtime/, model/ and pipeline/ directories: dist/ when built, src/
+ * under tsx) and the locked package versions. Any change to those gives another name, so a stale or missing file is
  * never read: the resource is loaded from its sources instead. A file that cannot be read or decoded
  * is treated the same way.
  */
@@ -57,23 +57,32 @@ function codeFingerprint(): string {
   return codeHash;
 }
 
-function cacheKey(name: string, dataDir: string, files: readonly string[]): string {
+function cacheKey(name: string, dataDir: string, dirs: readonly string[]): string {
   const h = createHash("sha256");
   h.update(`${FORMAT}\0${name}\0${codeFingerprint()}\0`);
-  for (const f of files) {
-    h.update(f);
-    h.update("\0");
-    h.update(readFileSync(join(dataDir, f)));
-    h.update("\0");
-  }
+  const walk = (rel: string): void => {
+    const abs = join(dataDir, rel);
+    if (!statSync(abs).isDirectory()) {
+      h.update(rel);
+      h.update("\0");
+      h.update(readFileSync(abs));
+      h.update("\0");
+      return;
+    }
+    for (const entry of readdirSync(abs).sort()) walk(join(rel, entry));
+  };
+  for (const d of dirs) walk(d);
   return h.digest("hex").slice(0, 32);
 }
 
 export interface CachedResource<T> {
   /** Cache file stem ("places"). */
   readonly name: string;
-  /** The data files the resource is made from, relative to the data directory. */
-  readonly files: readonly string[];
+  /**
+   * The data directories (or files) the resource is made from, relative to the data directory: every
+   * file in them counts, so a file the loader starts reading is covered without a change here.
+   */
+  readonly data: readonly string[];
   /** Loads the resource from its data files, validating them. */
   load(): T;
   /** The resource as JSON-compatible data, and back (`decode(JSON.parse(JSON.stringify(encode(x))))` must equal `x`). */
@@ -88,7 +97,7 @@ export function cachedResource<T>(dataDir: string, options: ResourceCacheOptions
   const dir = options?.dir ?? DEFAULT_CACHE_DIR;
   let key: string;
   try {
-    key = cacheKey(spec.name, dataDir, spec.files);
+    key = cacheKey(spec.name, dataDir, spec.data);
   } catch {
     return spec.load(); // a data file is missing or unreadable: the loader reports it
   }
