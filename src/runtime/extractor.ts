@@ -16,11 +16,15 @@ import { loadAnomaliesResources } from "./load-anomalies.js";
 import { loadEventsResources } from "./load-events.js";
 import { loadPlacesResources } from "./load-places.js";
 import { loadQuantitiesResources } from "./load-quantities.js";
+import { loadSegmentResources } from "./load-segment.js";
 import { loadTimesResources } from "./load-times.js";
 import { DATA_DIR } from "./paths.js";
+import type { ResourceCacheOptions } from "./resource-cache.js";
 
 export interface ExtractorOptions {
   readonly dataDir?: string;
+  /** How the resource cache is used (see resource-cache.ts); by default it is read when it has a resource. */
+  readonly resourceCache?: ResourceCacheOptions;
 }
 
 export interface Extractor {
@@ -31,14 +35,15 @@ export interface Extractor {
 /** Builds the default pipeline once (all data files are read here) and returns an extractor. */
 export function createExtractor(options: ExtractorOptions = {}): Extractor {
   const dataDir = options.dataDir ?? DATA_DIR;
+  const cache = options.resourceCache;
   const stages: Stage[] = [
     createPublishedStage(),
-    createSegmentStage(),
+    createSegmentStage(loadSegmentResources()),
     createTimesStage(loadTimesResources(dataDir)),
     createQuantitiesStage(loadQuantitiesResources(dataDir)),
     createActorsStage(loadActorsResources(dataDir)),
-    createPlacesStage(loadPlacesResources(dataDir)),
-    createEventsStage(loadEventsResources(dataDir)),
+    createPlacesStage(loadPlacesResources(dataDir, cache)),
+    createEventsStage(loadEventsResources(dataDir, cache)),
     createAnomaliesStage(loadAnomaliesResources(dataDir)),
   ];
   const pipeline = createPipeline(stages);

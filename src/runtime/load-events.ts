@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { cachedResource, type ResourceCacheOptions } from "./resource-cache.js";
 import type { z } from "zod";
 import type { EventsResources } from "../stages/events/index.js";
 import {
@@ -19,7 +20,18 @@ function readJson<T>(dataDir: string, name: string, schema: z.ZodType<T>): T {
 }
 
 /** Reads and validates the events stage's data files (data/events/), including references between them. */
-export function loadEventsResources(dataDir: string): EventsResources {
+/** Reads and validates the events stage's data files (data/events/), or reads them from the resource cache. */
+export function loadEventsResources(dataDir: string, cache?: ResourceCacheOptions): EventsResources {
+  return cachedResource(dataDir, cache, {
+    name: "events",
+    data: ["events"],
+    load: () => readEventsData(dataDir),
+    encode: (r) => r,
+    decode: (d) => d as EventsResources,
+  });
+}
+
+function readEventsData(dataDir: string): EventsResources {
   const resources: EventsResources = {
     plover: readJson(dataDir, "plover.json", ploverFileSchema),
     cameo: readJson(dataDir, "cameo.json", cameoFileSchema),

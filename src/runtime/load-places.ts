@@ -2,8 +2,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import type { PlacesResources } from "../stages/places/index.js";
+import { cachedResource, type ResourceCacheOptions } from "./resource-cache.js";
 import {
   buildGazetteer,
+  gazetteerFromData,
+  gazetteerToData,
+  type GazetteerData,
   type Admin1Row,
   type AbbreviationRow,
   type AliasRow,
@@ -159,8 +163,15 @@ export function readPlacesData(dataDir: string): GazetteerInput {
   };
 }
 
-export function loadPlacesResources(dataDir: string): PlacesResources {
-  const gazetteer = buildGazetteer(readPlacesData(dataDir));
+/** The places stage's resources: the gazetteer, built from data/places/ or read from the resource cache. */
+export function loadPlacesResources(dataDir: string, cache?: ResourceCacheOptions): PlacesResources {
+  const gazetteer = cachedResource(dataDir, cache, {
+    name: "places",
+    data: ["places"],
+    load: () => buildGazetteer(readPlacesData(dataDir)),
+    encode: gazetteerToData,
+    decode: (d) => gazetteerFromData(d as GazetteerData),
+  });
   if (gazetteer.unresolvedAliases.length > 0)
     throw new Error(`${join(dataDir, "places")}: aliases with no target in the gazetteer: ${gazetteer.unresolvedAliases.join("; ")}`);
   return { gazetteer };

@@ -292,15 +292,148 @@ export function buildGazetteer(input: GazetteerInput): Gazetteer {
 
   let size = 0;
   for (const list of index.values()) size += list.length;
+  return makeGazetteer(
+    (key) => index.get(key),
+    () => index,
+    size,
+    {
+      demonyms,
+      stoplist,
+      abbreviations,
+      countries,
+      radiusKm,
+      maxTokens: Math.min(maxTokens, 10),
+      unresolvedAliases,
+    },
+  );
+}
+
+/** Each gazetteer's whole name index (made on demand), for `gazetteerToData`. */
+const INDEX = new WeakMap<Gazetteer, () => Iterable<readonly [string, readonly NameHit[]]>>();
+
+function makeGazetteer(
+  lookup: Gazetteer["lookup"],
+  names: () => Iterable<readonly [string, readonly NameHit[]]>,
+  size: number,
+  rest: Omit<Gazetteer, "lookup" | "size">,
+): Gazetteer {
+  const g: Gazetteer = { lookup, ...rest, size };
+  INDEX.set(g, names);
+  return g;
+}
+
+/**
+ * A gazetteer as JSON-compatible data (for the runtime's resource cache): each entry once, every map
+ * as [key, value] pairs in its order, entries referred to by their position; a name's hits as
+ * position * 2 + 1 when case-sensitive (one number, or a list when there are several). Each entry is
+ * the JSON text of its values under a shared list of keys (`shapes`), read only when a name that
+ * leads to it is looked up.
+ */
+export interface GazetteerData {
+  readonly shapes: readonly (readonly string[])[];
+  /** JSON of [shape index, ...values in the shape's key order]. */
+  readonly entries: readonly string[];
+  readonly keys: readonly string[];
+  readonly hits: readonly (number | readonly number[])[];
+  readonly size: number;
+  readonly demonyms: readonly (readonly [string, string])[];
+  readonly stoplist: readonly (readonly [string, StopPolicy])[];
+  readonly abbreviations: readonly (readonly [string, number])[];
+  readonly countries: readonly (readonly [string, number])[];
+  readonly radiusKm: readonly (readonly [string, number])[];
+  readonly maxTokens: number;
+  readonly unresolvedAliases: readonly string[];
+}
+
+export function gazetteerToData(g: Gazetteer): GazetteerData {
+  const names = INDEX.get(g);
+  if (!names) throw new Error("not a gazetteer made by buildGazetteer or gazetteerFromData");
+  const entries: GazetteerEntry[] = [];
+  const at = new Map<GazetteerEntry, number>();
+  const ref = (e: GazetteerEntry): number => {
+    let i = at.get(e);
+    if (i === undefined) {
+      i = entries.length;
+      entries.push(e);
+      at.set(e, i);
+    }
+    return i;
+  };
+  const keys: string[] = [];
+  const hits: (number | number[])[] = [];
+  for (const [k, list] of names()) {
+    keys.push(k);
+    const codes = list.map((h) => ref(h.entry) * 2 + (h.caseSensitive ? 1 : 0));
+    hits.push(codes.length === 1 ? codes[0] : codes);
+  }
+  const abbreviations = [...g.abbreviations].map(([k, e]) => [k, ref(e)] as const);
+  const countries = [...g.countries].map(([k, e]) => [k, ref(e)] as const);
+  const shapes: string[][] = [];
+  const shapeAt = new Map<string, number>();
+  const rows = entries.map((e) => {
+    const fields = Object.keys(e);
+    const sig = fields.join(",");
+    let shape = shapeAt.get(sig);
+    if (shape === undefined) {
+      shape = shapes.length;
+      shapes.push(fields);
+      shapeAt.set(sig, shape);
+    }
+    return JSON.stringify([shape, ...fields.map((f) => (e as unknown as Record<string, unknown>)[f])]);
+  });
   return {
-    lookup: (key) => index.get(key),
-    demonyms,
-    stoplist,
+    shapes,
+    entries: rows,
+    keys,
+    hits,
+    size: g.size,
+    demonyms: [...g.demonyms],
+    stoplist: [...g.stoplist],
     abbreviations,
     countries,
-    radiusKm,
-    maxTokens: Math.min(maxTokens, 10),
-    size,
-    unresolvedAliases,
+    radiusKm: [...g.radiusKm],
+    maxTokens: g.maxTokens,
+    unresolvedAliases: g.unresolvedAliases,
   };
+}
+
+/** The gazetteer `gazetteerToData` described; entries and hit lists are made on first look-up (each once). */
+export function gazetteerFromData(d: GazetteerData): Gazetteer {
+  const entries: (GazetteerEntry | undefined)[] = new Array(d.entries.length);
+  const entry = (i: number): GazetteerEntry => {
+    let e = entries[i];
+    if (e === undefined) {
+      const row = JSON.parse(d.entries[i]) as unknown[];
+      const fields = d.shapes[row[0] as number];
+      const o: Record<string, unknown> = {};
+      for (let f = 0; f < fields.length; f++) o[fields[f]] = row[f + 1];
+      e = o as unknown as GazetteerEntry;
+      entries[i] = e;
+    }
+    return e;
+  };
+  const codesOf = new Map<string, number | readonly number[]>();
+  for (let i = 0; i < d.keys.length; i++) codesOf.set(d.keys[i], d.hits[i]);
+  const made = new Map<string, NameHit[]>();
+  const lookup = (key: string): NameHit[] | undefined => {
+    // (Most look-ups miss: the codes first.)
+    const codes = codesOf.get(key);
+    if (codes === undefined) return undefined;
+    let list = made.get(key);
+    if (list === undefined) {
+      const all = typeof codes === "number" ? [codes] : codes;
+      list = all.map((c) => ({ entry: entry(c >> 1), caseSensitive: (c & 1) === 1 }));
+      made.set(key, list);
+    }
+    return list;
+  };
+  return makeGazetteer(lookup, () => d.keys.map((k) => [k, lookup(k)!] as const), d.size, {
+    demonyms: new Map(d.demonyms),
+    stoplist: new Map(d.stoplist),
+    abbreviations: new Map(d.abbreviations.map(([k, i]) => [k, entry(i)] as const)),
+    countries: new Map(d.countries.map(([k, i]) => [k, entry(i)] as const)),
+    radiusKm: new Map(d.radiusKm),
+    maxTokens: d.maxTokens,
+    unresolvedAliases: d.unresolvedAliases,
+  });
 }

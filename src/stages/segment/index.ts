@@ -1,9 +1,14 @@
-import winkNLP from "wink-nlp";
-import model from "wink-eng-lite-web-model";
+import { createRequire } from "node:module";
+import winkNLP, { type Model } from "wink-nlp";
 import type { Sentence, Token, TokenKind } from "../../model/annotations.js";
 import type { Stage } from "../../pipeline/stage.js";
 
 export const SEGMENT_STAGE = "segment.v1";
+
+/** The wink language model (see src/runtime/load-segment.ts). */
+export interface SegmentResources {
+  readonly model: Model;
+}
 
 /**
  * Sentences and tokens with wink-nlp (English lite web model): measured to split
@@ -11,7 +16,9 @@ export const SEGMENT_STAGE = "segment.v1";
  * wink's output is lossless, so character offsets are recovered by walking the
  * tokens' preceding whitespace and values through the original text.
  */
-export function createSegmentStage(): Stage<"sentences" | "tokens"> {
+export function createSegmentStage(resources?: SegmentResources): Stage<"sentences" | "tokens"> {
+  // (Without resources, the package's own model: loaded here, on first use, not when this module is imported.)
+  const model = resources?.model ?? (createRequire(import.meta.url)("wink-eng-lite-web-model") as Model);
   const nlp = winkNLP(model, ["sbd", "pos"]);
   const its = nlp.its;
   return {

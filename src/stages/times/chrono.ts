@@ -1,6 +1,16 @@
-// Only the English locale: importing the whole package loads every locale (~95 ms of start-up).
-import * as en from "chrono-node/en";
+import { createRequire } from "node:module";
+import type * as ChronoEn from "chrono-node/en";
 import type { Candidate } from "./recognise.js";
+
+/**
+ * chrono-node's English locale (only it: the whole package loads every locale, ~95 ms), loaded on first
+ * use: most texts have no numeric date, and loading it takes ~70 ms of `sitrep extract`'s start-up.
+ */
+let chrono: typeof ChronoEn | undefined;
+function en(): typeof ChronoEn {
+  chrono ??= createRequire(import.meta.url)("chrono-node/en") as typeof ChronoEn;
+  return chrono;
+}
 
 /**
  * chrono-node as a second source, for formats our grammar does not cover (numeric dates
@@ -29,7 +39,7 @@ export function chronoCandidates(text: string, own: readonly Candidate[]): Candi
     if (own.some((c) => c.start < cueEnd && cueStart < c.end)) continue;
     const from = Math.max(0, cueStart - WINDOW);
     const window = text.slice(from, Math.min(text.length, cueEnd + WINDOW));
-    const results = en.strict.parse(window, REFERENCE);
+    const results = en().strict.parse(window, REFERENCE);
     for (const r of results) {
       const start = from + r.index;
       const end = start + r.text.length;
