@@ -2436,6 +2436,16 @@ describe("the other side of a two-country story", () => {
     });
     expect(found.find((e) => e.type === "ACCUSE")?.targets.map((t) => t.country)).toEqual(["PRK"]);
   });
+  it("'welcomed the deal' supports the parties to the last deal of others", () => {
+    const found = run("Israel and Hamas agreed on Wednesday to a ceasefire. U.S. President Joe Biden welcomed the deal.", {
+      actors: [
+        ["Israel", "ISR"],
+        ["Hamas", "PSE", "REB"],
+        ["U.S. President Joe Biden", "USA", "GOV", "person"],
+      ],
+    });
+    expect(found.find((e) => e.type === "SUPPORT")?.targets.map((t) => t.country)).toEqual(["ISR", "PSE"]);
+  });
   it("'staged a combined air drill' is a mobilisation; 'a drill' alone is not", () => {
     const drill = run("South Korean and U.S. jets staged a combined air drill over the Yellow Sea.", {
       actors: [

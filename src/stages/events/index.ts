@@ -344,12 +344,13 @@ export function extractEvents(ctx: DocContext, lex: Lexicon): Event[] {
     }
     // "Venezuela's government condemned the measures": a reaction to a definite act refers to the last actor who acted.
     // "condemned the exercises" after "China's military launched drills": the last actor of that kind of act.
+    // ("Biden welcomed the deal": praise of a definite act is aimed at its doers too.)
     if (lastActor) {
       found = found.map((e) => {
         const own = new Set(e.sources.map((x) => x.country));
         // ("Ali called the move a threat to Guyana": the speaker's own country is what is threatened, not the target.)
         if (
-          (e.type !== "ACCUSE" && e.type !== "REJECT") ||
+          (e.type !== "ACCUSE" && e.type !== "REJECT" && e.type !== "SUPPORT") ||
           e.targets.some((t) => t.country !== null && !own.has(t.country)) ||
           e.sources.length === 0
         )
