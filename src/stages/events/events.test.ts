@@ -2446,6 +2446,20 @@ describe("the other side of a two-country story", () => {
     });
     expect(found.find((e) => e.type === "SUPPORT")?.targets.map((t) => t.country)).toEqual(["ISR", "PSE"]);
   });
+  it("raising the alert level is a mobilisation, aimed at the other side of a two-country story; raising prices is nothing", () => {
+    const actors: ActorSpec[] = [
+      ["Chinese coast guard", "CHN", "POL"],
+      ["Taiwanese", "TWN"],
+      ["Taiwan", "TWN"],
+      ["troops", "TWN", "MIL"],
+      ["China", "CHN"],
+    ];
+    const text =
+      "Chinese coast guard officers boarded a Taiwanese boat. Taiwan protested to China. Taiwan said troops on Kinmen had raised their level of alert.";
+    const alert = run(text, { actors }).find((e) => e.cameo === "152");
+    expect([alert?.type, alert?.targets.map((t) => t.country)]).toEqual(["MOBILIZE", ["CHN"]]);
+    expect(run("Traders raised prices on Monday.", {}).map((e) => e.type)).toEqual([]);
+  });
   it("'staged a combined air drill' is a mobilisation; 'a drill' alone is not", () => {
     const drill = run("South Korean and U.S. jets staged a combined air drill over the Yellow Sea.", {
       actors: [

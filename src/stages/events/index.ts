@@ -1017,7 +1017,9 @@ function pairOpponent(ctx: DocContext, v: SentenceView, e: Event, sidesOf: () =>
     (e.type === "ACCUSE" && e.mode === "disapprove") ||
     // (A demand aimed at no one at all, by a state: "pushed for an immediate ceasefire".)
     (e.type === "REQUEST" && e.targets.length === 0 && e.sources.every((s) => s.sector === null || STATE.has(s.sector))) ||
-    (e.type === "ASSAULT" && !e.place?.country && e.sources.length === 1);
+    (e.type === "ASSAULT" && !e.place?.country && e.sources.length === 1) ||
+    // ("troops on Kinmen had raised their level of alert": readiness raised at home faces the other side.)
+    (e.type === "MOBILIZE" && e.cameo === "152" && e.sources.every((s) => s.sector === "MIL" || s.sector === "GOV"));
   if (!kind || e.targets.some((t) => t.country !== null) || e.sources.length === 0 || e.modality === "hypothetical") return e;
   const home = e.sources[0].country;
   if (!home || e.sources.some((s) => s.country !== home)) return e;
