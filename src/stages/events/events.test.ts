@@ -2256,6 +2256,13 @@ describe("killed in clashes with", () => {
   });
 });
 
+describe("the dead", () => {
+  it("'30 Sudanese civilians died in the shelling': the dead are the target, never the source", () => {
+    const found = run("At least 30 Sudanese civilians died in the shelling.", { actors: [["Sudanese civilians", "SDN", "CVL"]] });
+    expect(found.map((e) => [e.type, e.sources.length, e.targets.map((t) => t.country)])).toEqual([["ASSAULT", 0, ["SDN"]]]);
+  });
+});
+
 describe("handing over", () => {
   it("a base handed over is a withdrawal to the receiver, hostages a release, suspects judicial cooperation", () => {
     const base = run("France handed over its last military base in Chad, the Kossei camp in the capital, to the Chadian army.", {

@@ -867,7 +867,7 @@ function sentenceEvents(ctx: DocContext, lex: Lexicon, v: SentenceView, previous
                 envoyPosting(
                   ctx,
                   v,
-                  demandedOf(ctx, v, objectPronoun(ctx, v, handedTo(ctx, v, decidedBy(ctx, v, victimNotAccused(ctx, e))))),
+                  demandedOf(ctx, v, objectPronoun(ctx, v, handedTo(ctx, v, decidedBy(ctx, v, victimNotAccused(ctx, diedAreVictims(e)))))),
                 ),
               ),
             ),
@@ -1390,6 +1390,12 @@ function demandedOf(ctx: DocContext, v: SentenceView, e: Event): Event {
   if (m === undefined || m < 0 || v.mentions[m].country === null) return e;
   if (e.sources.some((s) => s.start === v.mentions[m].start)) return e;
   return { ...e, targets: [actorOf(ctx, v.mentions[m])], rule: `${e.rule}+demanded-of` };
+}
+
+/** "Two men on board a Chinese speedboat died", "30 civilians died in the shelling": who died suffered the violence. */
+function diedAreVictims(e: Event): Event {
+  if (e.type !== "ASSAULT" || e.sources.length === 0 || !/^(?:die|died|dies|dying)$/i.test(e.trigger.text)) return e;
+  return { ...e, sources: [], targets: [...e.sources, ...e.targets], rule: `${e.rule}+died` };
 }
 
 const DECISION_NOUNS = new Set(["decision", "move", "plan", "bid", "order", "choice", "vote", "resolution", "announcement"]);
