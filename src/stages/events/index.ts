@@ -1048,8 +1048,7 @@ function victimsOpponent(ctx: DocContext, v: SentenceView, e: Event, sidesOf: ()
   if (e.type !== "ACCUSE" || e.targets.length > 0 || !e.rule.includes("+victim-not-accused")) return e;
   const victim = v.mentions.find((m) => {
     if (m.start < e.trigger.end || m.country === null) return false;
-    const between = ctx.text.slice(e.trigger.end, m.start);
-    return between.length < 90 && CONDEMNED_ACT.test(between) && VICTIM_BEFORE.test(between);
+    return actAimedAt(ctx, e, m);
   });
   const sides = sidesOf();
   if (!victim) return e;
@@ -1453,17 +1452,19 @@ const CONDEMNED_ACT =
   /\b(?:attacks?|action|actions|strikes?|aggression|assault|violence|provocations?|harassment|incursions?|raids?|shelling|bombing|killings?|manoeuvres|maneuvers|measures)\b/i;
 const VICTIM_BEFORE = /\b(?:against|on|targeting|at)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,2}$/i;
 
+/** Is the actor at `at` the one a condemned act was aimed at ("condemned the action against a Philippine vessel")? */
+function actAimedAt(ctx: DocContext, e: Event, at: { readonly start: number }): boolean {
+  const between = ctx.text.slice(e.trigger.end, at.start);
+  return between.length < 90 && CONDEMNED_ACT.test(between) && VICTIM_BEFORE.test(between);
+}
+
 /**
  * "condemned what she called the latest reckless action against a Philippine vessel": the one an act was aimed at is
  * not who is condemned for it (the other side is found later, from the story's two parties).
  */
 function victimNotAccused(ctx: DocContext, e: Event): Event {
   if (e.type !== "ACCUSE" || e.targets.length === 0) return e;
-  const kept = e.targets.filter((t) => {
-    if (t.start < e.trigger.end) return true;
-    const between = ctx.text.slice(e.trigger.end, t.start);
-    return !(between.length < 90 && CONDEMNED_ACT.test(between) && VICTIM_BEFORE.test(between));
-  });
+  const kept = e.targets.filter((t) => t.start < e.trigger.end || !actAimedAt(ctx, e, t));
   return kept.length === e.targets.length ? e : { ...e, targets: kept, rule: `${e.rule}+victim-not-accused` };
 }
 
@@ -1496,7 +1497,7 @@ function objectPronoun(ctx: DocContext, v: SentenceView, e: Event): Event {
       if (m.kind !== "person") continue;
       return { ...e, targets: [actorOf(ctx, m)], rule: `${e.rule}+object-pronoun` };
     }
-    // Walk back over "X, Y and (both) Z".
+    // Walk back over "X, Y and (both) Z" ("both" is no list word for coordinated()).
     const group = [m];
     let x = i;
     while (x >= v.floor && v.mentionAt[x] === mi) x--;
